@@ -1,0 +1,58 @@
+# Two commands do everything on a fresh machine:
+#   make run    venv + install + demo store from assets/sample + the kiosk
+#   make test   venv + install + the whole test suite
+# CPython 3.12+ is preferred: PySide6 6.12.0 is broken on 3.11 (see pyproject.toml).
+
+PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3) \
+                     $(shell command -v python3.12 python3.13 python3 2>/dev/null))
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= demo/kiosk.db
+PYTEST_ARGS ?=
+
+.PHONY: run test lint bench screenshots demo system-deps clean
+
+# Qt Multimedia needs libpulse; Qt's xcb platform (make run on a desktop) and
+# Xvfb (a real window on a headless machine) come from Debian too.
+SYSTEM_LIBS := libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
+               libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+               libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 xvfb \
+               postgresql
+system-deps:
+	@missing=$$(for p in $(SYSTEM_LIBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing system packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Please install these system packages: $$missing"; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml setup.py | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+$(DEMO_DB): $(STAMP)
+	$(BIN)/kiosk demo --db $(DEMO_DB)
+
+demo: $(DEMO_DB)
+
+run: $(STAMP) $(DEMO_DB)
+	$(BIN)/kiosk run --db $(DEMO_DB)
+
+test: $(STAMP)
+	$(BIN)/ruff check kiosk plugins tests benchmarks
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check kiosk plugins tests benchmarks
+
+bench: $(STAMP)
+	@for b in benchmarks/*_bench.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) demo build *.egg-info .pytest_cache .ruff_cache

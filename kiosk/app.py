@@ -1,0 +1,113 @@
+"""The composition root: ``Kiosk`` ties config, store, plugins and services.
+
+No Qt here. The UI, the CLI and the tests all build a ``Kiosk`` and call
+its services; each service lives in the module its name suggests and is
+created on first use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+from sqlite_utils import Database
+
+from kiosk import events
+from kiosk.config import Config
+from kiosk.plugins import call_each, make_plugin_manager
+from kiosk.store import Store
+
+if TYPE_CHECKING:
+    from kiosk.identity.service import IdentityService
+    from kiosk.privacy.service import PrivacyService
+    from kiosk.recommend.service import RecommendationService
+    from kiosk.sync.service import SyncService
+
+log = logging.getLogger(__name__)
+
+
+class Kiosk:
+    """One kiosk: its configuration, its store, its plugins and its services."""
+
+    def __init__(self, config: Config, *, pm: pluggy.PluginManager | None = None,
+                 database: str | Path | None = None, entrypoints: bool = True):
+        self.config = config
+        self.pm = pm or make_plugin_manager(
+            entrypoints=entrypoints,
+            plugins_dir=config.plugins_dir or None,
+            disabled=config.disabled_plugins,
+        )
+        migrations = [m for _, sets in call_each(self.pm, "kiosk_register_migrations")
+                      for m in sets]
+        self.store = Store(database or config.database, migrations)
+        self._pending_events: list[dict[str, Any]] | None = None
+        call_each(self.pm, "kiosk_configure", kiosk=self)
+
+    @property
+    def db(self) -> Database:
+        """The calling thread's connection."""
+        return self.store.db
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- events -------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """A write transaction; events recorded inside are announced after commit."""
+        outer = self._pending_events is None
+        if outer:
+            self._pending_events = []
+        try:
+            with self.db.atomic():
+                yield self.db
+        except BaseException:
+            if outer:
+                self._pending_events = None
+            raise
+        if outer:
+            recorded, self._pending_events = self._pending_events, None
+            for event in recorded:
+                call_each(self.pm, "kiosk_event_did_record", kiosk=self, event=dict(event))
+
+    def record_event(self, kind: str, payload: dict[str, Any] | None = None, *,
+                     customer_id: str | None = None) -> dict[str, Any]:
+        """Append an event to the outbox, in the current transaction if there is one."""
+        with self.transaction() as db:
+            event = events.append(db, kiosk_id=self.config.kiosk_id, kind=kind,
+                                  payload=payload or {}, customer_id=customer_id)
+            assert self._pending_events is not None
+            self._pending_events.append(event)
+        return event
+
+    # -- services, created on first use -----------------------------------
+
+    @cached_property
+    def identity(self) -> IdentityService:
+        from kiosk.identity.service import IdentityService
+
+        return IdentityService(self)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from kiosk.privacy.service import PrivacyService
+
+        return PrivacyService(self)
+
+    @cached_property
+    def recommendations(self) -> RecommendationService:
+        from kiosk.recommend.service import RecommendationService
+
+        return RecommendationService(self)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from kiosk.sync.service import SyncService
+
+        return SyncService(self)

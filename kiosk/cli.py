@@ -1,0 +1,174 @@
+"""The ``kiosk`` command line.
+
+Core commands live here; every other command is added by a plugin through
+``kiosk_register_commands`` (the built-ins in plugins/ do it the same way).
+Commands that open a store take ``--db FILE`` and build a ``Kiosk`` with
+``open_kiosk``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Any
+
+import click
+
+from kiosk import __version__
+from kiosk.config import ConfigError, example_toml, load_config
+from kiosk.plugins import call_each, make_plugin_manager, plugin_info
+from kiosk.store import SchemaTooNewError
+
+EXIT_USAGE = 2
+
+
+class KioskContext:
+    """What every command gets: the config file option, read lazily."""
+
+    def __init__(self, config_path: str | None):
+        self.config_path = config_path
+        self._config = None
+
+    @property
+    def config(self):
+        if self._config is None:
+            try:
+                self._config = load_config(self.config_path)
+            except ConfigError as error:
+                raise click.ClickException(str(error)) from None
+        return self._config
+
+
+def db_option(function):
+    """``--db FILE``: the kiosk database; defaults to the config's ``database``."""
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False),
+        help="The kiosk's SQLite database (default: the config's 'database').",
+    )(function)
+
+
+def json_option(function):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(function)
+
+
+def open_kiosk(ctx: click.Context, db_path: str | None, **overrides: Any):
+    """Build a ``Kiosk`` for a command, turning setup errors into clear messages."""
+    from kiosk.app import Kiosk
+
+    config = ctx.find_object(KioskContext).config
+    if db_path:
+        overrides["database"] = str(db_path)
+    try:
+        if overrides:
+            config = config.with_overrides(**overrides)
+        return Kiosk(config)
+    except (ConfigError, SchemaTooNewError) as error:
+        raise click.ClickException(str(error)) from None
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, sort_keys=True, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kiosk")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              envvar="KIOSK_CONFIG", help="Config file (TOML). Default: ./kiosk.toml if present.")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
+    """Personal Shopper Kiosk: a personal shopper for every opted-in shopper."""
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = KioskContext(config_path)
+
+
+@cli.group()
+def config() -> None:
+    """Show or create the configuration."""
+
+
+@config.command("show")
+@json_option
+@click.pass_context
+def config_show(ctx: click.Context, as_json: bool) -> None:
+    """Print the settings in force (file, then KIOSK_* environment overrides)."""
+    shown = ctx.find_object(KioskContext).config.public_dict()
+    if as_json:
+        echo_json(shown)
+        return
+    width = max(len(key) for key in shown)
+    for key, value in shown.items():
+        click.echo(f"{key.ljust(width)}  {value}")
+
+
+@config.command("example")
+def config_example() -> None:
+    """Print a commented config file with every setting at its default."""
+    click.echo(example_toml(), nl=False)
+
+
+@cli.command("plugins")
+@click.option("--all", "show_all", is_flag=True, help="Include the built-in plugins.")
+@json_option
+def plugins_command(show_all: bool, as_json: bool) -> None:
+    """List installed plugins, their versions and the hooks they implement."""
+    rows = plugin_info(make_plugin_manager(), include_builtins=show_all)
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo("No plugins installed (use --all to see the built-in ones).")
+    for row in rows:
+        kind = " (built-in)" if row["builtin"] else ""
+        click.echo(f"{row['name']} {row['version'] or ''}{kind}")
+        click.echo(f"    hooks: {', '.join(row['hooks']) or '-'}")
+
+
+@cli.group()
+def store() -> None:
+    """Look at the kiosk's database."""
+
+
+@store.command("info")
+@db_option
+@json_option
+@click.pass_context
+def store_info(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
+    """Counts of stores, products, customers, purchases, stock and queued events."""
+    kiosk = open_kiosk(ctx, db_path)
+    try:
+        summary = kiosk.store.summary()
+    finally:
+        kiosk.close()
+    if as_json:
+        echo_json({"database": str(kiosk.store.path), **summary})
+        return
+    click.echo(f"Database: {kiosk.store.path}")
+    for key, value in summary.items():
+        click.echo(f"  {key:<10} {value:>10,}")
+
+
+def _register_plugin_commands() -> None:
+    try:
+        pm = make_plugin_manager()
+    except Exception as error:  # a broken plugin must not take the CLI down
+        click.echo(f"warning: plugins not loaded: {error}", err=True)
+        return
+    call_each(pm, "kiosk_register_commands", cli=cli)
+
+
+_register_plugin_commands()
+
+
+def main() -> None:
+    try:
+        cli(prog_name="kiosk")
+    except SchemaTooNewError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Events: what happened at the kiosk, written to the outbox for head office.
+
+``append`` writes one event into the caller's transaction, so an event and
+the state change it describes are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+SCHEMA_VERSION = 1
+
+# Events head office must always receive: the outbox never drops these when
+# it runs out of room.
+CRITICAL_KINDS = frozenset({"consent_changed", "erasure_requested", "enrolled", "card_revoked"})
+
+KINDS = frozenset({
+    "scan", "scan_failed", "impression", "save", "not_for_me", "more_like_this",
+    "enrolled", "consent_changed", "erasure_requested", "help_requested", "feedback",
+    "card_issued", "card_revoked", "session_ended", "preference_changed",
+})
+
+
+def utcnow() -> str:
+    """The time now, UTC, ISO 8601 with microseconds: the format of every stored time."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def append(db: Database, *, kiosk_id: str, kind: str, payload: dict[str, Any],
+           customer_id: str | None = None, at: str | None = None) -> dict[str, Any]:
+    """Write one event to the outbox (inside the caller's transaction) and return it."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown event kind {kind!r}; known kinds: {', '.join(sorted(KINDS))}")
+    event = {
+        "uuid": str(uuid.uuid4()),
+        "kiosk_id": kiosk_id,
+        "kind": kind,
+        "critical": int(kind in CRITICAL_KINDS),
+        "customer_id": customer_id,
+        "payload": json.dumps(payload, separators=(",", ":"), sort_keys=True),
+        "ts": at or utcnow(),
+        "schema_version": SCHEMA_VERSION,
+    }
+    cursor = db.execute(
+        "INSERT INTO outbox (uuid, kiosk_id, kind, critical, customer_id, payload, ts, "
+        "schema_version) VALUES (:uuid, :kiosk_id, :kind, :critical, :customer_id, :payload, "
+        ":ts, :schema_version)",
+        event,
+    )
+    event["seq"] = cursor.lastrowid
+    return event

@@ -1,0 +1,105 @@
+"""The plugin hooks of Personal Shopper Kiosk.
+
+Every hook starts with ``kiosk_``. The docstring of each stub is its contract
+and is mirrored in ``docs/plugins.md``. Arguments are opt-in: an
+implementation names only the arguments it needs, so new ones can be added
+without breaking plugins.
+
+Naming, after datasette and anki:
+
+- ``kiosk_register_<things>`` returns a list the core merges and checks for
+  duplicate names;
+- ``kiosk_<subject>_will_<verb>`` may change a mutable argument;
+- ``kiosk_<subject>_did_<verb>`` is a notification;
+- ``firstresult=True`` only where exactly one answer makes sense.
+
+Later registration is called first, so third-party plugins win
+``firstresult`` hooks; built-in defaults use ``@hookimpl(trylast=True)``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    import click
+    from sqlite_utils.migrations import Migrations
+
+    from kiosk.app import Kiosk
+
+hookspec = pluggy.HookspecMarker("kiosk")
+hookimpl = pluggy.HookimplMarker("kiosk")
+
+
+@hookspec
+def kiosk_configure(kiosk: Kiosk) -> None:
+    """Called once when a ``Kiosk`` is built, after its store is open.
+
+    Read your settings from ``kiosk.config.plugin_settings("<name>")``.
+    """
+
+
+@hookspec
+def kiosk_register_migrations() -> list[Migrations]:
+    """Return ``sqlite_utils.Migrations`` sets for the plugin's own tables.
+
+    Each set needs a unique name; the core applies them after its own set,
+    and refuses a database that holds migrations a set does not know.
+    """
+
+
+@hookspec
+def kiosk_register_commands(cli: click.Group) -> None:
+    """Add click commands or groups to the ``kiosk`` command line."""
+
+
+@hookspec
+def kiosk_register_recommenders(kiosk: Kiosk) -> list[Any]:
+    """Return recommender objects (see ``kiosk.recommend``).
+
+    Each has a unique ``name``; the blender merges their candidates.
+    """
+
+
+@hookspec
+def kiosk_recommendations_will_show(kiosk: Kiosk, context: Any, shelves: list[Any]) -> None:
+    """Change the shelves (a mutable list) just before they are shown."""
+
+
+@hookspec(firstresult=True)
+def kiosk_identify(kiosk: Kiosk, code: str) -> Any:
+    """Turn a scanned or typed loyalty code into an identification result.
+
+    Return ``None`` if the code is not of your scheme, so another plugin can
+    try it. The first non-``None`` answer wins.
+    """
+
+
+@hookspec
+def kiosk_register_shelves(kiosk: Kiosk) -> list[Any]:
+    """Return shelf definitions that the picks screen shows."""
+
+
+@hookspec(firstresult=True)
+def kiosk_render_card(kiosk: Kiosk, item: Any, parent: Any) -> Any:
+    """Return a QWidget that shows ``item``, or ``None`` for the standard card."""
+
+
+@hookspec
+def kiosk_register_screens(kiosk: Kiosk) -> list[Any]:
+    """Return extra screens for the kiosk UI."""
+
+
+@hookspec
+def kiosk_event_did_record(kiosk: Kiosk, event: dict[str, Any]) -> None:
+    """Called after an event was written to the outbox and committed.
+
+    ``event`` is a copy; changing it changes nothing. Never log personal data.
+    """
+
+
+@hookspec(firstresult=True)
+def kiosk_sync_transport(kiosk: Kiosk) -> Any:
+    """Return the transport that carries the outbox to head office."""

@@ -1,0 +1,134 @@
+"""The kiosk's local store: SQLite through sqlite-utils.
+
+``open_database`` applies every migration set (core first, then each plugin's)
+and refuses a database written by a newer version of the kiosk. ``Store``
+hands each thread its own connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from kiosk.store.migrations import core
+
+__all__ = ["SchemaTooNewError", "Store", "apply_migrations", "connect", "open_database"]
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database holds migrations this version of the kiosk does not know."""
+
+
+def connect(path: str | os.PathLike[str] | None) -> Database:
+    """One connection, with the pragmas every kiosk connection needs.
+
+    ``path=None`` gives an in-memory database (unit tests).
+    """
+    if path is None:
+        db = Database(memory=True)
+    else:
+        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=True)
+        db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def check_not_newer(db: Database, sets: Iterable[Migrations]) -> None:
+    """Raise SchemaTooNewError if ``db`` holds a migration none of ``sets`` knows."""
+    if "_sqlite_migrations" not in db.table_names():
+        return
+    known = {(s.name, m.name) for s in sets for m in s._migrations}
+    known_sets = {s.name for s in sets}
+    rows = db.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall()
+    unknown = sorted(f"{s}/{n}" for s, n in rows if s in known_sets and (s, n) not in known)
+    if unknown:
+        raise SchemaTooNewError(
+            "This database was written by a newer version of Personal Shopper Kiosk "
+            f"(it has migrations this version does not know: {', '.join(unknown)}). "
+            "It has not been changed. Upgrade the kiosk software to open it."
+        )
+
+
+def apply_migrations(db: Database, extra: Iterable[Migrations] = ()) -> None:
+    """Bring ``db`` up to date: the core set, then ``extra`` (plugins' sets)."""
+    sets = [core, *extra]
+    names = [s.name for s in sets]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise ValueError(f"migration sets registered twice: {', '.join(sorted(duplicates))}")
+    check_not_newer(db, sets)
+    for migration_set in sets:
+        migration_set.apply(db)
+
+
+def open_database(path: str | os.PathLike[str] | None,
+                  extra: Iterable[Migrations] = ()) -> Database:
+    """Connect, migrate and return a database ready for the kiosk."""
+    if path is not None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path)
+    try:
+        apply_migrations(db, extra)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+class Store:
+    """The kiosk's database, one connection per thread.
+
+    The first connection (made in ``__init__``) migrates the file; the
+    others just connect. ``store.db`` is the calling thread's connection.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], extra: Iterable[Migrations] = ()):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[Database] = []
+        db = open_database(self.path, extra)
+        self._adopt(db)
+
+    def _adopt(self, db: Database) -> None:
+        self._local.db = db
+        with self._lock:
+            self._all.append(db)
+
+    @property
+    def db(self) -> Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = connect(self.path)
+            self._adopt(db)
+        return db
+
+    def close(self) -> None:
+        """Close every thread's connection (call from the owning thread at exit)."""
+        with self._lock:
+            connections, self._all = self._all, []
+        for db in connections:
+            # a connection made by a thread that has gone cannot be closed here
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                db.close()
+        self._local = threading.local()
+
+    def summary(self) -> dict[str, int]:
+        """Counts of the main tables, for ``kiosk store info`` and ``make run``."""
+        db = self.db
+        counts = {}
+        for table in ("stores", "products", "customers", "purchases", "stock", "outbox"):
+            counts[table] = db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+        counts["invoices"] = db.execute(
+            "SELECT count(DISTINCT invoice) FROM purchases"
+        ).fetchone()[0]
+        return counts
