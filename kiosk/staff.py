@@ -1,0 +1,141 @@
+"""Staff accounts for the kiosk: hashed PINs and a lockout after repeated failures.
+
+Headless (no Qt). Leaving kiosk mode needs a staff PIN; the UI asks, this
+module answers. PINs are stored as scrypt hashes with a per-account salt.
+After ``MAX_FAILURES`` wrong PINs in a row the kiosk refuses every PIN for
+``LOCKOUT_SECONDS``; a right PIN resets the count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MAX_FAILURES = 5
+LOCKOUT_SECONDS = 300
+MIN_PIN_LENGTH = 4
+MAX_PIN_LENGTH = 12
+# scrypt cost: about 20 ms per check on a small kiosk PC.
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+
+migrations = Migrations("kiosk.staff")
+
+
+@migrations(name="0001_staff")
+def _staff_tables(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE staff_accounts (
+            name TEXT PRIMARY KEY,
+            pin_hash TEXT NOT NULL,       -- hex scrypt digest
+            salt TEXT NOT NULL,           -- hex
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE staff_lockout (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            failures INTEGER NOT NULL,
+            locked_until TEXT
+        )"""
+    )
+
+
+class StaffError(ValueError):
+    """A staff name or PIN is not acceptable; the message says why."""
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    ok: bool
+    name: str | None = None
+    locked_seconds: int = 0          # > 0 while locked out
+    failures_left: int = MAX_FAILURES
+
+
+def _hash(pin: str, salt: bytes) -> str:
+    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, **_SCRYPT).hex()
+
+
+def check_pin_format(pin: str) -> None:
+    if not pin.isdigit() or not MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH:
+        raise StaffError(
+            f"A PIN is {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits (0-9), nothing else."
+        )
+
+
+class StaffAccounts:
+    """The staff accounts of one kiosk database."""
+
+    def __init__(self, db: Database, *, now=None):
+        self.db = db
+        self._now = now or (lambda: datetime.now(UTC))
+
+    def add(self, name: str, pin: str) -> None:
+        """Create an account, or give an existing one a new PIN."""
+        name = name.strip()
+        if not name or len(name) > 60:
+            raise StaffError("A staff name is 1 to 60 characters.")
+        check_pin_format(pin)
+        salt = secrets.token_bytes(16)
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO staff_accounts (name, pin_hash, salt, created) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash, "
+                "salt = excluded.salt",
+                [name, _hash(pin, salt), salt.hex(), self._now().isoformat()],
+            )
+
+    def remove(self, name: str) -> bool:
+        with self.db.atomic():
+            cursor = self.db.execute("DELETE FROM staff_accounts WHERE name = ?", [name])
+        return cursor.rowcount > 0
+
+    def names(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM staff_accounts ORDER BY name")]
+
+    def has_accounts(self) -> bool:
+        return self.db.execute("SELECT 1 FROM staff_accounts LIMIT 1").fetchone() is not None
+
+    def _lock_state(self) -> tuple[int, datetime | None]:
+        row = self.db.execute(
+            "SELECT failures, locked_until FROM staff_lockout WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            return 0, None
+        return row[0], datetime.fromisoformat(row[1]) if row[1] else None
+
+    def _save_lock_state(self, failures: int, locked_until: datetime | None) -> None:
+        self.db.execute(
+            "INSERT INTO staff_lockout (id, failures, locked_until) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, "
+            "locked_until = excluded.locked_until",
+            [failures, locked_until.isoformat() if locked_until else None],
+        )
+
+    def verify(self, pin: str) -> PinCheck:
+        """Check a PIN against every account; count failures; lock out when too many."""
+        now = self._now()
+        with self.db.atomic():
+            failures, locked_until = self._lock_state()
+            if locked_until is not None and locked_until > now:
+                seconds = max(1, int((locked_until - now).total_seconds() + 0.999))
+                return PinCheck(False, locked_seconds=seconds, failures_left=0)
+            rows = self.db.execute("SELECT name, pin_hash, salt FROM staff_accounts").fetchall()
+            for name, pin_hash, salt in rows:
+                if hmac.compare_digest(_hash(pin, bytes.fromhex(salt)), pin_hash):
+                    self._save_lock_state(0, None)
+                    return PinCheck(True, name=name)
+            failures = 0 if locked_until is not None else failures  # a lockout has ended
+            failures += 1
+            if failures >= MAX_FAILURES:
+                until = now + timedelta(seconds=LOCKOUT_SECONDS)
+                self._save_lock_state(0, until)
+                return PinCheck(False, locked_seconds=LOCKOUT_SECONDS, failures_left=0)
+            self._save_lock_state(failures, None)
+            return PinCheck(False, failures_left=MAX_FAILURES - failures)

@@ -1,0 +1,119 @@
+"""Built-in plugin: the ``kiosk run`` and ``kiosk staff`` commands, and the staff tables.
+
+The Qt user interface is imported inside ``run`` only, so the core and
+every other command never load PySide6.
+"""
+
+from __future__ import annotations
+
+import click
+
+from kiosk import hookimpl
+
+
+@hookimpl
+def kiosk_register_migrations():
+    from kiosk.staff import migrations
+
+    return [migrations]
+
+
+@hookimpl
+def kiosk_register_commands(cli: click.Group) -> None:
+    # kiosk.cli imports the plugins while it loads, so its helpers are taken here.
+    for command in _commands():
+        cli.add_command(command)
+
+
+def _commands() -> list[click.Command]:
+    from kiosk.cli import db_option, echo_json, json_option, open_kiosk
+
+    @click.command()
+    @db_option
+    @click.option("--windowed", is_flag=True,
+                  help="A normal window instead of full-screen kiosk mode (development).")
+    @click.pass_context
+    def run(ctx: click.Context, db_path: str | None, windowed: bool) -> None:
+        """Open the shopper's kiosk (full screen; leaving needs a staff PIN)."""
+        kiosk = open_kiosk(ctx, db_path)
+        try:
+            from kiosk.ui.app import run_kiosk
+        except ImportError as error:
+            kiosk.close()
+            raise click.ClickException(f"the kiosk screen needs PySide6: {error}") from None
+        code = run_kiosk(kiosk, windowed=windowed)
+        ctx.exit(code)
+
+
+    @click.group()
+    def staff() -> None:
+        """Staff accounts whose PIN lets staff leave kiosk mode."""
+
+
+    @staff.command("add")
+    @click.argument("name")
+    @db_option
+    @click.pass_context
+    def staff_add(ctx: click.Context, name: str, db_path: str | None) -> None:
+        """Create a staff account (or set a new PIN); asks for the PIN twice, hidden."""
+        from kiosk.staff import StaffAccounts, StaffError, check_pin_format
+
+        def valid_pin(value: str) -> str:
+            try:
+                check_pin_format(value)
+            except StaffError as error:
+                raise click.BadParameter(str(error)) from None
+            return value
+
+        pin = click.prompt("PIN", hide_input=True, confirmation_prompt="Repeat the PIN",
+                           value_proc=valid_pin)
+        kiosk = open_kiosk(ctx, db_path)
+        try:
+            StaffAccounts(kiosk.db).add(name, pin)
+        except StaffError as error:
+            raise click.ClickException(str(error)) from None
+        finally:
+            kiosk.close()
+        click.echo(f"Staff account {name!r} saved.")
+
+
+    @staff.command("remove")
+    @click.argument("name")
+    @db_option
+    @click.pass_context
+    def staff_remove(ctx: click.Context, name: str, db_path: str | None) -> None:
+        """Delete a staff account."""
+        from kiosk.staff import StaffAccounts
+
+        kiosk = open_kiosk(ctx, db_path)
+        try:
+            removed = StaffAccounts(kiosk.db).remove(name)
+        finally:
+            kiosk.close()
+        if not removed:
+            raise click.ClickException(f"no staff account named {name!r}")
+        click.echo(f"Staff account {name!r} removed.")
+
+
+    @staff.command("list")
+    @db_option
+    @json_option
+    @click.pass_context
+    def staff_list(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
+        """The staff account names (never the PINs)."""
+        from kiosk.staff import StaffAccounts
+
+        kiosk = open_kiosk(ctx, db_path)
+        try:
+            names = StaffAccounts(kiosk.db).names()
+        finally:
+            kiosk.close()
+        if as_json:
+            echo_json(names)
+            return
+        for name in names:
+            click.echo(name)
+        if not names:
+            click.echo("No staff accounts yet: add one with 'kiosk staff add NAME'.")
+
+    return [run, staff]
