@@ -1,0 +1,163 @@
+"""``load_clean``: a file's cleaned, netted purchase lines, in memory.
+
+No database: the recommenders' batch jobs and benchmarks call this directly,
+and ``import_file`` writes its result into the store.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from kiosk.importer.cleaning import (
+    choose_name,
+    choose_price,
+    fallback_name,
+    is_product,
+    repair_text,
+)
+from kiosk.importer.netting import net_returns
+from kiosk.importer.readers import MalformedRow, Problem, RawLine, RowParser, iter_rows
+from kiosk.importer.report import CleanReport
+
+
+@dataclass(slots=True)
+class PurchaseLine:
+    """One purchase line after cleaning: rows of one invoice, code and price, net of returns."""
+
+    invoice: str
+    customer_id: str | None  # None: anonymous sale
+    sku: str
+    quantity: int  # net, > 0
+    unit_price: float
+    ts: datetime
+    country: str
+
+
+@dataclass
+class CleanData:
+    lines: list[PurchaseLine]
+    products: dict[str, str]  # sku -> name (its most frequent description)
+    prices: dict[str, float]  # sku -> the price it most often sold at
+    report: CleanReport
+    variants: dict[str, list[str]] = field(default_factory=dict)  # sku -> other descriptions
+
+    @property
+    def customers(self) -> set[str]:
+        return {line.customer_id for line in self.lines if line.customer_id is not None}
+
+    @property
+    def invoices(self) -> set[str]:
+        return {line.invoice for line in self.lines}
+
+
+def load_clean(path: str | os.PathLike[str], *,
+               on_problem: Callable[[Problem], None] | None = None,
+               progress: Callable[[int, int], None] | None = None) -> CleanData:
+    """Read, clean and net a UCI or neutral transactions file (see docs/data.md)."""
+    report = CleanReport()
+
+    def problem(p: Problem) -> None:
+        report.note_problem(p)
+        if on_problem is not None:
+            on_problem(p)
+
+    skipped = report.skipped
+    seen: set[tuple] = set()
+    rows: list[RawLine] = []
+    descriptions: dict[str, Counter[str]] = defaultdict(Counter)
+    def unsplittable(p: Problem) -> None:  # a row the CSV reader itself could not split
+        report.rows_read += 1
+        problem(p)
+
+    layout, file_rows = iter_rows(path, on_problem=unsplittable, progress=progress)
+    report.layout = layout.name
+    parse = RowParser(layout)
+    for line_number, row in file_rows:
+        report.rows_read += 1
+        key = tuple(row)
+        if key in seen:
+            skipped["duplicate"] += 1
+            continue
+        seen.add(key)
+        try:
+            raw = parse(row, line_number)
+        except MalformedRow as error:
+            problem(Problem(line_number, str(error)))
+            continue
+        if raw.description:
+            if "Â" in raw.description or "Ã" in raw.description:
+                report.text_repaired += 1
+            raw.description = repair_text(raw.description)
+            # names come from real sales; adjustment notes ("damaged", "?") sit on
+            # zero-price or negative rows
+            if raw.description and raw.unit_price > 0 and raw.quantity > 0:
+                descriptions[raw.sku][raw.description] += 1
+        rows.append(raw)
+    del seen
+
+    names: dict[str, str] = {}
+    variants: dict[str, list[str]] = {}
+    fallback: dict[str, Counter[str]] = defaultdict(Counter)
+    for raw in rows:
+        if raw.sku not in descriptions and raw.description:
+            fallback[raw.sku][raw.description] += 1
+    for sku in {raw.sku for raw in rows}:
+        counts = descriptions.get(sku) or fallback.get(sku) or Counter()
+        names[sku] = choose_name(counts) or fallback_name(sku)
+        if len(counts) > 1:
+            variants[sku] = sorted(d for d in counts if d != names[sku])
+    del fallback
+
+    not_products = {sku for sku, name in names.items() if not is_product(sku, name)}
+    purchases: list[RawLine] = []
+    returns: list[RawLine] = []
+    for raw in rows:
+        if raw.sku in not_products:
+            skipped["non_product"] += 1
+        elif raw.unit_price <= 0:
+            skipped["price_not_positive"] += 1
+        elif raw.quantity == 0:
+            skipped["zero_quantity"] += 1
+        elif raw.quantity < 0:
+            returns.append(raw)
+        else:
+            purchases.append(raw)
+    del rows
+
+    netting = net_returns(purchases, returns)
+    skipped["return_netted"] = netting.returns_matched
+    skipped["return_unmatched"] = netting.returns_unmatched
+    report.units_returned = netting.units_returned
+    report.units_unmatched = netting.units_unmatched
+
+    merged: dict[tuple[str, str, float], PurchaseLine] = {}
+    price_counts: dict[str, Counter[float]] = defaultdict(Counter)
+    for raw, left in zip(purchases, netting.remaining, strict=True):
+        if left == 0:
+            skipped["fully_returned"] += 1
+            continue
+        report.rows_kept += 1
+        if raw.customer_id is None:
+            report.anonymous_rows += 1
+        if not raw.description:
+            report.descriptions_filled += 1
+        price_counts[raw.sku][raw.unit_price] += 1
+        key = (raw.invoice, raw.sku, raw.unit_price)
+        line = merged.get(key)
+        if line is None:
+            merged[key] = PurchaseLine(raw.invoice, raw.customer_id, raw.sku, left,
+                                       raw.unit_price, raw.ts, raw.country)
+        else:  # the same item twice on one invoice (not an exact duplicate): one line
+            line.quantity += left
+            line.ts = min(line.ts, raw.ts)
+
+    products = {sku: names[sku] for sku in sorted(price_counts)}
+    prices = {sku: choose_price(price_counts[sku]) for sku in products}
+    kept_variants = {sku: variants[sku] for sku in products if sku in variants}
+    report.products_with_variants = len(kept_variants)
+    return CleanData(list(merged.values()), products, prices, report, kept_variants)
+
