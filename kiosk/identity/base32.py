@@ -1,0 +1,68 @@
+"""Crockford base32 and its mod-37 check symbol, for codes people read and type.
+
+The alphabet leaves out I, L, O and U, so a typed code survives the usual
+confusions: on input I and L read as 1, O as 0, case does not matter and
+hyphens or spaces are ignored (``normalise``).
+"""
+
+from __future__ import annotations
+
+import base64
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_RFC4648 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+_TO_CROCKFORD = str.maketrans(_RFC4648, ALPHABET)
+_FROM_CROCKFORD = bytes.maketrans(ALPHABET.encode(), _RFC4648.encode())
+_VALUES = {char: value for value, char in enumerate(ALPHABET)}
+_ALIASES = str.maketrans({"I": "1", "L": "1", "O": "0", "-": None, " ": None})
+
+
+def encode_bytes(data: bytes) -> str:
+    """Crockford base32 of ``data`` (whose length must be a multiple of 5: no padding)."""
+    if len(data) % 5:
+        raise ValueError("encode_bytes needs a multiple of 5 bytes")
+    return base64.b32encode(data).decode("ascii").translate(_TO_CROCKFORD)
+
+
+def decode_bytes(text: str) -> bytes:
+    """The bytes of a strict (upper-case, canonical) Crockford base32 text.
+
+    The caller checks the alphabet first; a length not a multiple of 8 raises
+    ``ValueError``.
+    """
+    if len(text) % 8:
+        raise ValueError("decode_bytes needs a multiple of 8 symbols")
+    return base64.b32decode(text.encode("ascii").translate(_FROM_CROCKFORD))
+
+
+def encode_int(value: int, width: int) -> str:
+    """``value`` as exactly ``width`` base32 symbols, most significant first."""
+    if value < 0 or value >> (5 * width):
+        raise ValueError(f"{value} does not fit in {width} base32 symbols")
+    return "".join(ALPHABET[(value >> (5 * (width - 1 - i))) & 31] for i in range(width))
+
+
+def decode_int(text: str) -> int:
+    value = 0
+    for char in text:
+        value = (value << 5) | _VALUES[char]
+    return value
+
+
+def check_value(text: str) -> int:
+    """Crockford's check value: the number ``text`` encodes, modulo 37.
+
+    37 is prime and larger than the base, so changing any one symbol changes
+    the value by ``d * 32**i`` with ``0 < |d| < 32`` and swapping two
+    neighbours by ``d * 31 * 32**i``; neither is ever a multiple of 37.
+    """
+    return decode_int(text) % 37
+
+
+def normalise(text: str) -> str:
+    """What a person typed, as canonical symbols (case, I/L/O, separators folded)."""
+    return text.upper().translate(_ALIASES)
+
+
+def is_canonical(text: str) -> bool:
+    return all(char in _VALUES for char in text)

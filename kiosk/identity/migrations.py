@@ -1,0 +1,59 @@
+"""Tables of the loyalty-card scheme: migration set ``kiosk.identity``.
+
+Registered by the built-in plugin ``plugins/loyalty_card.py``.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+identity_migrations = Migrations("kiosk.identity")
+
+
+@identity_migrations(name="0001_cards_keys")
+def cards_and_keys(db: Database) -> None:
+    # Signing secrets: old keys stay to verify the cards they signed; only the
+    # newest key that is not retired signs new cards.
+    db.execute(
+        """CREATE TABLE identity_keys (
+            key_id INTEGER PRIMARY KEY CHECK (key_id BETWEEN 1 AND 65535),
+            secret BLOB NOT NULL,
+            created TEXT NOT NULL,
+            retired TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE identity_cards (
+            card_id TEXT PRIMARY KEY,          -- 96 random bits, hex
+            customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            key_id INTEGER NOT NULL REFERENCES identity_keys(key_id),
+            short_id TEXT NOT NULL UNIQUE,     -- 40 random bits, base32
+            issued TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX identity_cards_customer ON identity_cards(customer_id)")
+    db.execute(
+        """CREATE TABLE identity_revocations (
+            card_id TEXT PRIMARY KEY REFERENCES identity_cards(card_id) ON DELETE CASCADE,
+            revoked TEXT NOT NULL,
+            reason TEXT NOT NULL
+        )"""
+    )
+    # Failed scans per kiosk (times only, nothing about the code or the
+    # shopper) and the cool-down they trigger; kept here so a restart does
+    # not reset the limit.
+    db.execute(
+        """CREATE TABLE identity_scan_failures (
+            id INTEGER PRIMARY KEY,
+            kiosk_id TEXT NOT NULL,
+            at REAL NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX identity_scan_failures_kiosk ON identity_scan_failures(kiosk_id, at)")
+    db.execute(
+        """CREATE TABLE identity_cooldowns (
+            kiosk_id TEXT PRIMARY KEY,
+            until REAL NOT NULL
+        )"""
+    )

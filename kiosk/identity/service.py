@@ -1,0 +1,308 @@
+"""The identity service (``kiosk.identity``): cards, keys, verification, identify.
+
+``identify`` is the one path every scan takes (keyboard wedge, camera,
+keypad): it asks the ``kiosk_identify`` hook (the built-in loyalty-card
+scheme answers last), applies consent and rate limiting, records a ``scan``
+or ``scan_failed`` event, and never raises for a bad code.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from kiosk.events import utcnow
+from kiosk.identity import token
+from kiosk.identity.ratelimit import ScanLimiter
+from kiosk.identity.results import (
+    CONSENT_NEEDED,
+    FAILURES,
+    FORGED,
+    MALFORMED,
+    OK,
+    RATE_LIMITED,
+    REVOKED,
+    STATUSES,
+    UNKNOWN,
+    Card,
+    Identification,
+    Verification,
+    identification,
+)
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from kiosk.app import Kiosk
+
+log = logging.getLogger(__name__)
+
+MAX_CODE_LENGTH = 256
+
+
+class UnknownCustomer(LookupError):
+    """No customer with that id in this kiosk's database."""
+
+
+class IdentityService:
+    def __init__(self, kiosk: Kiosk, *, clock: Callable[[], float] = time.time):
+        self.kiosk = kiosk
+        self.clock = clock
+        settings = kiosk.config.plugin_settings("loyalty_card")
+        self.limiter = ScanLimiter(
+            kiosk.config.kiosk_id,
+            max_failures=int(settings.get("max_failures", 5)),
+            window=float(settings.get("failure_window", 60)),
+            cooldown=float(settings.get("cooldown", 60)),
+        )
+        self._secrets: dict[int, bytes] = {}
+
+    # -- keys ---------------------------------------------------------------
+
+    def _load_secrets(self) -> None:
+        rows = self.kiosk.db.execute("SELECT key_id, secret FROM identity_keys").fetchall()
+        self._secrets = {key_id: bytes(secret) for key_id, secret in rows}
+
+    def _secret(self, key_id: int) -> bytes | None:
+        secret = self._secrets.get(key_id)
+        if secret is None:
+            self._load_secrets()  # another process may have rotated the key
+            secret = self._secrets.get(key_id)
+        return secret
+
+    def _signing_key(self, db: Database) -> tuple[int, bytes]:
+        row = db.execute(
+            "SELECT key_id, secret FROM identity_keys WHERE retired IS NULL "
+            "ORDER BY key_id DESC LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            return row[0], bytes(row[1])
+        return self._new_key(db)
+
+    def _new_key(self, db: Database) -> tuple[int, bytes]:
+        highest = db.execute("SELECT max(key_id) FROM identity_keys").fetchone()[0] or 0
+        if highest >= 65535:
+            raise RuntimeError("no key ids left (65535 used)")
+        key_id, secret = highest + 1, secrets.token_bytes(32)
+        db.execute(
+            "INSERT INTO identity_keys (key_id, secret, created) VALUES (?, ?, ?)",
+            [key_id, secret, utcnow()],
+        )
+        self._secrets[key_id] = secret
+        return key_id, secret
+
+    def rotate_key(self) -> int:
+        """Start signing new cards with a fresh key; older keys still verify their cards."""
+        with self.kiosk.transaction() as db:
+            db.execute("UPDATE identity_keys SET retired = ? WHERE retired IS NULL", [utcnow()])
+            key_id, _ = self._new_key(db)
+        log.info("loyalty signing key rotated; new key id %d", key_id)
+        return key_id
+
+    def keys(self) -> list[dict[str, Any]]:
+        """Key ids, dates and how many cards each signed (never the secrets)."""
+        rows = self.kiosk.db.execute(
+            "SELECT k.key_id, k.created, k.retired, count(c.card_id) FROM identity_keys k "
+            "LEFT JOIN identity_cards c ON c.key_id = k.key_id GROUP BY k.key_id "
+            "ORDER BY k.key_id"
+        ).fetchall()
+        return [{"key_id": r[0], "created": r[1], "retired": r[2], "cards": r[3]} for r in rows]
+
+    # -- cards --------------------------------------------------------------
+
+    def issue_card(self, customer_id: str) -> Card:
+        """A new card for an existing customer (earlier cards stay valid; see ``reissue``)."""
+        with self.kiosk.transaction() as db:
+            if not db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone():
+                raise UnknownCustomer("no customer with that id")
+            key_id, secret = self._signing_key(db)
+            card_id = token.new_card_id()
+            short_id = token.new_short_id(secret)
+            while db.execute("SELECT 1 FROM identity_cards WHERE short_id = ?",
+                             [short_id]).fetchone():
+                short_id = token.new_short_id(secret)
+            db.execute(
+                "INSERT INTO identity_cards (card_id, customer_id, key_id, short_id, issued) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [card_id.hex(), customer_id, key_id, short_id, utcnow()],
+            )
+            self.kiosk.record_event("card_issued", {"key_id": key_id}, customer_id=customer_id)
+        return self._card(customer_id, card_id.hex(), key_id, short_id, secret)
+
+    def _card(self, customer_id: str, card_hex: str, key_id: int, short_id: str,
+              secret: bytes) -> Card:
+        return Card(
+            customer_id=customer_id, card_id=card_hex, key_id=key_id,
+            code=token.make_long(secret, key_id, bytes.fromhex(card_hex)),
+            short_code=token.format_short(token.make_short(secret, short_id)),
+        )
+
+    def cards_of(self, customer_id: str) -> list[dict[str, Any]]:
+        """The customer's cards, newest first: issue and revocation dates, key id."""
+        rows = self.kiosk.db.execute(
+            "SELECT c.card_id, c.key_id, c.issued, r.revoked FROM identity_cards c "
+            "LEFT JOIN identity_revocations r ON r.card_id = c.card_id "
+            "WHERE c.customer_id = ? ORDER BY c.issued DESC",
+            [customer_id],
+        ).fetchall()
+        return [{"key_id": r[1], "issued": r[2], "revoked": r[3]} for r in rows]
+
+    def revoke(self, customer_id: str, *, reason: str = "lost") -> int:
+        """Refuse every card of the customer from now on; returns how many were revoked."""
+        with self.kiosk.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO identity_revocations (card_id, revoked, reason) "
+                "SELECT card_id, ?, ? FROM identity_cards WHERE customer_id = ? "
+                "AND card_id NOT IN (SELECT card_id FROM identity_revocations)",
+                [utcnow(), reason, customer_id],
+            )
+            count = cursor.rowcount
+            if count:
+                self.kiosk.record_event("card_revoked", {"cards": count, "reason": reason},
+                                        customer_id=customer_id)
+        return count
+
+    def reissue(self, customer_id: str, *, reason: str = "lost") -> Card:
+        """Revoke the customer's cards and issue a new one, in one transaction."""
+        with self.kiosk.transaction():
+            self.revoke(customer_id, reason=reason)
+            return self.issue_card(customer_id)
+
+    # -- verification -------------------------------------------------------
+
+    def verify(self, code: str) -> Verification:
+        """The loyalty-card scheme's verdict on ``code`` (long or short form)."""
+        text = code.strip() if isinstance(code, str) else ""
+        try:
+            if text.startswith(token.PREFIX) and len(text) == token.LONG_LENGTH:
+                return self._verify_long(token.parse_long(text))
+            if token.looks_short(text):
+                return self._verify_short(token.parse_short(text))
+        except token.Malformed:
+            pass
+        return Verification(MALFORMED)
+
+    def _verify_long(self, code: token.LongCode) -> Verification:
+        secret = self._secret(code.key_id)
+        if secret is None or not token.long_is_authentic(code, secret):
+            return Verification(FORGED, key_id=code.key_id, form="long")
+        card_hex = code.card_id.hex()
+        row = self.kiosk.db.execute(
+            "SELECT c.customer_id, c.key_id, r.card_id FROM identity_cards c "
+            "LEFT JOIN identity_revocations r ON r.card_id = c.card_id WHERE c.card_id = ?",
+            [card_hex],
+        ).fetchone()
+        if row is None:
+            return Verification(UNKNOWN, card_id=card_hex, key_id=code.key_id, form="long")
+        if row[1] != code.key_id:
+            return Verification(FORGED, card_id=card_hex, key_id=code.key_id, form="long")
+        status = REVOKED if row[2] is not None else OK
+        return Verification(status, customer_id=row[0], card_id=card_hex, key_id=code.key_id,
+                            form="long")
+
+    def _verify_short(self, code: token.ShortCode) -> Verification:
+        row = self.kiosk.db.execute(
+            "SELECT c.customer_id, c.key_id, c.card_id, r.card_id FROM identity_cards c "
+            "LEFT JOIN identity_revocations r ON r.card_id = c.card_id WHERE c.short_id = ?",
+            [code.short_id],
+        ).fetchone()
+        if row is None:
+            return Verification(UNKNOWN, form="short")
+        secret = self._secret(row[1])
+        if secret is None or not token.short_is_authentic(code, secret):
+            return Verification(FORGED, key_id=row[1], form="short")
+        status = REVOKED if row[3] is not None else OK
+        return Verification(status, customer_id=row[0], card_id=row[2], key_id=row[1],
+                            form="short")
+
+    # -- identify: the one path of every scan ---------------------------------
+
+    def identify_loyalty_card(self, code: str) -> Identification:
+        """The built-in scheme's answer for the ``kiosk_identify`` hook."""
+        verdict = self.verify(code)
+        customer_id = verdict.customer_id if verdict.status == OK else None
+        return identification(verdict.status, customer_id=customer_id)
+
+    def identify(self, code: str | bytes) -> Identification:
+        """Who is this? Asks every identity scheme; never raises for a bad code."""
+        now = self.clock()
+        db = self.kiosk.db
+        if self.limiter.blocked_until(db, now) is not None:
+            self.kiosk.record_event("scan_failed", {"status": RATE_LIMITED})
+            return identification(RATE_LIMITED)
+        text = _as_text(code)
+        scheme, answer = (None, None)
+        if text:
+            scheme, answer = self._ask_schemes(text)
+        result = _normalise(answer, scheme)
+        if result.status in (OK, CONSENT_NEEDED):
+            result = self._with_consent(result)
+        if result.status in FAILURES:
+            with self.kiosk.transaction() as tx:
+                self.kiosk.record_event("scan_failed", {"status": result.status,
+                                                        "scheme": scheme})
+                started = self.limiter.record_failure(tx, now)
+            log.info("scan refused: %s%s", result.status,
+                     " (cool-down started)" if started else "")
+            return identification(result.status, scheme=scheme)
+        if result.customer_id is not None:
+            self.kiosk.record_event("scan", {"status": result.status, "scheme": scheme},
+                                    customer_id=result.customer_id)
+        return result
+
+    def _ask_schemes(self, text: str) -> tuple[str | None, Any]:
+        # firstresult by hand: one broken scheme is skipped, not fatal.
+        for impl in reversed(self.kiosk.pm.hook.kiosk_identify.get_hookimpls()):
+            if impl.hookwrapper or impl.wrapper:
+                continue
+            args = {"kiosk": self.kiosk, "code": text}
+            try:
+                answer = impl.function(**{n: args[n] for n in impl.argnames if n in args})
+            except Exception as error:  # the traceback could hold the code: type only
+                log.error("identity scheme %r failed (%s); skipped", impl.plugin_name,
+                          type(error).__name__)
+                continue
+            if answer is not None:
+                return impl.plugin_name, answer
+        return None, None
+
+    def _with_consent(self, result: Identification) -> Identification:
+        row = self.kiosk.db.execute(
+            "SELECT first_name FROM customers WHERE id = ?", [result.customer_id]
+        ).fetchone()
+        if row is None:
+            return identification(UNKNOWN, scheme=result.scheme)
+        if self.kiosk.privacy.consent_needed(result.customer_id):
+            return identification(CONSENT_NEEDED, customer_id=result.customer_id,
+                                  scheme=result.scheme)
+        return identification(OK, customer_id=result.customer_id, first_name=row[0],
+                              scheme=result.scheme)
+
+
+def _as_text(code: str | bytes) -> str:
+    if isinstance(code, bytes | bytearray):
+        try:
+            code = bytes(code).decode("utf-8")
+        except UnicodeDecodeError:
+            return ""
+    if not isinstance(code, str) or len(code) > MAX_CODE_LENGTH:
+        return ""
+    return code.strip()
+
+
+def _normalise(answer: Any, scheme: str | None) -> Identification:
+    """A scheme may answer an Identification, a Verification, a dict or a customer id."""
+    if isinstance(answer, Identification | Verification):
+        status, customer_id = answer.status, answer.customer_id
+    elif isinstance(answer, dict):
+        status, customer_id = answer.get("status", OK), answer.get("customer_id")
+    elif isinstance(answer, str) and answer:
+        status, customer_id = OK, answer
+    else:
+        status, customer_id = MALFORMED, None
+    if status not in STATUSES or (status in (OK, CONSENT_NEEDED) and not customer_id):
+        status, customer_id = MALFORMED, None
+    return identification(status, customer_id=customer_id, scheme=scheme)

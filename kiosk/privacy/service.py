@@ -1,0 +1,326 @@
+"""The privacy service (``kiosk.privacy``): consent, the shopper's data, erasure.
+
+Every write is one transaction with its outbox event. Nothing here logs a
+customer id or a name.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kiosk.events import utcnow
+from kiosk.privacy import erasure
+from kiosk.privacy.purposes import PURPOSES
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+log = logging.getLogger(__name__)
+
+PREFERENCE_SOURCES = ("shopper", "staff", "inferred")
+ERASURE_ORIGINS = ("shopper", "staff", "hq")
+MAX_NAME_LENGTH = 40
+
+
+class UnknownCustomer(LookupError):
+    """No customer with that id in this kiosk's database."""
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolment:
+    customer_id: str
+    code: str
+    short_code: str
+
+    def __repr__(self) -> str:
+        return "Enrolment(...)"
+
+
+def clean_first_name(first_name: str | None) -> str | None:
+    """The name as given, trimmed; None for empty; ValueError if it cannot be a name."""
+    if first_name is None:
+        return None
+    if not isinstance(first_name, str):
+        raise ValueError("a first name must be text")
+    name = " ".join(first_name.split())
+    if not name:
+        return None
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError(f"a first name can be at most {MAX_NAME_LENGTH} characters")
+    if any(unicodedata.category(c).startswith("C") for c in name):
+        raise ValueError("a first name cannot contain control characters")
+    return name
+
+
+def _check_purpose(purpose: str) -> None:
+    if purpose not in PURPOSES:
+        raise ValueError(f"unknown purpose {purpose!r}; purposes: {', '.join(PURPOSES)}")
+
+
+class PrivacyService:
+    def __init__(self, kiosk: Kiosk):
+        self.kiosk = kiosk
+
+    # -- consent ------------------------------------------------------------
+
+    def _require_customer(self, customer_id: str) -> tuple[Any, ...]:
+        row = self.kiosk.db.execute(
+            "SELECT id, first_name, origin, created FROM customers WHERE id = ?", [customer_id]
+        ).fetchone()
+        if row is None:
+            raise UnknownCustomer("no customer with that id")
+        return row
+
+    def consents(self, customer_id: str) -> dict[str, bool | None]:
+        """The latest answer for each purpose (None: never asked)."""
+        rows = self.kiosk.db.execute(
+            "SELECT purpose, granted FROM consents WHERE customer_id = ? ORDER BY id",
+            [customer_id],
+        ).fetchall()
+        latest: dict[str, bool | None] = dict.fromkeys(PURPOSES)
+        for purpose, granted in rows:
+            if purpose in latest:
+                latest[purpose] = bool(granted)
+        return latest
+
+    def consented(self, customer_id: str | None, purpose: str) -> bool:
+        """True only if the latest answer is yes (and, for personalisation, not paused)."""
+        _check_purpose(purpose)
+        if customer_id is None:
+            return False
+        row = self.kiosk.db.execute(
+            "SELECT granted FROM consents WHERE customer_id = ? AND purpose = ? "
+            "ORDER BY id DESC LIMIT 1",
+            [customer_id, purpose],
+        ).fetchone()
+        if row is None or not row[0]:
+            return False
+        return not (purpose == "personalisation" and self.is_paused(customer_id))
+
+    def consent_needed(self, customer_id: str) -> bool:
+        """True for a customer who was never asked (e.g. imported from the till)."""
+        return self.kiosk.db.execute(
+            "SELECT 1 FROM consents WHERE customer_id = ? LIMIT 1", [customer_id]
+        ).fetchone() is None
+
+    def set_consent(self, customer_id: str, purpose: str, granted: bool,
+                    source: str = "kiosk") -> None:
+        """Record a yes or a no (appended to the log; earlier answers stay)."""
+        self.set_consents(customer_id, {purpose: granted}, source)
+
+    def set_consents(self, customer_id: str, answers: dict[str, bool],
+                     source: str = "kiosk") -> None:
+        """Record several answers at once, in one transaction."""
+        for purpose in answers:
+            _check_purpose(purpose)
+        if not source or not isinstance(source, str):
+            raise ValueError("a consent needs a source (kiosk, staff, till, ...)")
+        with self.kiosk.transaction() as db:
+            self._require_customer(customer_id)
+            at = utcnow()
+            for purpose, granted in answers.items():
+                db.execute(
+                    "INSERT INTO consents (customer_id, purpose, granted, at, source) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [customer_id, purpose, int(bool(granted)), at, source],
+                )
+                self.kiosk.record_event(
+                    "consent_changed",
+                    {"purpose": purpose, "granted": bool(granted), "source": source},
+                    customer_id=customer_id,
+                )
+
+    def is_paused(self, customer_id: str) -> bool:
+        return self.kiosk.db.execute(
+            "SELECT 1 FROM privacy_pauses WHERE customer_id = ?", [customer_id]
+        ).fetchone() is not None
+
+    def pause_personalisation(self, customer_id: str, paused: bool = True) -> None:
+        """Stop (or restart) personal recommendations without changing the consent."""
+        with self.kiosk.transaction() as db:
+            self._require_customer(customer_id)
+            if paused:
+                db.execute(
+                    "INSERT OR IGNORE INTO privacy_pauses (customer_id, paused) VALUES (?, ?)",
+                    [customer_id, utcnow()],
+                )
+            else:
+                db.execute("DELETE FROM privacy_pauses WHERE customer_id = ?", [customer_id])
+            self.kiosk.record_event(
+                "consent_changed", {"purpose": "personalisation", "paused": bool(paused)},
+                customer_id=customer_id,
+            )
+
+    # -- enrolment ----------------------------------------------------------
+
+    def enrol(self, first_name: str | None = None, consents: dict[str, bool] | None = None,
+              source: str = "kiosk") -> Enrolment:
+        """A new customer with a new card; every purpose is recorded, yes or no."""
+        name = clean_first_name(first_name)
+        answers = dict.fromkeys(PURPOSES, False)
+        for purpose, granted in (consents or {}).items():
+            _check_purpose(purpose)
+            answers[purpose] = bool(granted)
+        customer_id = "e" + secrets.token_hex(8)
+        with self.kiosk.transaction() as db:
+            db.execute(
+                "INSERT INTO customers (id, first_name, created, origin) "
+                "VALUES (?, ?, ?, 'enrolment')",
+                [customer_id, name, utcnow()],
+            )
+            self.kiosk.record_event("enrolled", {"source": source}, customer_id=customer_id)
+            self.set_consents(customer_id, answers, source)
+            card = self.kiosk.identity.issue_card(customer_id)
+        log.info("shopper enrolled at %s", source)
+        return Enrolment(customer_id, card.code, card.short_code)
+
+    # -- the shopper's data -------------------------------------------------
+
+    def what_we_know(self, customer_id: str) -> dict[str, Any]:
+        """Everything the kiosk holds about the customer, for "what we know about you"."""
+        db = self.kiosk.db
+        _, first_name, origin, created = self._require_customer(customer_id)
+        history: dict[str, list[dict[str, Any]]] = {p: [] for p in PURPOSES}
+        for purpose, granted, at, source in db.execute(
+            "SELECT purpose, granted, at, source FROM consents WHERE customer_id = ? "
+            "ORDER BY id", [customer_id],
+        ).fetchall():
+            history.setdefault(purpose, []).append(
+                {"granted": bool(granted), "at": at, "source": source})
+        consents = {
+            purpose: {
+                "title": PURPOSES[purpose].title if purpose in PURPOSES else purpose,
+                "description": PURPOSES[purpose].description if purpose in PURPOSES else "",
+                "granted": entries[-1]["granted"] if entries else None,
+                "history": entries,
+            }
+            for purpose, entries in history.items()
+        }
+        preferences = [
+            {"key": k, "value": v, "source": s, "updated": u}
+            for k, v, s, u in db.execute(
+                "SELECT key, value, source, updated FROM preferences WHERE customer_id = ? "
+                "ORDER BY key, value", [customer_id],
+            ).fetchall()
+        ]
+        purchases = [
+            {"id": i, "invoice": inv, "sku": sku, "name": name, "quantity": q, "price": p,
+             "ts": ts, "excluded": bool(ex)}
+            for i, inv, sku, name, q, p, ts, ex in db.execute(
+                "SELECT pu.id, pu.invoice, pu.sku, pr.name, pu.quantity, pu.price, pu.ts, "
+                "pu.excluded FROM purchases pu LEFT JOIN products pr ON pr.sku = pu.sku "
+                "WHERE pu.customer_id = ? ORDER BY pu.ts DESC, pu.id", [customer_id],
+            ).fetchall()
+        ]
+        return {
+            "customer": {"id": customer_id, "first_name": first_name, "origin": origin,
+                         "created": created},
+            "consent_needed": not any(history.values()),
+            "consents": consents,
+            "personalisation_paused": self.is_paused(customer_id),
+            "preferences": preferences,
+            "purchases": purchases,
+            "cards": self.kiosk.identity.cards_of(customer_id),
+        }
+
+    def set_preference(self, customer_id: str, key: str, value: str,
+                       source: str = "shopper") -> None:
+        """Add or refresh one preference (e.g. key "theme", value "garden")."""
+        if source not in PREFERENCE_SOURCES:
+            raise ValueError(f"source must be one of {', '.join(PREFERENCE_SOURCES)}")
+        key, value = str(key).strip(), str(value).strip()
+        if not key or not value:
+            raise ValueError("a preference needs a key and a value")
+        with self.kiosk.transaction() as db:
+            self._require_customer(customer_id)
+            db.execute(
+                "INSERT INTO preferences (customer_id, key, value, source, updated) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, key, value) "
+                "DO UPDATE SET source = excluded.source, updated = excluded.updated",
+                [customer_id, key, value, source, utcnow()],
+            )
+            self.kiosk.record_event("preference_changed", {"key": key, "action": "set",
+                                                           "source": source},
+                                    customer_id=customer_id)
+
+    def remove_preference(self, customer_id: str, key: str, value: str | None = None) -> int:
+        """Remove one preference value, or every value of ``key``; returns how many."""
+        with self.kiosk.transaction() as db:
+            self._require_customer(customer_id)
+            if value is None:
+                cursor = db.execute(
+                    "DELETE FROM preferences WHERE customer_id = ? AND key = ?",
+                    [customer_id, key])
+            else:
+                cursor = db.execute(
+                    "DELETE FROM preferences WHERE customer_id = ? AND key = ? AND value = ?",
+                    [customer_id, key, value])
+            if cursor.rowcount:
+                self.kiosk.record_event("preference_changed", {"key": key, "action": "remove"},
+                                        customer_id=customer_id)
+            return cursor.rowcount
+
+    def exclude_purchase(self, customer_id: str, purchase_id: int,
+                         excluded: bool = True) -> None:
+        """"Don't use this purchase for recommendations" (or use it again)."""
+        with self.kiosk.transaction() as db:
+            cursor = db.execute(
+                "UPDATE purchases SET excluded = ? WHERE id = ? AND customer_id = ?",
+                [int(bool(excluded)), purchase_id, customer_id],
+            )
+            if cursor.rowcount != 1:
+                raise LookupError("no such purchase for this customer")
+            self.kiosk.record_event("preference_changed",
+                                    {"action": "exclude_purchase", "excluded": bool(excluded)},
+                                    customer_id=customer_id)
+
+    # -- erasure ------------------------------------------------------------
+
+    def was_erased(self, customer_id: str) -> bool:
+        """True if this id was erased here (an importer must not bring it back)."""
+        db = self.kiosk.db
+        return db.execute(
+            "SELECT 1 FROM privacy_erasures WHERE digest = ?",
+            [erasure.erasure_digest(db, customer_id)],
+        ).fetchone() is not None
+
+    def erase(self, customer_id: str, *, origin: str = "shopper") -> dict[str, Any]:
+        """Remove everything of this person from the kiosk database; see ``erasure``."""
+        if origin not in ERASURE_ORIGINS:
+            raise ValueError(f"origin must be one of {', '.join(ERASURE_ORIGINS)}")
+        db = self.kiosk.db
+        db.execute("PRAGMA secure_delete = ON")
+        sealed = self._seal(customer_id) if origin != "hq" else None
+        with self.kiosk.transaction() as tx:
+            counts = erasure.delete_person(tx, customer_id)
+            erasure.remember_erasure(tx, customer_id, origin)
+            if origin != "hq":  # head office asked for it, so it knows already
+                self.kiosk.record_event(
+                    "erasure_requested", {"origin": origin, "sealed_subject": sealed})
+        complete = erasure.checkpoint(db)
+        log.info("erasure carried out (origin %s, %d customer row(s))", origin,
+                 counts["customers"])
+        return {"found": bool(counts["customers"]), "origin": origin, "deleted": counts,
+                "sealed_for_hq": sealed is not None, "wal_checkpointed": complete}
+
+    def _seal(self, customer_id: str) -> str | None:
+        """The id sealed for head office, or None while its public key is unknown."""
+        try:
+            sync = self.kiosk.sync
+        except ImportError:  # the sync service is optional for a standalone kiosk
+            sync = None
+        seal = getattr(sync, "seal_for_hq", None)
+        if seal is not None:
+            return seal(customer_id)
+        from kiosk.sync import sealing
+
+        key = self.kiosk.config.hq_public_key
+        if not key:
+            row = self.kiosk.db.execute(
+                "SELECT value FROM meta WHERE key = 'hq_public_key'").fetchone()
+            key = row[0] if row else ""
+        return sealing.seal(key, customer_id) if key else None
