@@ -1,0 +1,1 @@
+"""Presenters: QObjects with signals, no widgets; they call only the Kiosk services."""

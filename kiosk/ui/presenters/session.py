@@ -1,0 +1,284 @@
+"""The shopper's session: who is here, their picks, their saved list; reset drops it all."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from kiosk.ui.presenters.shelves import Picks, ShelfView, assemble, shelf_specs
+from kiosk.ui.workers import Worker
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionPresenter", text)
+
+
+def scan_message(status: str) -> str:
+    """What the shopper reads when a code does not open their picks."""
+    messages = {
+        "unknown": _tr("We don't know this code. Check it, or join to get your own."),
+        "revoked": _tr("This card has been replaced. Please ask a member of staff."),
+        "forged": _tr("We couldn't read this code. Please ask a member of staff."),
+        "malformed": _tr("That doesn't look like one of our codes. Please try again."),
+        "rate_limited": _tr("Too many tries. Please wait a minute and scan again."),
+    }
+    return messages.get(status, _tr("Something went wrong reading your code. "
+                                    "Please try again or ask a member of staff."))
+
+
+class SessionPresenter(QObject):
+    """One shopper at a time. Every service call runs on the worker thread."""
+
+    busy = Signal(bool)
+    scan_failed = Signal(str)             # a friendly message
+    consent_needed = Signal()             # the shopper has not said yes or no yet
+    started = Signal()                    # a personal or guest session began
+    picks_ready = Signal(object)          # Picks
+    picks_failed = Signal(str)
+    pick_removed = Signal(str)            # sku
+    saved_changed = Signal()
+    help_requested = Signal()
+    popular_ready = Signal(list)          # product names for the attract loop
+    session_reset = Signal()
+    notice = Signal(str)                  # a short friendly message
+
+    def __init__(self, kiosk: Any, worker: Worker | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.kiosk = kiosk
+        self.worker = worker or Worker(self)
+        self.specs = shelf_specs(kiosk)
+        self._clear()
+
+    # -- state ----------------------------------------------------------------
+
+    def _clear(self) -> None:
+        self.customer_id: str | None = None
+        self.first_name: str | None = None
+        self.guest = False
+        self.session_id = str(uuid.uuid4())
+        self.picks = Picks()
+        self.saved: list[Any] = []
+        self.dismissed: set[str] = set()
+        self._pending_code_customer: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.customer_id is not None or self.guest
+
+    def greeting(self) -> str:
+        if self.first_name:
+            return _tr("Hi %1").replace("%1", self.first_name)
+        if self.guest:
+            return _tr("Popular in this store")
+        return _tr("Picks for you")
+
+    # -- starting a session ------------------------------------------------------
+
+    def identify(self, code: str) -> None:
+        """A scanned or typed loyalty code."""
+        code = code.strip()
+        if not code:
+            return
+        self.busy.emit(True)
+        self.worker.run(lambda: self.kiosk.identity.identify(code),
+                        success=self._identified, failure=self._identify_error)
+
+    def _identify_error(self, error: Exception) -> None:
+        self.busy.emit(False)
+        self.scan_failed.emit(scan_message("error"))
+
+    def _identified(self, result: Any) -> None:
+        status = getattr(result, "status", "error")
+        if status == "consent_needed":
+            self.busy.emit(False)
+            self._pending_code_customer = result.customer_id
+            self.consent_needed.emit()
+            return
+        if status != "ok" or not getattr(result, "customer_id", None):
+            self.busy.emit(False)
+            self.scan_failed.emit(scan_message(status))
+            return
+        self._start(result.customer_id, getattr(result, "first_name", None))
+
+    def _start(self, customer_id: str, first_name: str | None) -> None:
+        if self.active:
+            self._clear()
+        self.customer_id = customer_id
+        self.first_name = (first_name or "").strip().split(" ")[0] or None
+        self.started.emit()
+        self.load_picks()
+
+    def give_consent(self, consents: dict[str, bool]) -> None:
+        """Answers to the consent question after a scan (consent_needed)."""
+        customer_id = self._pending_code_customer
+        if customer_id is None:
+            return
+        self.busy.emit(True)
+
+        def op() -> Any:
+            for purpose, granted in consents.items():
+                self.kiosk.privacy.set_consent(customer_id, purpose, granted, "kiosk")
+            return self.kiosk.privacy.what_we_know(customer_id).get("first_name")
+
+        self.worker.run(op, success=lambda name: self._start(customer_id, name),
+                        failure=self._identify_error)
+
+    def browse_as_guest(self) -> None:
+        self._clear()
+        self.guest = True
+        self.started.emit()
+        self.load_picks()
+
+    def load_picks(self) -> None:
+        customer_id, session_id = self.customer_id, self.session_id
+        hidden = frozenset(self.dismissed)
+        self.busy.emit(True)
+
+        def op() -> Picks:
+            picks = assemble(self.kiosk, self.specs, customer_id, session_id, hidden=hidden)
+            shown = picks.all_picks()
+            if shown:
+                try:
+                    self.kiosk.recommendations.record_impressions(customer_id, session_id, shown)
+                except Exception:
+                    log.exception("impressions not recorded")
+            return picks
+
+        def done(picks: Picks) -> None:
+            self.busy.emit(False)
+            if session_id != self.session_id:
+                return  # the shopper left meanwhile
+            self.picks = picks
+            if picks.fallback:
+                self.notice.emit(_tr("Your personal picks are not ready yet, so here is "
+                                     "what is popular in this store."))
+            self.picks_ready.emit(picks)
+
+        def failed(error: Exception) -> None:
+            self.busy.emit(False)
+            self.picks_failed.emit(_tr("Our suggestions are taking a short break. "
+                                       "Please ask a member of staff."))
+
+        self.worker.run(op, success=done, failure=failed)
+
+    def load_popular(self) -> None:
+        """Names of what is popular here, for the attract screen's loop."""
+        session_id = "attract"
+
+        def op() -> list[str]:
+            shelves = self.kiosk.recommendations.shelves(None, session_id=session_id, k=12)
+            return [p.name for s in shelves for p in s.picks][:12]
+
+        self.worker.run(op, success=self.popular_ready.emit, failure=lambda e: None)
+
+    # -- feedback -------------------------------------------------------------
+
+    def _feedback(self, sku: str, kind: str) -> None:
+        customer_id, session_id = self.customer_id, self.session_id
+        self.worker.run(
+            lambda: self.kiosk.recommendations.record_feedback(customer_id, session_id, sku,
+                                                               kind),
+            success=lambda _: None)
+
+    def find(self, sku: str) -> Any:
+        for pick in self.picks.all_picks():
+            if pick.sku == sku:
+                return pick
+        return None
+
+    def not_for_me(self, sku: str) -> None:
+        """Gone at once from the screen, and for good (the service remembers)."""
+        self.dismissed.add(sku)
+        for shelf in self.picks.shelves:
+            shelf.picks = [p for p in shelf.picks if p.sku != sku]
+        self.picks.shelves = [s for s in self.picks.shelves if s.picks]
+        self.saved = [p for p in self.saved if p.sku != sku]
+        self.pick_removed.emit(sku)
+        self.saved_changed.emit()
+        self._feedback(sku, "not_for_me")
+
+    def save(self, sku: str) -> None:
+        pick = self.find(sku)
+        if pick is None or any(p.sku == sku for p in self.saved):
+            return
+        self.saved.append(pick)
+        self.saved_changed.emit()
+        self._feedback(sku, "save")
+
+    def unsave(self, sku: str) -> None:
+        self.saved = [p for p in self.saved if p.sku != sku]
+        self.saved_changed.emit()
+
+    def is_saved(self, sku: str) -> bool:
+        return any(p.sku == sku for p in self.saved)
+
+    def more_like_this(self, sku: str) -> None:
+        customer_id, session_id = self.customer_id, self.session_id
+        hidden = set(self.dismissed) | {p.sku for p in self.picks.all_picks()}
+        self._feedback(sku, "more_like_this")
+        self.busy.emit(True)
+
+        def op() -> list[Any]:
+            found = self.kiosk.recommendations.more_like_this(customer_id, sku, session_id)
+            picks = list(getattr(found, "picks", found) or [])
+            return [p for p in picks if p.sku not in hidden][:4]
+
+        def done(picks: list[Any]) -> None:
+            self.busy.emit(False)
+            if session_id != self.session_id:
+                return
+            if not picks:
+                self.notice.emit(_tr("We have nothing quite like it right now."))
+                return
+            title = "More like this"
+            shelf = ShelfView("more_like_this", title, picks, "")
+            self.picks.shelves = [s for s in self.picks.shelves if s.key != "more_like_this"]
+            self.picks.shelves.insert(0, shelf)
+            self.picks_ready.emit(self.picks)
+
+        self.worker.run(op, success=done, failure=lambda e: self.busy.emit(False))
+
+    def request_help(self, screen: str = "") -> None:
+        customer_id = self.customer_id
+
+        def op() -> Any:
+            return self.kiosk.record_event("help_requested", {"screen": screen},
+                                           customer_id=customer_id)
+
+        self.worker.run(op, success=lambda _: self.help_requested.emit(),
+                        failure=lambda e: self.notice.emit(
+                            _tr("Please wave to a member of staff; the call did not go "
+                                "through.")))
+
+    def saved_list_text(self) -> str:
+        """The saved list as plain text, for the phone that scans the QR code."""
+        store = self.kiosk.config.store_name
+        lines = [_tr("My list from %1").replace("%1", store)]
+        for pick in self.saved:
+            line = f"- {pick.name}"
+            price = getattr(pick, "price", None)
+            if price is not None:
+                line += f" £{float(price):.2f}"
+            location = getattr(pick, "location", None)
+            if location and (getattr(pick, "stock_quantity", 0) or 0) > 0:
+                line += f" ({location})"
+            lines.append(line)
+        return "\n".join(lines)
+
+    # -- the end ------------------------------------------------------------------
+
+    def reset(self, reason: str = "done") -> None:
+        """Back to nobody: drop the shopper's data from memory."""
+        if self.active:
+            customer_id, session_id = self.customer_id, self.session_id
+            self.worker.run(lambda: self.kiosk.record_event(
+                "session_ended", {"reason": reason, "session_id": session_id},
+                customer_id=customer_id), success=lambda _: None)
+        self._clear()
+        self.session_reset.emit()

@@ -1,0 +1,109 @@
+"""Assemble the picks screen's shelves: the recommendation service plus plugin shelves.
+
+Runs on the worker thread. A plugin shelf that raises is logged and left
+out; if the recommendation service fails for a shopper, the store's
+non-personal picks are shown instead (``fallback=True``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.plugins import call_each
+from kiosk.ui.spec import ShelfSpec
+
+log = logging.getLogger(__name__)
+
+MAX_CARDS = 12
+
+
+@dataclass
+class ShelfView:
+    key: str
+    title: str            # English; translated by the screen
+    picks: list[Any]
+    plugin: str = ""
+
+
+@dataclass
+class Picks:
+    shelves: list[ShelfView] = field(default_factory=list)
+    fallback: bool = False    # the personal picks failed; these are the store's
+
+    def all_picks(self) -> list[Any]:
+        return [p for shelf in self.shelves for p in shelf.picks]
+
+
+def shelf_specs(kiosk: Any) -> list[tuple[str, ShelfSpec]]:
+    """Every registered shelf, in order; a duplicate key keeps the first plugin's."""
+    seen: dict[str, tuple[str, ShelfSpec]] = {}
+    for plugin, specs in call_each(kiosk.pm, "kiosk_register_shelves", kiosk=kiosk):
+        for spec in specs or ():
+            if not isinstance(spec, ShelfSpec):
+                log.warning("plugin %r returned a shelf that is not a ShelfSpec; ignored", plugin)
+                continue
+            if spec.key in seen:
+                log.warning("shelf %r registered twice (by %r and %r); the first is kept",
+                            spec.key, seen[spec.key][0], plugin)
+                continue
+            seen[spec.key] = (plugin, spec)
+    return sorted(seen.values(), key=lambda pair: (pair[1].order, pair[1].key))
+
+
+def _service_shelves(kiosk: Any, customer_id: str | None, session_id: str) -> dict[str, list]:
+    shelves = kiosk.recommendations.shelves(customer_id, session_id=session_id, k=MAX_CARDS)
+    return {shelf.key: list(shelf.picks) for shelf in shelves}
+
+
+def assemble(kiosk: Any, specs: list[tuple[str, ShelfSpec]], customer_id: str | None,
+             session_id: str, *, hidden: set[str] | frozenset[str] = frozenset()) -> Picks:
+    """The shelves for a shopper (``customer_id=None``: a guest), at most MAX_CARDS picks."""
+    result = Picks()
+    try:
+        from_service = _service_shelves(kiosk, customer_id, session_id)
+    except Exception:
+        log.exception("recommendations failed; showing the store's picks instead")
+        result.fallback = True
+        try:
+            from_service = _service_shelves(kiosk, None, session_id) if customer_id else {}
+        except Exception:
+            log.exception("store picks failed too")
+            from_service = {}
+    guest = customer_id is None or result.fallback
+    shown: set[str] = set(hidden)
+    total = 0
+    known = set()
+    for plugin, spec in specs:
+        known.add(spec.key)
+        if spec.personal and guest:
+            continue
+        if spec.items is None:
+            picks = from_service.get(spec.key, [])
+        else:
+            try:
+                picks = list(spec.items(kiosk, None if guest else customer_id, session_id))
+            except Exception:
+                log.exception("shelf %r of plugin %r failed; left out", spec.key, plugin)
+                continue
+        _add(result, ShelfView(spec.key, spec.title, picks, plugin), shown, total)
+        total = len(result.all_picks())
+    for key, picks in from_service.items():  # service shelves no plugin describes
+        if key not in known:
+            _add(result, ShelfView(key, key.replace("_", " ").capitalize(), picks), shown, total)
+            total = len(result.all_picks())
+    return result
+
+
+def _add(result: Picks, shelf: ShelfView, shown: set[str], total: int) -> None:
+    kept = []
+    for pick in shelf.picks:
+        sku = getattr(pick, "sku", None)
+        if sku is None or sku in shown or total + len(kept) >= MAX_CARDS:
+            continue
+        shown.add(sku)
+        kept.append(pick)
+    if kept:
+        shelf.picks = kept
+        result.shelves.append(shelf)

@@ -1,0 +1,36 @@
+"""Leaving kiosk mode: a staff PIN, checked off the GUI thread (scrypt takes a moment)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from kiosk.staff import PinCheck, StaffAccounts
+from kiosk.ui.workers import Worker
+
+
+class StaffGatePresenter(QObject):
+    unlocked = Signal(str)     # staff name
+    refused = Signal(str)      # a message
+
+    def __init__(self, kiosk, worker: Worker, parent: QObject | None = None):
+        super().__init__(parent)
+        self.kiosk = kiosk
+        self.worker = worker
+
+    def check(self, pin: str) -> None:
+        kiosk = self.kiosk
+        self.worker.run(lambda: StaffAccounts(kiosk.db).verify(pin), success=self._answer,
+                        failure=lambda e: self.refused.emit(self._tr("Please try again.")))
+
+    def _tr(self, text: str) -> str:
+        return QCoreApplication.translate("StaffGatePresenter", text)
+
+    def _answer(self, check: PinCheck) -> None:
+        if check.ok:
+            self.unlocked.emit(check.name or "")
+        elif check.locked_seconds:
+            minutes = max(1, round(check.locked_seconds / 60))
+            self.refused.emit(self._tr("Too many wrong PINs. Try again in %n minute(s).")
+                              .replace("%n", str(minutes)))
+        else:
+            self.refused.emit(self._tr("Wrong PIN."))

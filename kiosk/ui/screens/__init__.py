@@ -1,0 +1,1 @@
+"""Screens: thin widgets over the presenters."""

@@ -1,0 +1,138 @@
+"""A product card: the standard one, or a plugin's own (kiosk_render_card) that falls back."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.ui.look import product_pixmap
+from kiosk.ui.screens.common import button, label, set_text
+from kiosk.ui.texts import format_price, stock_line, why_this
+
+log = logging.getLogger(__name__)
+
+IMAGE_SIZE = 120
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Card", text)
+
+
+class CardFrame(QFrame):
+    """A card: a body (standard or a plugin's) and the three actions under it."""
+
+    save_clicked = Signal(str)
+    not_for_me_clicked = Signal(str)
+    more_like_this_clicked = Signal(str)
+
+    def __init__(self, pick: Any, body: QWidget | None, parent: QWidget | None = None, *,
+                 saved: bool = False):
+        super().__init__(parent)
+        self.pick = pick
+        self.sku = str(pick.sku)
+        self.saved = saved
+        self.plugin_body = body is not None
+        self.setProperty("role", "card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(240)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 14, 14, 14)
+        layout.setSpacing(8)
+        if body is None:
+            self._build_standard(layout)
+        else:
+            body.setParent(self)
+            layout.addWidget(body)
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        self.save_button = button(self, "card-action", "save")
+        self.not_for_me_button = button(self, "card-action", "not_for_me")
+        self.more_button = button(self, "card-action", "more_like_this")
+        for widget in (self.save_button, self.not_for_me_button, self.more_button):
+            actions.addWidget(widget)
+        layout.addStretch(1)
+        layout.addLayout(actions)
+        self.save_button.clicked.connect(lambda: self.save_clicked.emit(self.sku))
+        self.not_for_me_button.clicked.connect(lambda: self.not_for_me_clicked.emit(self.sku))
+        self.more_button.clicked.connect(lambda: self.more_like_this_clicked.emit(self.sku))
+        self.retranslate()
+
+    def _build_standard(self, layout: QVBoxLayout) -> None:
+        pick = self.pick
+        top = QHBoxLayout()
+        self.image = QLabel(self)
+        self.image.setPixmap(product_pixmap(getattr(pick, "image", None), pick.name,
+                                            getattr(pick, "theme", None), IMAGE_SIZE))
+        self.image.setFixedSize(IMAGE_SIZE, IMAGE_SIZE)
+        top.addWidget(self.image, 0, Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        self.name_label = label(self, "card-name")
+        self.price_label = label(self, "card-price")
+        self.stock_label = label(self, "card-stock")
+        for widget in (self.name_label, self.price_label, self.stock_label):
+            text.addWidget(widget)
+        text.addStretch(1)
+        top.addLayout(text, 1)
+        layout.addLayout(top)
+        self.why_label = label(self, "card-why")
+        layout.addWidget(self.why_label)
+
+    def set_saved(self, saved: bool) -> None:
+        self.saved = saved
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        pick = self.pick
+        if not self.plugin_body:
+            self.name_label.setText(pick.name)
+            self.price_label.setText(format_price(getattr(pick, "price", None)))
+            in_stock = (getattr(pick, "stock_quantity", None) or 0) > 0
+            self.stock_label.setProperty("stock", "in" if in_stock else "out")
+            self.stock_label.setText(stock_line(getattr(pick, "stock_quantity", None),
+                                                getattr(pick, "location", None)))
+            self.why_label.setText(_tr("Why this? %1").replace(
+                "%1", why_this(getattr(pick, "reason", None))))
+            self.image.setAccessibleName(_tr("Picture of %1").replace("%1", pick.name))
+        set_text(self.save_button, _tr("Saved") if self.saved else _tr("Save"),
+                 _tr("Save %1").replace("%1", pick.name))
+        self.save_button.setEnabled(not self.saved)
+        set_text(self.not_for_me_button, _tr("Not for me"),
+                 _tr("Not for me: %1").replace("%1", pick.name))
+        set_text(self.more_button, _tr("More like this"),
+                 _tr("More like %1").replace("%1", pick.name))
+        self.setAccessibleName(pick.name)
+
+
+def plugin_card_body(kiosk: Any, pick: Any, parent: QWidget) -> QWidget | None:
+    """A plugin's own widget for ``pick``, or None: none offered, or the plugin failed."""
+    caller = kiosk.pm.hook.kiosk_render_card
+    for impl in reversed(caller.get_hookimpls()):  # pluggy's call order
+        args = {"kiosk": kiosk, "item": pick, "parent": parent}
+        try:
+            widget = impl.function(**{n: args[n] for n in impl.argnames if n in args})
+        except Exception:
+            log.exception("card of plugin %r failed; the standard card is shown",
+                          impl.plugin_name)
+            return None
+        if widget is None:
+            continue
+        if not isinstance(widget, QWidget):
+            log.warning("plugin %r returned a card that is not a QWidget; standard card shown",
+                        impl.plugin_name)
+            return None
+        return widget
+    return None
+
+
+def make_card(kiosk: Any, pick: Any, parent: QWidget, *, saved: bool = False) -> CardFrame:
+    body = plugin_card_body(kiosk, pick, parent)
+    try:
+        return CardFrame(pick, body, parent, saved=saved)
+    except Exception:
+        log.exception("a card could not be built; the standard card is shown")
+        if body is not None:
+            body.deleteLater()
+        return CardFrame(pick, None, parent, saved=saved)

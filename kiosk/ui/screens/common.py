@@ -1,0 +1,50 @@
+"""Bits every screen uses: a retranslating base class, big touch buttons, labels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+TOUCH = 56  # px: comfortably over the 44 px minimum touch target
+
+
+class Screen(QWidget):
+    """A screen: ``retranslate()`` sets every text; ``clear()`` forgets the shopper."""
+
+    name = "screen"
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        pass
+
+    def clear(self) -> None:
+        pass
+
+
+def button(parent: QWidget, role: str = "secondary", name: str = "") -> QPushButton:
+    widget = QPushButton(parent)
+    widget.setProperty("role", role)
+    widget.setMinimumHeight(TOUCH)
+    widget.setMinimumWidth(TOUCH)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def set_text(widget, text: str, accessible: str | None = None) -> None:
+    """Set a control's text and its accessible name together."""
+    widget.setText(text)
+    widget.setAccessibleName(accessible or text.replace("&", ""))
+
+
+def label(parent: QWidget, role: str = "body", *, wrap: bool = True) -> QLabel:
+    widget = QLabel(parent)
+    widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return widget

@@ -1,0 +1,137 @@
+"""Join (enrolment with consent choices; the new code as a QR and a short code), and
+the consent question for a known shopper who has not answered it yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.ui.presenters.join import JoinPresenter
+from kiosk.ui.presenters.mydata import PURPOSES, purpose_label
+from kiosk.ui.qr import qr_image
+from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
+
+
+class JoinScreen(Screen):
+    name = "join"
+    back = Signal()
+
+    def __init__(self, presenter: JoinPresenter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.presenter = presenter
+        self.mode = "join"      # or "consent": a known shopper's first answer
+        self.short_code = ""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        self.title = label(self, "headline")
+        self.intro = label(self, "hint")
+        outer.addWidget(self.title)
+        outer.addWidget(self.intro)
+        self.form = QWidget(self)
+        form = QVBoxLayout(self.form)
+        self.name_label = label(self.form, "body")
+        self.first_name = QLineEdit(self.form)
+        self.first_name.setObjectName("first_name")
+        self.first_name.setMinimumHeight(TOUCH)
+        self.first_name.setMaxLength(40)
+        form.addWidget(self.name_label)
+        form.addWidget(self.first_name)
+        self.boxes: dict[str, QCheckBox] = {}
+        for purpose in PURPOSES:
+            box = QCheckBox(self.form)
+            box.setObjectName(f"join_{purpose}")
+            box.setMinimumHeight(TOUCH)
+            self.boxes[purpose] = box
+            form.addWidget(box)
+        self.submit_button = button(self.form, "primary", "join_submit")
+        form.addWidget(self.submit_button)
+        outer.addWidget(self.form)
+        self.result = QWidget(self)
+        result = QHBoxLayout(self.result)
+        self.qr = QLabel(self.result)
+        self.qr.setObjectName("new_code_qr")
+        self.qr.setFixedSize(260, 260)
+        result_text = QVBoxLayout()
+        self.code_label = label(self.result, "short-code")
+        self.code_label.setObjectName("short_code")
+        self.code_hint = label(self.result, "hint")
+        self.start_button = button(self.result, "primary", "start_shopping")
+        for widget in (self.code_label, self.code_hint, self.start_button):
+            result_text.addWidget(widget)
+        result_text.addStretch(1)
+        result.addWidget(self.qr)
+        result.addLayout(result_text, 1)
+        self.result.hide()
+        outer.addWidget(self.result)
+        self.message = label(self, "error")
+        outer.addWidget(self.message)
+        outer.addStretch(1)
+        self.back_button = button(self, "secondary", "back")
+        outer.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.submit_button.clicked.connect(self.submit)
+        self.start_button.clicked.connect(presenter.start_shopping)
+        self.back_button.clicked.connect(self.back)
+        presenter.enrolled.connect(self._enrolled)
+        presenter.failed.connect(self.message.setText)
+        presenter.session.session_reset.connect(self.clear)
+        self.retranslate()
+
+    def set_mode(self, mode: str) -> None:
+        self.clear()
+        self.mode = mode
+        self.name_label.setVisible(mode == "join")
+        self.first_name.setVisible(mode == "join")
+        self.retranslate()
+
+    def consents(self) -> dict[str, bool]:
+        return {purpose: box.isChecked() for purpose, box in self.boxes.items()}
+
+    def submit(self) -> None:
+        if self.mode == "consent":
+            self.presenter.session.give_consent(self.consents())
+        else:
+            self.presenter.enrol(self.first_name.text(), self.consents())
+
+    def _enrolled(self, code: str, short_code: str) -> None:
+        self.short_code = short_code
+        self.qr.setPixmap(QPixmap.fromImage(qr_image(code)).scaled(
+            260, 260, Qt.AspectRatioMode.KeepAspectRatio))
+        self.form.hide()
+        self.result.show()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.mode == "consent":
+            self.title.setText(self.tr("Before we start"))
+            self.intro.setText(self.tr("Choose what we may do. You can change this any time "
+                                       "in My data."))
+            set_text(self.submit_button, self.tr("Continue"))
+        else:
+            self.title.setText(self.tr("Join"))
+            self.intro.setText(self.tr("Get your own code for personal picks. Your first name "
+                                       "is optional; we never need your surname."))
+            set_text(self.submit_button, self.tr("Join and get my code"))
+        self.name_label.setText(self.tr("First name (optional)"))
+        self.first_name.setAccessibleName(self.tr("First name (optional)"))
+        for purpose, box in self.boxes.items():
+            set_text(box, purpose_label(purpose))
+        self.code_label.setText(self.short_code)
+        self.code_label.setAccessibleName(self.tr("Your short code: %1").replace(
+            "%1", self.short_code))
+        self.code_hint.setText(self.tr("This is your code. Take a photo of it, or type the "
+                                       "short code next time."))
+        self.qr.setAccessibleName(self.tr("QR code of your new loyalty code"))
+        set_text(self.start_button, self.tr("See my picks"))
+        set_text(self.back_button, self.tr("Back"))
+
+    def clear(self) -> None:
+        self.first_name.clear()
+        for box in self.boxes.values():
+            box.setChecked(False)
+        self.short_code = ""
+        self.qr.clear()
+        self.message.setText("")
+        self.result.hide()
+        self.form.show()
+        self.retranslate()

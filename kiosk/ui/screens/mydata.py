@@ -1,0 +1,294 @@
+"""My data: what we know and why; preferences; consents; pause; erase me (with confirmation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.presenters.mydata import PURPOSES, MyDataPresenter, purpose_label
+from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
+from kiosk.ui.texts import theme_name
+
+PREFERENCE_THEMES = ("christmas", "kitchen", "bags", "candles_lights", "stationery", "garden",
+                     "home_decor", "party", "toys_games", "jewellery_accessories")
+COLOURS = ("red", "pink", "blue", "green", "white", "black", "gold", "silver")
+BUDGETS = ("", "5", "10", "20", "50")
+
+
+class MyDataScreen(Screen):
+    name = "my_data"
+    back = Signal()
+
+    def __init__(self, presenter: MyDataPresenter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.presenter = presenter
+        self.data: dict[str, Any] = {}
+        self._updating = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        header = QHBoxLayout()
+        self.title = label(self, "greeting", wrap=False)
+        self.back_button = button(self, "secondary", "back")
+        header.addWidget(self.title, 1)
+        header.addWidget(self.back_button)
+        outer.addLayout(header)
+        self.message = label(self, "error")
+        outer.addWidget(self.message)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        add = self.body_layout.addWidget
+
+        self.known_title = label(body, "shelf-title")
+        self.known = label(body, "body")
+        self.known.setObjectName("what_we_know")
+        self.known.setTextFormat(Qt.TextFormat.PlainText)
+        add(self.known_title)
+        add(self.known)
+
+        self.prefs_title = label(body, "shelf-title")
+        add(self.prefs_title)
+        self.themes_label = label(body, "hint")
+        add(self.themes_label)
+        themes = QGridLayout()
+        self.theme_buttons: dict[str, QPushButton] = {}
+        for i, theme in enumerate(PREFERENCE_THEMES):
+            toggle = button(body, "chip", f"theme_{theme}")
+            toggle.setCheckable(True)
+            toggle.toggled.connect(lambda on, t=theme: self._toggle("theme", t, on))
+            self.theme_buttons[theme] = toggle
+            themes.addWidget(toggle, i // 5, i % 5)
+        self.body_layout.addLayout(themes)
+        self.colours_label = label(body, "hint")
+        add(self.colours_label)
+        colours = QGridLayout()
+        self.colour_buttons: dict[str, QPushButton] = {}
+        for i, colour in enumerate(COLOURS):
+            toggle = button(body, "chip", f"colour_{colour}")
+            toggle.setCheckable(True)
+            toggle.toggled.connect(lambda on, c=colour: self._toggle("colour", c, on))
+            self.colour_buttons[colour] = toggle
+            colours.addWidget(toggle, i // 8, i % 8)
+        self.body_layout.addLayout(colours)
+        self.budget_label = label(body, "hint")
+        add(self.budget_label)
+        self.budget = QComboBox(body)
+        self.budget.setMinimumHeight(TOUCH)
+        self.budget.setObjectName("budget")
+        self.budget.currentIndexChanged.connect(self._budget_changed)
+        add(self.budget)
+
+        self.consents_title = label(body, "shelf-title")
+        add(self.consents_title)
+        self.consent_boxes: dict[str, QCheckBox] = {}
+        for purpose in PURPOSES:
+            box = QCheckBox(body)
+            box.setObjectName(f"consent_{purpose}")
+            box.setMinimumHeight(TOUCH)
+            box.toggled.connect(lambda on, p=purpose: self._consent(p, on))
+            self.consent_boxes[purpose] = box
+            add(box)
+        self.pause_box = QCheckBox(body)
+        self.pause_box.setObjectName("pause")
+        self.pause_box.setMinimumHeight(TOUCH)
+        self.pause_box.toggled.connect(self._pause)
+        add(self.pause_box)
+
+        self.erase_title = label(body, "shelf-title")
+        self.erase_button = button(body, "danger", "erase")
+        self.confirm = QFrame(body)
+        self.confirm.setProperty("role", "dialog")
+        confirm_layout = QVBoxLayout(self.confirm)
+        self.confirm_text = label(self.confirm, "body")
+        self.confirm_yes = button(self.confirm, "danger", "erase_confirm")
+        self.confirm_no = button(self.confirm, "secondary", "erase_cancel")
+        for widget in (self.confirm_text, self.confirm_yes, self.confirm_no):
+            confirm_layout.addWidget(widget)
+        self.confirm.hide()
+        for widget in (self.erase_title, self.erase_button, self.confirm):
+            add(widget)
+        self.body_layout.addStretch(1)
+
+        self.back_button.clicked.connect(self.back)
+        self.erase_button.clicked.connect(self.ask_erase)
+        self.confirm_no.clicked.connect(self.confirm.hide)
+        self.confirm_yes.clicked.connect(self._erase)
+        presenter.loaded.connect(self.show_data)
+        presenter.failed.connect(self.message.setText)
+        presenter.session.session_reset.connect(self.clear)
+        self.retranslate()
+
+    # -- presenter → screen --------------------------------------------------
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self._updating = True
+        try:
+            prefs = preferences_of(data)
+            for theme, toggle in self.theme_buttons.items():
+                toggle.setChecked(theme in prefs.get("theme", set()))
+            for colour, toggle in self.colour_buttons.items():
+                toggle.setChecked(colour in prefs.get("colour", set()))
+            budget = next(iter(prefs.get("budget", {""})))
+            self.budget.setCurrentIndex(BUDGETS.index(budget) if budget in BUDGETS else 0)
+            consents = consents_of(data)
+            for purpose, box in self.consent_boxes.items():
+                box.setChecked(bool(consents.get(purpose)))
+            self.pause_box.setChecked(bool(data.get("paused") or
+                                           data.get("personalisation_paused")))
+        finally:
+            self._updating = False
+        self.message.setText("")
+        self.retranslate()
+
+    # -- screen → presenter ----------------------------------------------------
+
+    def _toggle(self, key: str, value: str, on: bool) -> None:
+        if self._updating:
+            return
+        if on:
+            self.presenter.set_preference(key, value)
+        else:
+            self.presenter.remove_preference(key, value)
+
+    def _budget_changed(self, index: int) -> None:
+        if self._updating or index < 0:
+            return
+        old = preferences_of(self.data).get("budget", set())
+        for value in old:
+            self.presenter.remove_preference("budget", value)
+        if BUDGETS[index]:
+            self.presenter.set_preference("budget", BUDGETS[index])
+
+    def _consent(self, purpose: str, on: bool) -> None:
+        if not self._updating:
+            self.presenter.set_consent(purpose, on)
+
+    def _pause(self, on: bool) -> None:
+        if not self._updating:
+            self.presenter.pause(on)
+
+    def ask_erase(self) -> None:
+        self.confirm.show()
+        self.confirm_no.setFocus()
+
+    def _erase(self) -> None:
+        self.confirm.hide()
+        self.presenter.erase()
+
+    # -- texts ------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("My data"))
+        set_text(self.back_button, self.tr("Back to my picks"))
+        self.known_title.setText(self.tr("What we know, and why"))
+        self.known.setText(describe(self.data, self.tr) if self.data else "")
+        self.known.setAccessibleName(self.known_title.text())
+        self.prefs_title.setText(self.tr("What I like"))
+        self.themes_label.setText(self.tr("Themes"))
+        for theme, toggle in self.theme_buttons.items():
+            set_text(toggle, theme_name(theme).capitalize())
+        self.colours_label.setText(self.tr("Colours"))
+        colour_names = {
+            "red": self.tr("red"), "pink": self.tr("pink"), "blue": self.tr("blue"),
+            "green": self.tr("green"), "white": self.tr("white"), "black": self.tr("black"),
+            "gold": self.tr("gold"), "silver": self.tr("silver"),
+        }
+        for colour, toggle in self.colour_buttons.items():
+            set_text(toggle, colour_names[colour])
+        self.budget_label.setText(self.tr("My budget for one item"))
+        self._updating, was = True, self._updating
+        current = self.budget.currentIndex()
+        self.budget.clear()
+        self.budget.addItems([self.tr("Any price")] + [
+            self.tr("Up to £%1").replace("%1", b) for b in BUDGETS[1:]])
+        self.budget.setCurrentIndex(max(current, 0))
+        self._updating = was
+        self.budget.setAccessibleName(self.budget_label.text())
+        self.consents_title.setText(self.tr("What you allow"))
+        for purpose, box in self.consent_boxes.items():
+            set_text(box, purpose_label(purpose))
+        set_text(self.pause_box, self.tr("Pause my personal picks for now"))
+        self.erase_title.setText(self.tr("Forget me"))
+        set_text(self.erase_button, self.tr("Erase everything about me"))
+        self.confirm_text.setText(self.tr("This deletes your purchases, likes and list from "
+                                          "this store for good, and asks head office to do "
+                                          "the same. Your code will stop working."))
+        set_text(self.confirm_yes, self.tr("Yes, erase everything"))
+        set_text(self.confirm_no, self.tr("No, keep my data"))
+
+    def showEvent(self, event) -> None:
+        self.presenter.load()
+        super().showEvent(event)
+
+    def clear(self) -> None:
+        self.data = {}
+        self.confirm.hide()
+        self.message.setText("")
+        self.show_data({})
+
+
+def preferences_of(data: dict[str, Any]) -> dict[str, set[str]]:
+    """{key: {values}} from what_we_know's preferences (a list of rows or a mapping)."""
+    found: dict[str, set[str]] = {}
+    prefs = data.get("preferences") or []
+    if isinstance(prefs, dict):
+        for key, values in prefs.items():
+            values = values if isinstance(values, list | tuple | set) else [values]
+            found.setdefault(key, set()).update(
+                str(v.get("value") if isinstance(v, dict) else v) for v in values)
+    else:
+        for row in prefs:
+            found.setdefault(str(row.get("key")), set()).add(str(row.get("value")))
+    return found
+
+
+def consents_of(data: dict[str, Any]) -> dict[str, bool]:
+    consents = data.get("consents") or {}
+    if isinstance(consents, list):
+        return {str(row.get("purpose")): bool(row.get("granted")) for row in consents}
+    return {k: bool(v.get("granted") if isinstance(v, dict) else v) for k, v in consents.items()}
+
+
+def describe(data: dict[str, Any], tr) -> str:
+    """What we know, in plain words, from ``kiosk.privacy.what_we_know``."""
+    lines = []
+    if data.get("first_name"):
+        lines.append(tr("Your first name: %1").replace("%1", str(data["first_name"])))
+    purchases = data.get("purchases")
+    if isinstance(purchases, dict):
+        count = purchases.get("count", purchases.get("lines", 0))
+    else:
+        count = len(purchases or [])
+    lines.append(tr("Purchases we use for your picks: %1").replace("%1", str(count)))
+    prefs = preferences_of(data)
+    if prefs:
+        lines.append(tr("What you told us you like: %1").replace("%1", ", ".join(
+            f"{v}" for values in prefs.values() for v in sorted(values))))
+    for key in ("feedback", "saved", "not_for_me"):
+        value = data.get(key)
+        if isinstance(value, list | dict) and value:
+            lines.append(f"{key.replace('_', ' ').capitalize()}: {len(value)}")
+    why = data.get("why")
+    if isinstance(why, str) and why:
+        lines.append(why)
+    else:
+        lines.append(tr("We use these only to suggest things you may like in this store. "
+                        "You can change or erase them here at any time."))
+    return "\n".join(lines)

@@ -1,0 +1,218 @@
+"""Picks: "Hi Anna", then shelves by reason, 6 to 12 cards, in a grid that fits the screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.presenters.session import SessionPresenter
+from kiosk.ui.presenters.shelves import Picks
+from kiosk.ui.screens.card import CardFrame, make_card
+from kiosk.ui.screens.common import Screen, button, label, set_text
+from kiosk.ui.texts import shelf_title
+
+CARD_WIDTH = 300
+
+
+class CardGrid(QWidget):
+    """Cards in as many columns as fit (1 on a phone-narrow window, up to 6)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(14)
+        self.cards: list[CardFrame] = []
+        self.columns = 0
+
+    def set_cards(self, cards: list[CardFrame]) -> None:
+        self.cards = cards
+        self.columns = 0
+        self._relayout(self.width() or 1200)
+
+    def remove(self, sku: str) -> None:
+        for card in [c for c in self.cards if c.sku == sku]:
+            self.cards.remove(card)
+            self.grid.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        self.columns = 0
+        self._relayout(self.width())
+
+    def _relayout(self, width: int) -> None:
+        columns = max(1, min(6, width // CARD_WIDTH))
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+        for c in range(6):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def resizeEvent(self, event) -> None:
+        self._relayout(event.size().width())
+        super().resizeEvent(event)
+
+
+class ShelfWidget(QWidget):
+    def __init__(self, key: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.english_title = title
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 8)
+        self.title = label(self, "shelf-title")
+        self.grid = CardGrid(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.grid)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(shelf_title(self.key, self.english_title))
+        self.title.setAccessibleName(self.title.text())
+
+
+class PicksScreen(Screen):
+    name = "picks"
+    open_saved = Signal()
+    open_my_data = Signal()
+    open_help = Signal()
+    open_plugin_screen = Signal(str)
+    done = Signal()
+
+    def __init__(self, session: SessionPresenter, screen_specs: list[Any] = (),
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.screen_specs = list(screen_specs)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        header = QHBoxLayout()
+        self.greeting = label(self, "greeting", wrap=False)
+        header.addWidget(self.greeting, 1)
+        self.saved_button = button(self, "secondary", "saved")
+        self.my_data_button = button(self, "secondary", "my_data")
+        self.help_button = button(self, "secondary", "help")
+        self.plugin_buttons = []
+        for spec in self.screen_specs:
+            plugin_button = button(self, "secondary", f"plugin_{spec.key}")
+            plugin_button.clicked.connect(lambda _=False, k=spec.key:
+                                          self.open_plugin_screen.emit(k))
+            self.plugin_buttons.append((spec, plugin_button))
+        self.done_button = button(self, "primary", "done")
+        for widget in (self.saved_button, self.my_data_button, self.help_button,
+                       *[b for _, b in self.plugin_buttons], self.done_button):
+            header.addWidget(widget)
+        outer.addLayout(header)
+        self.status = label(self, "status")
+        outer.addWidget(self.status)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.body.setObjectName("shelves")
+        self.shelves_layout = QVBoxLayout(self.body)
+        self.shelves_layout.setContentsMargins(0, 0, 0, 0)
+        self.shelves_layout.addStretch(1)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        self.shelves: list[ShelfWidget] = []
+        self.saved_button.clicked.connect(self.open_saved)
+        self.my_data_button.clicked.connect(self.open_my_data)
+        self.help_button.clicked.connect(self.open_help)
+        self.done_button.clicked.connect(self.done)
+        session.picks_ready.connect(self.show_picks)
+        session.picks_failed.connect(self._failed)
+        session.pick_removed.connect(self._removed)
+        session.saved_changed.connect(self._saved_changed)
+        session.started.connect(self._loading)
+        session.session_reset.connect(self.clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.greeting.setText(self.session.greeting() if self.session.active else "")
+        self.greeting.setAccessibleName(self.greeting.text())
+        set_text(self.saved_button, self.tr("My list (%1)").replace(
+            "%1", str(len(self.session.saved))))
+        set_text(self.my_data_button, self.tr("My data"))
+        set_text(self.help_button, self.tr("Ask for help"))
+        set_text(self.done_button, self.tr("I'm done"))
+        for spec, plugin_button in self.plugin_buttons:
+            set_text(plugin_button, self.tr(spec.title))
+        self.my_data_button.setVisible(self.session.customer_id is not None)
+        for shelf in self.shelves:
+            shelf.retranslate()
+            for card in shelf.grid.cards:
+                card.retranslate()
+        if not self.session.picks.shelves and self.session.active and not self.status.text():
+            self.status.setText(self.tr("Finding your picks…"))
+
+    def _loading(self) -> None:
+        self._clear_shelves()
+        self.status.setText(self.tr("Finding your picks…"))
+        self.retranslate()
+
+    def _failed(self, message: str) -> None:
+        self._clear_shelves()
+        self.status.setText(message)
+
+    def show_picks(self, picks: Picks) -> None:
+        self._clear_shelves()
+        kiosk = self.session.kiosk
+        for shelf in picks.shelves:
+            widget = ShelfWidget(shelf.key, shelf.title, self.body)
+            cards = []
+            for pick in shelf.picks:
+                card = make_card(kiosk, pick, widget.grid, saved=self.session.is_saved(pick.sku))
+                card.save_clicked.connect(self.session.save)
+                card.not_for_me_clicked.connect(self.session.not_for_me)
+                card.more_like_this_clicked.connect(self.session.more_like_this)
+                cards.append(card)
+            widget.grid.set_cards(cards)
+            self.shelves_layout.insertWidget(self.shelves_layout.count() - 1, widget)
+            self.shelves.append(widget)
+        self.status.setText("" if picks.shelves else
+                            self.tr("Nothing to suggest right now. Have a look around!"))
+        self.retranslate()
+
+    def cards(self) -> list[CardFrame]:
+        return [card for shelf in self.shelves for card in shelf.grid.cards]
+
+    def _removed(self, sku: str) -> None:
+        for shelf in list(self.shelves):
+            shelf.grid.remove(sku)
+            if not shelf.grid.cards:
+                self.shelves.remove(shelf)
+                shelf.hide()
+                shelf.deleteLater()
+
+    def _saved_changed(self) -> None:
+        for card in self.cards():
+            card.set_saved(self.session.is_saved(card.sku))
+        set_text(self.saved_button, self.tr("My list (%1)").replace(
+            "%1", str(len(self.session.saved))))
+
+    def _clear_shelves(self) -> None:
+        for shelf in self.shelves:
+            self.shelves_layout.removeWidget(shelf)
+            shelf.hide()
+            shelf.deleteLater()
+        self.shelves = []
+
+    def clear(self) -> None:
+        self._clear_shelves()
+        self.status.setText("")
+        self.greeting.setText("")
+        self.greeting.setAccessibleName("")
+        self.retranslate()

@@ -1,0 +1,129 @@
+"""The words of the kiosk that come from data: reasons, shelf titles, prices, stock.
+
+Each reason code has a sentence template (the same table as
+``kiosk.recommend.explain``, in English) translated through Qt.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Reasons", text)
+
+
+def _s(text: str) -> str:
+    return QCoreApplication.translate("Shelves", text)
+
+
+def shelf_title(key: str, title: str) -> str:
+    """A shelf's title in the current language (built-in ones are listed here for lupdate)."""
+    builtin = {
+        "restock": _s("Time to restock"),
+        "goes_with": _s("Goes with what you bought"),
+        "new_for_you": _s("New for you"),
+        "staff_pick": _s("Staff pick"),
+        "popular": _s("Popular in this store"),
+        "seasonal": _s("In season"),
+        "more_like_this": _s("More like this"),
+    }
+    return builtin.get(key) or _s(title)
+
+
+def format_date(value: Any) -> str:
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+
+
+def format_price(price: Any) -> str:
+    if price is None:
+        return ""
+    return QLocale().toCurrencyString(float(price), "£")
+
+
+def stock_line(quantity: Any, location: Any) -> str:
+    if quantity is None or quantity <= 0:
+        return QCoreApplication.translate("Stock", "Not in this store")
+    if location:
+        return QCoreApplication.translate("Stock", "In stock, %1").replace("%1", str(location))
+    return QCoreApplication.translate("Stock", "In stock")
+
+
+def why_this(reason: Any) -> str:
+    """The "Why this?" sentence for a reason (an object with ``code`` and ``data``)."""
+    if reason is None:
+        return _t("Suggested for you.")
+    code = getattr(reason, "code", None) or (reason.get("code") if isinstance(reason, dict)
+                                             else None)
+    data = getattr(reason, "data", None)
+    if data is None and isinstance(reason, dict):
+        data = reason.get("data")
+    data = data or {}
+
+    def fill(template: str, **values: Any) -> str:
+        for key, value in values.items():
+            template = template.replace("{" + key + "}", str(value))
+        return template
+
+    if code == "buy_again":
+        if data.get("interval_days"):
+            return fill(_t("You buy this about every {days} days; last time on {date}."),
+                        days=data["interval_days"], date=format_date(data.get("last_bought")))
+        return fill(_t("You bought this on {date}. Time to restock?"),
+                    date=format_date(data.get("last_bought")))
+    if code == "goes_with":
+        return fill(_t("Goes with the {name} you bought on {date}."),
+                    name=str(data.get("trigger_name", "")).lower(),
+                    date=format_date(data.get("bought_on")))
+    if code == "similar_shoppers":
+        return _t("Shoppers who buy what you buy also like this.")
+    if code == "content_match":
+        if data.get("theme"):
+            return fill(_t("You like {theme} things."),
+                        theme=theme_name(str(data["theme"])))
+        if data.get("colour"):
+            return fill(_t("In {colour}, a colour you like."), colour=data["colour"])
+        return _t("Matches what you told us you like.")
+    if code == "popular_here":
+        return fill(_t("Popular in this store over the last {days} days."),
+                    days=data.get("days", 30))
+    if code == "trending":
+        return _t("Selling fast this week.")
+    if code == "seasonal":
+        return fill(_t("In season: {season}."), season=data.get("season", ""))
+    if code == "staff_pick":
+        sentence = fill(_t("Picked for you by {name}."), name=data.get("staff_name", ""))
+        if data.get("note"):
+            sentence += f" “{data['note']}”"
+        return sentence
+    if code == "more_like_this":
+        return fill(_t("Like the {name} you asked about."),
+                    name=str(data.get("anchor_name", "")).lower())
+    return _t("Suggested for you.")
+
+
+def theme_name(theme: str) -> str:
+    names = {
+        "christmas": QCoreApplication.translate("Themes", "Christmas"),
+        "kitchen": QCoreApplication.translate("Themes", "kitchen"),
+        "bags": QCoreApplication.translate("Themes", "bags"),
+        "candles_lights": QCoreApplication.translate("Themes", "candles and lights"),
+        "stationery": QCoreApplication.translate("Themes", "stationery"),
+        "garden": QCoreApplication.translate("Themes", "garden"),
+        "home_decor": QCoreApplication.translate("Themes", "home decor"),
+        "party": QCoreApplication.translate("Themes", "party"),
+        "toys_games": QCoreApplication.translate("Themes", "toys and games"),
+        "jewellery_accessories": QCoreApplication.translate("Themes", "jewellery"),
+        "bathroom": QCoreApplication.translate("Themes", "bathroom"),
+        "storage": QCoreApplication.translate("Themes", "storage"),
+    }
+    return names.get(theme, theme.replace("_", " "))

@@ -1,0 +1,272 @@
+"""The kiosk window: every screen in a stack, the idle warning on top, kiosk mode."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.plugins import call_each
+from kiosk.ui.i18n import Translations
+from kiosk.ui.presenters.idle import IdleMonitor
+from kiosk.ui.presenters.join import JoinPresenter
+from kiosk.ui.presenters.mydata import MyDataPresenter
+from kiosk.ui.presenters.session import SessionPresenter
+from kiosk.ui.presenters.staff_gate import StaffGatePresenter
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.common import Screen, button, label, set_text
+from kiosk.ui.screens.help import HelpScreen
+from kiosk.ui.screens.idle import IdleOverlay
+from kiosk.ui.screens.join import JoinScreen
+from kiosk.ui.screens.mydata import MyDataScreen
+from kiosk.ui.screens.picks import PicksScreen
+from kiosk.ui.screens.pin import PinScreen
+from kiosk.ui.screens.saved import SavedScreen
+from kiosk.ui.spec import ScreenSpec
+from kiosk.ui.workers import Worker
+
+log = logging.getLogger(__name__)
+
+
+def screen_specs(kiosk: Any) -> list[ScreenSpec]:
+    specs: dict[str, ScreenSpec] = {}
+    for plugin, found in call_each(kiosk.pm, "kiosk_register_screens", kiosk=kiosk):
+        for spec in found or ():
+            if isinstance(spec, ScreenSpec) and spec.key not in specs:
+                specs[spec.key] = spec
+            else:
+                log.warning("plugin %r: screen ignored (not a ScreenSpec, or a duplicate key)",
+                            plugin)
+    return sorted(specs.values(), key=lambda s: (s.order, s.key))
+
+
+class PluginScreenHost(Screen):
+    """Shows a plugin's screen with a Back button; a failing plugin gets a friendly note."""
+
+    name = "plugin"
+    back = Signal()
+
+    def __init__(self, kiosk: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kiosk = kiosk
+        self.layout_ = QVBoxLayout(self)
+        self.back_button = button(self, "secondary", "back")
+        self.back_button.clicked.connect(self.back)
+        self.layout_.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.content: QWidget | None = None
+        self.retranslate()
+
+    def open(self, spec: ScreenSpec) -> None:
+        self.clear()
+        try:
+            widget = spec.factory(self.kiosk, self)
+            if not isinstance(widget, QWidget):
+                raise TypeError("a screen factory must return a QWidget")
+        except Exception:
+            log.exception("screen %r of a plugin failed", spec.key)
+            widget = label(self, "status")
+            widget.setText(self.tr("This part of the kiosk is not available right now."))
+        self.content = widget
+        self.layout_.insertWidget(0, widget, 1)
+
+    def retranslate(self) -> None:
+        set_text(self.back_button, self.tr("Back"))
+
+    def clear(self) -> None:
+        if self.content is not None:
+            self.content.hide()
+            self.content.deleteLater()
+            self.content = None
+
+
+class KioskWindow(QWidget):
+    """One kiosk: presenters, screens, idle monitor, the staff gate."""
+
+    def __init__(self, kiosk: Any, translations: Translations, *, kiosk_mode: bool = True,
+                 idle_seconds: int | None = None, warning_seconds: int = 30):
+        super().__init__()
+        self.kiosk = kiosk
+        self.translations = translations
+        self.kiosk_mode = kiosk_mode
+        self.unlocked = False
+        self.setObjectName("kiosk_window")
+        self.worker = Worker(self)
+        self.session = SessionPresenter(kiosk, self.worker, self)
+        self.my_data = MyDataPresenter(self.session, self)
+        self.join = JoinPresenter(self.session, self)
+        self.gate = StaffGatePresenter(kiosk, self.worker, self)
+        self.idle = IdleMonitor(idle_seconds or kiosk.config.idle_timeout, warning_seconds,
+                                self)
+        self.scanner = None
+        self.camera = None
+        keypad = self._scanning_widgets()
+        self.plugin_screens = {spec.key: spec for spec in screen_specs(kiosk)}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = label(self, "banner")
+        self.banner.setObjectName("banner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack, 1)
+        self.attract = AttractScreen(self.session, kiosk.config.store_name, keypad)
+        self.picks = PicksScreen(self.session, list(self.plugin_screens.values()))
+        self.saved = SavedScreen(self.session)
+        self.my_data_screen = MyDataScreen(self.my_data)
+        self.join_screen = JoinScreen(self.join)
+        self.help = HelpScreen(self.session)
+        self.pin = PinScreen(self.gate)
+        self.plugin_host = PluginScreenHost(kiosk)
+        self.screens: dict[str, Screen] = {}
+        for screen in (self.attract, self.picks, self.saved, self.my_data_screen,
+                       self.join_screen, self.help, self.pin, self.plugin_host):
+            self.screens[screen.name] = screen
+            self.stack.addWidget(screen)
+        self.idle_overlay = IdleOverlay(self)
+        self.banner_timer = QTimer(self)
+        self.banner_timer.setSingleShot(True)
+        self.banner_timer.timeout.connect(self.banner.hide)
+        self._connect()
+        self.attract.set_language(translations.language)
+        self.retranslate()
+        self.show_screen("attract")
+
+    def _scanning_widgets(self) -> QWidget | None:
+        """H3's scanning widgets; every code they read goes to kiosk.identity.identify."""
+        try:
+            from kiosk.ui import scanning
+        except ImportError:
+            log.warning("scanning widgets not available; codes cannot be scanned")
+            return None
+        filter_class = getattr(scanning, "ScannerInputFilter", None)
+        if filter_class is not None:
+            self.scanner = filter_class(self)
+            self.scanner.code_scanned.connect(self.session.identify)
+            QApplication.instance().installEventFilter(self.scanner)
+        keypad_class = getattr(scanning, "KeypadWidget", None)
+        if keypad_class is None:
+            return None
+        keypad = keypad_class()
+        keypad.code_entered.connect(self.session.identify)
+        return keypad
+
+    def _connect(self) -> None:
+        s = self.session
+        s.started.connect(lambda: self.show_screen("picks"))
+        s.session_reset.connect(self._after_reset)
+        s.consent_needed.connect(self._ask_consent)
+        s.notice.connect(self.show_banner)
+        self.attract.language_chosen.connect(self.set_language)
+        self.attract.join_clicked.connect(self._open_join)
+        self.attract.staff_clicked.connect(lambda: self.show_screen("pin"))
+        self.picks.open_saved.connect(lambda: self.show_screen("saved"))
+        self.picks.open_my_data.connect(lambda: self.show_screen("my_data"))
+        self.picks.open_help.connect(lambda: self.show_screen("help"))
+        self.picks.open_plugin_screen.connect(self.open_plugin_screen)
+        self.picks.done.connect(lambda: s.reset("done"))
+        for screen in (self.saved, self.my_data_screen, self.plugin_host):
+            screen.back.connect(lambda: self.show_screen("picks"))
+        self.help.back.connect(lambda: self.show_screen("picks" if s.active else "attract"))
+        self.join_screen.back.connect(lambda: s.reset("join_cancelled") if s.active
+                                      else self.show_screen("attract"))
+        self.pin.back.connect(lambda: self.show_screen("attract"))
+        self.gate.unlocked.connect(self._unlocked)
+        self.my_data.erased.connect(lambda: self.show_banner(QCoreApplication.translate(
+            "KioskWindow", "Done. We have erased everything about you.")))
+        self.idle.warning.connect(self.idle_overlay.show_countdown)
+        self.idle.tick.connect(self.idle_overlay.show_countdown)
+        self.idle.extended.connect(self.idle_overlay.hide)
+        self.idle.timed_out.connect(lambda: s.reset("idle"))
+        self.idle_overlay.stay.connect(self.idle.extend)
+        self.idle_overlay.leave.connect(lambda: s.reset("done"))
+        QApplication.instance().installEventFilter(self.idle)
+
+    # -- navigation ----------------------------------------------------------------
+
+    def show_screen(self, name: str) -> None:
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(screen)
+        if name == "attract":
+            self.idle.disarm()
+        elif not self.idle.armed:
+            self.idle.arm()
+
+    def current(self) -> str:
+        return self.stack.currentWidget().name
+
+    def _open_join(self) -> None:
+        self.join_screen.set_mode("join")
+        self.show_screen("join")
+
+    def _ask_consent(self) -> None:
+        self.join_screen.set_mode("consent")
+        self.show_screen("join")
+
+    def open_plugin_screen(self, key: str) -> None:
+        spec = self.plugin_screens.get(key)
+        if spec is not None:
+            self.plugin_host.open(spec)
+            self.show_screen("plugin")
+
+    def _after_reset(self) -> None:
+        self.idle_overlay.hide()
+        self.banner.hide()
+        for screen in self.screens.values():
+            screen.clear()
+        self.show_screen("attract")
+
+    def set_language(self, code: str) -> None:
+        self.translations.set_language(code)
+        self.attract.set_language(code)
+
+    def show_banner(self, message: str, seconds: int = 8) -> None:
+        self.banner.setText(message)
+        self.banner.setAccessibleName(message)
+        self.banner.show()
+        self.banner_timer.start(seconds * 1000)
+
+    def show_error(self) -> None:
+        """The friendly face of an unexpected error (see kiosk.ui.app's excepthook)."""
+        self.show_banner(QCoreApplication.translate(
+            "KioskWindow", "Sorry, something went wrong. Please try again, or ask a member "
+            "of staff."))
+
+    # -- kiosk mode ------------------------------------------------------------------
+
+    def _unlocked(self, staff_name: str) -> None:
+        self.unlocked = True
+        log.info("kiosk mode left by staff")
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk_mode and not self.unlocked:
+            event.ignore()
+            return
+        self.idle.disarm()
+        self.worker.wait(5000)
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.kiosk_mode and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        if self.idle_overlay.isVisible():
+            self.idle_overlay.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("KioskWindow", "Personal Shopper"))
