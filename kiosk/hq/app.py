@@ -1,0 +1,137 @@
+"""The head-office web service (FastAPI): what kiosks sync with.
+
+``create_app(storage)`` builds the application; ``kiosk hq serve`` runs it
+on uvicorn. Kiosks authenticate with a bearer token (``kiosk hq
+add-kiosk``); operators with an operator token (``--operator``). The
+OpenAPI spec is at ``/openapi.json``, the docs at ``/docs``.
+"""
+
+
+import os
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from kiosk import __version__
+from kiosk.hq import faults, models, report
+from kiosk.hq.faults import FaultInjector
+from kiosk.hq.gzip_body import GzipRequestMiddleware
+from kiosk.hq.storage import AuthRecord, Storage, StorageError, UnknownKioskError
+from kiosk.hq.storage import ChangeIn as StoredChange
+
+DESCRIPTION = """Head office for Personal Shopper Kiosk.
+
+Kiosks upload their outbox in batches (`POST /v1/events`, JSON, optionally
+`Content-Encoding: gzip`) and download changes (`GET /v1/changes`). Events
+are keyed by UUID: sending one twice stores it once. Authenticate with
+`Authorization: Bearer <token>` from `kiosk hq add-kiosk`.
+"""
+
+_bearer = HTTPBearer(auto_error=False, description="A token from `kiosk hq add-kiosk`")
+_UNAUTHORISED = {401: {"description": "No valid token"}}
+
+
+def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
+    """The ASGI application over ``storage`` (with gzip bodies and, if asked, faults)."""
+    app = FastAPI(title="Personal Shopper Kiosk head office", version=__version__,
+                  description=DESCRIPTION)
+    app.state.storage = storage
+
+    def caller(credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                      Depends(_bearer)]) -> AuthRecord:
+        record = storage.authenticate(credentials.credentials) if credentials else None
+        if record is None:
+            raise HTTPException(401, "a valid bearer token is required",
+                                headers={"WWW-Authenticate": "Bearer"})
+        return record
+
+    def kiosk_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
+        if record.role != "kiosk":
+            raise HTTPException(403, "this endpoint is for kiosks")
+        return record
+
+    def operator_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
+        if record.role != "operator":
+            raise HTTPException(403, "this endpoint is for operators")
+        return record
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        # Say where and what, never echo the input: it may hold personal data.
+        problems = [
+            ".".join(str(part) for part in problem.get("loc", ())) + ": " + problem.get("msg", "")
+            for problem in error.errors()[:5]
+        ]
+        return JSONResponse({"detail": "invalid request: " + "; ".join(problems)},
+                            status_code=422)
+
+    @app.post("/v1/events", response_model=models.Ack, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a kiosk token"},
+        422: {"description": "The batch is invalid; the kiosk quarantines it"}})
+    def post_events(batch: models.BatchIn,
+                    kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> models.Ack:
+        """Store a batch of this kiosk's events. Idempotent by event UUID."""
+        try:
+            result = storage.ingest(kiosk, [e.as_record() for e in batch.events],
+                                    dropped=batch.dropped)
+        except UnknownKioskError as error:
+            raise HTTPException(401, str(error)) from None
+        return models.Ack(batch_id=batch.batch_id, accepted=result.accepted,
+                          duplicates=result.duplicates, out_of_order=result.out_of_order,
+                          last_seq=result.last_seq)
+
+    @app.get("/v1/changes", response_model=models.ChangesPage, responses=_UNAUTHORISED)
+    def get_changes(kiosk: Annotated[AuthRecord, Depends(kiosk_caller)],
+                    since: Annotated[int, Query(ge=0, le=models.MAX_SEQ)] = 0,
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> Any:
+        """Changes for this kiosk's store after the cursor ``since``."""
+        return storage.changes_for(kiosk, since, limit)
+
+    @app.get("/v1/public-key", response_model=models.PublicKey)
+    def get_public_key() -> models.PublicKey:
+        """Head office's X25519 public key, to seal erasure requests for it."""
+        return models.PublicKey(public_key=storage.public_key)
+
+    @app.get("/v1/stats", response_model=models.Stats)
+    def get_stats() -> Any:
+        """Counts per kiosk (events stored, duplicates ignored, ...); no personal data."""
+        return storage.stats()
+
+    @app.post("/v1/admin/changes", response_model=models.PublishOut, responses={
+        **_UNAUTHORISED, 403: {"description": "Not an operator token"},
+        409: {"description": "The change names an erased customer"}})
+    def publish(body: models.PublishIn,
+                operator: Annotated[AuthRecord, Depends(operator_caller)]) -> models.PublishOut:
+        """Publish catalogue, price, stock, profile, revocation, consent or model changes."""
+        try:
+            ids = storage.publish([StoredChange(c.kind, c.data, c.store_id, c.customer_id)
+                                   for c in body.changes])
+        except StorageError as error:
+            raise HTTPException(409, str(error)) from None
+        return models.PublishOut(ids=ids)
+
+    @app.post("/v1/admin/erasures", response_model=models.ErasureOut, responses={
+        **_UNAUTHORISED, 403: {"description": "Not an operator token"}})
+    def erase(body: models.ErasureIn,
+              operator: Annotated[AuthRecord, Depends(operator_caller)]) -> models.ErasureOut:
+        """Erase a customer at head office and tell every kiosk to erase them."""
+        erased = storage.erase(body.customer_id, origin=f"operator:{operator.name}")
+        return models.ErasureOut(erased=erased, already_erased=not erased)
+
+    @app.get("/report", response_class=HTMLResponse)
+    def report_page() -> str:
+        """Events per store and day, engagement by recommender (server-rendered HTML)."""
+        return report.render(storage)
+
+    @app.get("/healthz")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "backend": storage.backend}
+
+    app.add_middleware(GzipRequestMiddleware)
+    spec = os.environ.get("KIOSK_HQ_FAULTS", "")
+    if faults_from_env and spec:
+        app.add_middleware(FaultInjector, **faults.parse(spec))
+    return app

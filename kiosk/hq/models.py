@@ -1,0 +1,128 @@
+"""The head-office API's request and response bodies (and so its OpenAPI schemas)."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+
+def _storable(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode text") from None
+    return value
+
+
+def Text(max_length: int, *, min_length: int = 0, pattern: str | None = None) -> Any:  # noqa: N802
+    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length,
+                                            pattern=pattern), AfterValidator(_storable)]
+
+
+MAX_SEQ = 2**62
+
+
+class EventIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    uuid: Annotated[str, StringConstraints(
+        pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    seq: int = Field(ge=1, le=MAX_SEQ)
+    kind: Text(64, min_length=1, pattern=r"^[a-z][a-z_]*$")
+    critical: bool = False
+    customer_id: Text(128) | None = None
+    payload: dict[str, Any] = Field(default_factory=dict)
+    ts: AwareDatetime
+    schema_version: int = Field(default=1, ge=1, le=1000)
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid.lower(), "seq": self.seq, "kind": self.kind,
+            "customer_id": self.customer_id, "payload": self.payload,
+            "ts": self.ts.astimezone(UTC).isoformat(timespec="microseconds"),
+            "schema_version": self.schema_version,
+        }
+
+
+class BatchIn(BaseModel):
+    """A batch of one kiosk's events; the kiosk is the one the token names."""
+
+    batch_id: Text(64, min_length=1)
+    kiosk_id: Text(128) | None = None
+    store_id: Text(128) | None = None
+    dropped: int = Field(default=0, ge=0, le=MAX_SEQ)
+    events: list[EventIn] = Field(max_length=10_000)
+
+
+class Ack(BaseModel):
+    batch_id: str
+    accepted: int
+    duplicates: int
+    out_of_order: int
+    last_seq: int
+
+
+class Change(BaseModel):
+    id: int
+    kind: str
+    store_id: str | None
+    customer_id: str | None
+    data: dict[str, Any]
+
+
+class ChangesPage(BaseModel):
+    changes: list[Change]
+    cursor: int
+    more: bool
+
+
+ChangeKind = Literal["product", "stock", "profile", "revocation", "consent_withdrawn", "model"]
+
+
+class ChangeIn(BaseModel):
+    kind: ChangeKind
+    store_id: Text(128) | None = None
+    customer_id: Text(128) | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class PublishIn(BaseModel):
+    changes: list[ChangeIn] = Field(min_length=1, max_length=10_000)
+
+
+class PublishOut(BaseModel):
+    ids: list[int]
+
+
+class ErasureIn(BaseModel):
+    customer_id: Text(128, min_length=1)
+
+
+class ErasureOut(BaseModel):
+    erased: bool
+    already_erased: bool
+
+
+class PublicKey(BaseModel):
+    public_key: str
+    algorithm: str = "x25519-xsalsa20-poly1305 sealed box (libsodium crypto_box_seal)"
+
+
+class KioskStats(BaseModel):
+    store_id: str
+    events: int
+    duplicates_ignored: int
+    out_of_order: int
+    dropped: int
+    last_seq: int
+    last_seen: str | None
+
+
+class Stats(BaseModel):
+    backend: str
+    kiosks: dict[str, KioskStats]
+    totals: dict[str, int]

@@ -1,0 +1,105 @@
+"""The PostgreSQL backend (psycopg 3), for head office with many stores.
+
+Each kiosk's batches are serialised by locking its row (``FOR UPDATE``);
+events are inserted in one statement from arrays (``unnest``) with
+``ON CONFLICT (uuid) DO NOTHING RETURNING``, which tells which were new.
+Writers of the change feed take a transaction-level advisory lock, so
+change ids are committed in increasing order and no kiosk cursor skips one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+
+from kiosk.hq.storage.base import EVENT_COLUMNS, Storage, StorageError
+
+_CHANGES_LOCK = 7_040_901  # an arbitrary advisory-lock key for the change feed
+_TYPES = {"seq": "bigint", "schema_version": "int"}
+_INSERT = (
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+    "SELECT * FROM unnest("
+    + ", ".join(f"%s::{_TYPES.get(c, 'text')}[]" for c in EVENT_COLUMNS)
+    + ") ON CONFLICT (uuid) DO NOTHING RETURNING uuid, seq"
+)
+
+
+class PostgresStorage(Storage):
+    backend = "postgresql"
+    serial_pk = "BIGSERIAL PRIMARY KEY"
+    bigint = "BIGINT"
+
+    def __init__(self, url: str, *, pool_size: int = 16):
+        self.url = url
+        self._pool: queue.LifoQueue[psycopg.Connection] = queue.LifoQueue()
+        self._slots = threading.BoundedSemaphore(pool_size)
+        self._all: list[psycopg.Connection] = []
+        self._lock = threading.Lock()
+        try:
+            self._pool.put(self._connect())
+        except psycopg.OperationalError as error:
+            raise StorageError(f"cannot connect to PostgreSQL: {error}") from None
+
+    def _connect(self) -> psycopg.Connection:
+        conn = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+        with self._lock:
+            self._all.append(conn)
+        return conn
+
+    def _acquire(self) -> psycopg.Connection:
+        self._slots.acquire()
+        try:
+            conn = self._pool.get_nowait()
+        except queue.Empty:
+            return self._connect()
+        if conn.closed or conn.broken:
+            return self._connect()
+        return conn
+
+    def _release(self, conn: psycopg.Connection) -> None:
+        if not (conn.closed or conn.broken):
+            self._pool.put(conn)
+        self._slots.release()
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    @contextlib.contextmanager
+    def _tx(self, *, write: bool) -> Iterator[psycopg.Cursor]:
+        conn = self._acquire()
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                yield cur
+        finally:
+            self._release(conn)
+
+    def setup(self) -> None:
+        with self._tx(write=True) as cur:  # one head office at a time creates the schema
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_CHANGES_LOCK + 1])
+            for statement in self.schema():
+                cur.execute(statement)
+        super().setup()
+
+    def _insert_events(self, cur: Any, rows: list[tuple]) -> list[tuple[str, int]]:
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        cur.execute(_INSERT, columns)
+        return [(r[0], int(r[1])) for r in cur.fetchall()]
+
+    def _lock_kiosk(self, cur: Any, name: str) -> tuple | None:
+        cur.execute("SELECT last_seq FROM kiosks WHERE name = %s FOR UPDATE", [name])
+        row = cur.fetchone()
+        return (int(row[0]),) if row else None
+
+    def _lock_changes(self, cur: Any) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", [_CHANGES_LOCK])
+
+    def close(self) -> None:
+        with self._lock:
+            connections, self._all = self._all, []
+        for conn in connections:
+            conn.close()

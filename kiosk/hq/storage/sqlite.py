@@ -1,0 +1,94 @@
+"""The embedded backend: one SQLite file (WAL), for a single store or a demo.
+
+Readers run in parallel; writers are serialised by a lock in this process
+(SQLite allows one writer at a time anyway, and waiting on a lock is cheaper
+than spinning on SQLITE_BUSY).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kiosk.hq.storage.base import EVENT_COLUMNS, Storage
+
+_INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+           f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})")
+
+
+class SQLiteStorage(Storage):
+    backend = "sqlite"
+    serial_pk = "INTEGER PRIMARY KEY AUTOINCREMENT"
+    bigint = "INTEGER"
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._all: list[sqlite3.Connection] = []
+        self._all_lock = threading.Lock()
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA busy_timeout = 30000")
+            self._local.conn = conn
+            with self._all_lock:
+                self._all.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def _tx(self, *, write: bool) -> Iterator[sqlite3.Cursor]:
+        conn = self._conn()
+        lock = self._write_lock if write else contextlib.nullcontext()
+        with lock:
+            cur = conn.cursor()
+            cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield cur
+            except BaseException:
+                conn.rollback()
+                raise
+            else:
+                conn.commit()
+            finally:
+                cur.close()
+
+    def _insert_events(self, cur: Any, rows: list[tuple]) -> list[tuple[str, int]]:
+        existing: set[str] = set()
+        uuids = [row[0] for row in rows]
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            existing.update(r[0] for r in cur.execute(
+                f"SELECT uuid FROM events WHERE uuid IN ({marks})", chunk))
+        new, seen = [], set(existing)
+        for row in rows:
+            if row[0] not in seen:  # also a UUID twice within one batch
+                seen.add(row[0])
+                new.append(row)
+        cur.executemany(_INSERT, new)
+        return [(row[0], row[3]) for row in new]
+
+    def _lock_kiosk(self, cur: Any, name: str) -> tuple | None:
+        return cur.execute("SELECT last_seq FROM kiosks WHERE name = ?", [name]).fetchone()
+
+    def _lock_changes(self, cur: Any) -> None:
+        """Writers already hold the write lock and SQLite's write lock."""
+
+    def close(self) -> None:
+        with self._all_lock:
+            connections, self._all = self._all, []
+        for conn in connections:
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                conn.close()
+        self._local = threading.local()

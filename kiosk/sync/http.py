@@ -1,0 +1,83 @@
+"""The default transport: HTTPS (or HTTP) to head office with httpx.
+
+Batches go gzip-compressed as JSON with this kiosk's bearer token.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any
+
+import httpx
+
+from kiosk.sync.transport import RetryableError, TransportError, classify_status
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+class HttpTransport:
+    """Talks to ``kiosk hq serve`` at ``base_url``."""
+
+    def __init__(self, base_url: str, token: str, *, timeout: httpx.Timeout | float | None = None,
+                 client: httpx.Client | None = None):
+        if not base_url:
+            raise ValueError("no head office URL configured (set hq_url)")
+        self.base_url = base_url.rstrip("/")
+        headers = {"User-Agent": "personal-shopper-kiosk"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._client = client or httpx.Client(
+            base_url=self.base_url, headers=headers, timeout=timeout or DEFAULT_TIMEOUT,
+        )
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = self._client.request(method, path, **kwargs)
+        except httpx.HTTPError as error:  # connection refused, reset, timeout, bad response
+            raise RetryableError(f"network: {type(error).__name__}: {error}") from error
+        if response.status_code >= 300:
+            raise classify_status(response.status_code, _detail(response),
+                                  retry_after=_retry_after(response))
+        try:
+            return response.json()
+        except ValueError as error:
+            raise RetryableError("head office sent a response that is not JSON") from error
+
+    def send_batch(self, batch: dict[str, Any]) -> dict[str, Any]:
+        body = gzip.compress(json.dumps(batch, separators=(",", ":")).encode(), compresslevel=5)
+        return self._request(
+            "POST", "/v1/events", content=body,
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+        )
+
+    def fetch_changes(self, cursor: int, limit: int) -> dict[str, Any]:
+        return self._request("GET", "/v1/changes", params={"since": cursor, "limit": limit})
+
+    def public_key(self) -> str:
+        data = self._request("GET", "/v1/public-key")
+        key = data.get("public_key") if isinstance(data, dict) else None
+        if not isinstance(key, str):
+            raise TransportError("head office sent no public key")
+        return key
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        data = response.json()
+    except ValueError:
+        return response.text[:200] or response.reason_phrase
+    if isinstance(data, dict) and "detail" in data:
+        return str(data["detail"])[:500]
+    return str(data)[:500]
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,144 @@
+"""Upload: the outbox to head office, batch by batch, in ``seq`` order.
+
+A batch is recorded (``sync_batches``) before it is sent and forgotten in
+the same transaction that marks its events sent, after head office's
+acknowledgement. A crash anywhere therefore resends the same batch, and
+head office, which keys events by UUID, ignores what it already has. Only
+one batch is in flight at a time, so head office receives each kiosk's
+events in order.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from kiosk.events import utcnow
+from kiosk.sync import outbox
+from kiosk.sync.transport import RejectedError, RetryableError, Transport
+
+
+@dataclass(frozen=True)
+class Batch:
+    id: str
+    first_seq: int
+    last_seq: int
+    events: list[dict[str, Any]]
+
+
+def _in_flight(db: Database) -> Batch | None:
+    while True:
+        row = db.execute(
+            "SELECT id, first_seq, last_seq FROM sync_batches ORDER BY first_seq LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        events = outbox.events_between(db, row[1], row[2])
+        if events:
+            return Batch(row[0], row[1], row[2], events)
+        with db.atomic():  # every event of it was purged (erasure) or dropped
+            db.execute("DELETE FROM sync_batches WHERE id = ?", [row[0]])
+
+
+def next_batch(db: Database, *, size: int, max_bytes: int | None = None,
+               full_only: bool = False) -> Batch | None:
+    """The batch in flight, if a previous run left one, else a new one (recorded)."""
+    batch = _in_flight(db)
+    if batch is not None:
+        return batch
+    events = outbox.pending(db, limit=size, max_bytes=max_bytes)
+    if not events:
+        return None
+    if full_only and len(events) < size and len(outbox.pending(db, limit=size)) < size:
+        return None  # a partial batch waits for more events or for its time
+    batch = Batch(str(uuid.uuid4()), events[0]["seq"], events[-1]["seq"], events)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO sync_batches (id, first_seq, last_seq, events, created) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [batch.id, batch.first_seq, batch.last_seq, len(events), utcnow()],
+        )
+    return batch
+
+
+def batch_body(batch: Batch, *, kiosk_id: str, store_id: str, dropped: int) -> dict[str, Any]:
+    return {
+        "batch_id": batch.id, "kiosk_id": kiosk_id, "store_id": store_id,
+        "dropped": dropped, "events": batch.events,
+    }
+
+
+def acknowledge(db: Database, batch: Batch, ack: dict[str, Any]) -> None:
+    with db.atomic():
+        outbox.mark_sent(db, batch.first_seq, batch.last_seq)
+        db.execute("DELETE FROM sync_batches WHERE id = ?", [batch.id])
+        outbox.bump_counter(db, "uploaded", int(ack.get("accepted", 0)))
+        outbox.bump_counter(db, "duplicates_acknowledged", int(ack.get("duplicates", 0)))
+
+
+def quarantine(db: Database, batch: Batch, error: RejectedError) -> int:
+    """Set a rejected batch aside with its reason; return the quarantine id."""
+    with db.atomic():
+        cursor = db.execute(
+            "INSERT INTO sync_quarantine (batch_id, first_seq, last_seq, events, status, "
+            "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [batch.id, batch.first_seq, batch.last_seq, len(batch.events), error.status,
+             str(error)[:500], utcnow()],
+        )
+        quarantine_id = cursor.lastrowid
+        db.executemany(
+            "INSERT OR REPLACE INTO sync_quarantined_events (seq, quarantine_id) VALUES (?, ?)",
+            [(event["seq"], quarantine_id) for event in batch.events],
+        )
+        db.execute("DELETE FROM sync_batches WHERE id = ?", [batch.id])
+    return quarantine_id
+
+
+def release_quarantine(db: Database, quarantine_id: int | None = None) -> int:
+    """Put quarantined events back in the queue (after head office was fixed)."""
+    with db.atomic():
+        where, params = ("WHERE quarantine_id = ?", [quarantine_id]) if quarantine_id else ("", [])
+        cursor = db.execute(f"DELETE FROM sync_quarantined_events {where}", params)
+        db.execute(
+            "DELETE FROM sync_quarantine WHERE id NOT IN "
+            "(SELECT DISTINCT quarantine_id FROM sync_quarantined_events)"
+        )
+    return cursor.rowcount
+
+
+def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
+           batch_size: int, batch_bytes: int | None = None, flush: bool = True,
+           max_batches: int | None = None) -> dict[str, int]:
+    """Send pending events until none are left (or only a partial batch, unless ``flush``).
+
+    ``RetryableError`` propagates (the caller backs off); a rejected batch is
+    quarantined and the upload goes on with the next one.
+    """
+    result = {"batches": 0, "uploaded": 0, "duplicates": 0, "quarantined": 0}
+    while max_batches is None or result["batches"] < max_batches:
+        batch = next_batch(db, size=batch_size, max_bytes=batch_bytes, full_only=not flush)
+        if batch is None:
+            break
+        body = batch_body(batch, kiosk_id=kiosk_id, store_id=store_id,
+                          dropped=outbox.counter(db, "dropped"))
+        try:
+            ack = transport.send_batch(body)
+        except RejectedError as error:
+            quarantine(db, batch, error)
+            result["quarantined"] += len(batch.events)
+            continue
+        except RetryableError as error:
+            with db.atomic():
+                db.execute(
+                    "UPDATE sync_batches SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                    [str(error)[:500], batch.id],
+                )
+            raise
+        acknowledge(db, batch, ack)
+        result["batches"] += 1
+        result["uploaded"] += int(ack.get("accepted", 0))
+        result["duplicates"] += int(ack.get("duplicates", 0))
+    return result
