@@ -11,25 +11,23 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Reasons", text)
+translate = QCoreApplication.translate
 
 
 def _s(text: str) -> str:
-    return QCoreApplication.translate("Shelves", text)
+    return translate("Shelves", text)
 
 
 def shelf_title(key: str, title: str) -> str:
     """A shelf's title in the current language (built-in ones are listed here for lupdate)."""
     builtin = {
-        "restock": _s("Time to restock"),
-        "goes_with": _s("Goes with what you bought"),
-        "new_for_you": _s("New for you"),
-        "staff_pick": _s("Staff pick"),
-        "popular": _s("Popular in this store"),
-        "seasonal": _s("In season"),
-        "more_like_this": _s("More like this"),
+        "restock": translate("Shelves", "Time to restock"),
+        "goes_with": translate("Shelves", "Goes with what you bought"),
+        "new_for_you": translate("Shelves", "New for you"),
+        "staff_pick": translate("Shelves", "Staff pick"),
+        "popular": translate("Shelves", "Popular in this store"),
+        "seasonal": translate("Shelves", "In season"),
+        "more_like_this": translate("Shelves", "More like this"),
     }
     return builtin.get(key) or _s(title)
 
@@ -52,16 +50,16 @@ def format_price(price: Any) -> str:
 
 def stock_line(quantity: Any, location: Any) -> str:
     if quantity is None or quantity <= 0:
-        return QCoreApplication.translate("Stock", "Not in this store")
+        return translate("Stock", "Not in this store")
     if location:
-        return QCoreApplication.translate("Stock", "In stock, %1").replace("%1", str(location))
-    return QCoreApplication.translate("Stock", "In stock")
+        return translate("Stock", "In stock, %1").replace("%1", str(location))
+    return translate("Stock", "In stock")
 
 
 def why_this(reason: Any) -> str:
     """The "Why this?" sentence for a reason (an object with ``code`` and ``data``)."""
     if reason is None:
-        return _t("Suggested for you.")
+        return translate("Reasons", "Suggested for you.")
     code = getattr(reason, "code", None) or (reason.get("code") if isinstance(reason, dict)
                                              else None)
     data = getattr(reason, "data", None)
@@ -76,54 +74,57 @@ def why_this(reason: Any) -> str:
 
     if code == "buy_again":
         if data.get("interval_days"):
-            return fill(_t("You buy this about every {days} days; last time on {date}."),
+            return fill(translate("Reasons",
+                                  "You buy this about every {days} days; last time on {date}."),
                         days=data["interval_days"], date=format_date(data.get("last_bought")))
-        return fill(_t("You bought this on {date}. Time to restock?"),
+        return fill(translate("Reasons", "You bought this on {date}. Time to restock?"),
                     date=format_date(data.get("last_bought")))
     if code == "goes_with":
-        return fill(_t("Goes with the {name} you bought on {date}."),
+        return fill(translate("Reasons", "Goes with the {name} you bought on {date}."),
                     name=str(data.get("trigger_name", "")).lower(),
                     date=format_date(data.get("bought_on")))
     if code == "similar_shoppers":
-        return _t("Shoppers who buy what you buy also like this.")
+        return translate("Reasons", "Shoppers who buy what you buy also like this.")
     if code == "content_match":
         if data.get("theme"):
-            return fill(_t("You like {theme} things."),
+            return fill(translate("Reasons", "You like {theme} things."),
                         theme=theme_name(str(data["theme"])))
         if data.get("colour"):
-            return fill(_t("In {colour}, a colour you like."), colour=data["colour"])
-        return _t("Matches what you told us you like.")
+            return fill(translate("Reasons", "In {colour}, a colour you like."),
+                        colour=data["colour"])
+        return translate("Reasons", "Matches what you told us you like.")
     if code == "popular_here":
-        return fill(_t("Popular in this store over the last {days} days."),
+        return fill(translate("Reasons", "Popular in this store over the last {days} days."),
                     days=data.get("days", 30))
     if code == "trending":
-        return _t("Selling fast this week.")
+        return translate("Reasons", "Selling fast this week.")
     if code == "seasonal":
-        return fill(_t("In season: {season}."), season=data.get("season", ""))
+        return fill(translate("Reasons", "In season: {season}."), season=data.get("season", ""))
     if code == "staff_pick":
-        sentence = fill(_t("Picked for you by {name}."), name=data.get("staff_name", ""))
+        sentence = fill(translate("Reasons", "Picked for you by {name}."),
+                        name=data.get("staff_name", ""))
         if data.get("note"):
             sentence += f" “{data['note']}”"
         return sentence
     if code == "more_like_this":
-        return fill(_t("Like the {name} you asked about."),
+        return fill(translate("Reasons", "Like the {name} you asked about."),
                     name=str(data.get("anchor_name", "")).lower())
-    return _t("Suggested for you.")
+    return translate("Reasons", "Suggested for you.")
 
 
 def theme_name(theme: str) -> str:
     names = {
-        "christmas": QCoreApplication.translate("Themes", "Christmas"),
-        "kitchen": QCoreApplication.translate("Themes", "kitchen"),
-        "bags": QCoreApplication.translate("Themes", "bags"),
-        "candles_lights": QCoreApplication.translate("Themes", "candles and lights"),
-        "stationery": QCoreApplication.translate("Themes", "stationery"),
-        "garden": QCoreApplication.translate("Themes", "garden"),
-        "home_decor": QCoreApplication.translate("Themes", "home decor"),
-        "party": QCoreApplication.translate("Themes", "party"),
-        "toys_games": QCoreApplication.translate("Themes", "toys and games"),
-        "jewellery_accessories": QCoreApplication.translate("Themes", "jewellery"),
-        "bathroom": QCoreApplication.translate("Themes", "bathroom"),
-        "storage": QCoreApplication.translate("Themes", "storage"),
+        "christmas": translate("Themes", "Christmas"),
+        "kitchen": translate("Themes", "kitchen"),
+        "bags": translate("Themes", "bags"),
+        "candles_lights": translate("Themes", "candles and lights"),
+        "stationery": translate("Themes", "stationery"),
+        "garden": translate("Themes", "garden"),
+        "home_decor": translate("Themes", "home decor"),
+        "party": translate("Themes", "party"),
+        "toys_games": translate("Themes", "toys and games"),
+        "jewellery_accessories": translate("Themes", "jewellery"),
+        "bathroom": translate("Themes", "bathroom"),
+        "storage": translate("Themes", "storage"),
     }
     return names.get(theme, theme.replace("_", " "))

@@ -28,6 +28,8 @@ from kiosk.ui.screens.saved import SavedScreen
 from kiosk.ui.spec import ScreenSpec
 from kiosk.ui.workers import Worker
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
 
 
@@ -177,7 +179,7 @@ class KioskWindow(QWidget):
                                       else self.show_screen("attract"))
         self.pin.back.connect(lambda: self.show_screen("attract"))
         self.gate.unlocked.connect(self._unlocked)
-        self.my_data.erased.connect(lambda: self.show_banner(QCoreApplication.translate(
+        self.my_data.erased.connect(lambda: self.show_banner(translate(
             "KioskWindow", "Done. We have erased everything about you.")))
         self.idle.warning.connect(self.idle_overlay.show_countdown)
         self.idle.tick.connect(self.idle_overlay.show_countdown)
@@ -233,7 +235,7 @@ class KioskWindow(QWidget):
 
     def show_error(self) -> None:
         """The friendly face of an unexpected error (see kiosk.ui.app's excepthook)."""
-        self.show_banner(QCoreApplication.translate(
+        self.show_banner(translate(
             "KioskWindow", "Sorry, something went wrong. Please try again, or ask a member "
             "of staff."))
 
@@ -269,4 +271,4 @@ class KioskWindow(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(QCoreApplication.translate("KioskWindow", "Personal Shopper"))
+        self.setWindowTitle(translate("KioskWindow", "Personal Shopper"))

@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk.ui.presenters.session import SessionPresenter
 
+translate = QCoreApplication.translate
+
 
 class JoinPresenter(QObject):
     enrolled = Signal(str, str)    # code, short_code
@@ -25,7 +27,7 @@ class JoinPresenter(QObject):
     def enrol(self, first_name: str, consents: dict[str, bool]) -> None:
         name = first_name.strip() or None
         if name is not None and len(name) > 40:
-            self.failed.emit(QCoreApplication.translate(
+            self.failed.emit(translate(
                 "JoinPresenter", "Please use a shorter first name (40 letters at most)."))
             return
         kiosk = self.session.kiosk
@@ -38,7 +40,7 @@ class JoinPresenter(QObject):
             lambda: kiosk.privacy.enrol(first_name=name, consents=dict(consents),
                                         source="kiosk"),
             success=done,
-            failure=lambda e: self.failed.emit(QCoreApplication.translate(
+            failure=lambda e: self.failed.emit(translate(
                 "JoinPresenter", "We could not sign you up just now. Please ask a member "
                 "of staff.")))
 

@@ -8,16 +8,18 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk.ui.presenters.session import SessionPresenter
 
+translate = QCoreApplication.translate
+
 PURPOSES = ("personalisation", "staff_profile", "hq_offers")
 
 
 def purpose_label(purpose: str) -> str:
     labels = {
-        "personalisation": QCoreApplication.translate(
+        "personalisation": translate(
             "Consents", "Use what I buy to suggest things for me"),
-        "staff_profile": QCoreApplication.translate(
+        "staff_profile": translate(
             "Consents", "Let staff see my picks to help me in the shop"),
-        "hq_offers": QCoreApplication.translate(
+        "hq_offers": translate(
             "Consents", "Send me offers from head office"),
     }
     return labels.get(purpose, purpose)
@@ -59,7 +61,7 @@ class MyDataPresenter(QObject):
         self.loaded.emit(self.data)
 
     def _failed(self, error: Exception) -> None:
-        self.failed.emit(QCoreApplication.translate(
+        self.failed.emit(translate(
             "MyDataPresenter", "That did not work. Nothing was changed. Please try again."))
 
     def load(self) -> None:

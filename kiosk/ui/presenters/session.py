@@ -11,24 +11,28 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from kiosk.ui.presenters.shelves import Picks, ShelfView, assemble, shelf_specs
 from kiosk.ui.workers import Worker
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionPresenter", text)
 
 
 def scan_message(status: str) -> str:
     """What the shopper reads when a code does not open their picks."""
     messages = {
-        "unknown": _tr("We don't know this code. Check it, or join to get your own."),
-        "revoked": _tr("This card has been replaced. Please ask a member of staff."),
-        "forged": _tr("We couldn't read this code. Please ask a member of staff."),
-        "malformed": _tr("That doesn't look like one of our codes. Please try again."),
-        "rate_limited": _tr("Too many tries. Please wait a minute and scan again."),
+        "unknown": translate(
+            "Session", "We don't know this code. Check it, or join to get your own."),
+        "revoked": translate(
+            "Session", "This card has been replaced. Please ask a member of staff."),
+        "forged": translate(
+            "Session", "We couldn't read this code. Please ask a member of staff."),
+        "malformed": translate(
+            "Session", "That doesn't look like one of our codes. Please try again."),
+        "rate_limited": translate(
+            "Session", "Too many tries. Please wait a minute and scan again."),
     }
-    return messages.get(status, _tr("Something went wrong reading your code. "
-                                    "Please try again or ask a member of staff."))
+    return messages.get(status, translate(
+        "Session", "Something went wrong reading your code. Please try again or ask a "
+        "member of staff."))
 
 
 class SessionPresenter(QObject):
@@ -73,10 +77,10 @@ class SessionPresenter(QObject):
 
     def greeting(self) -> str:
         if self.first_name:
-            return _tr("Hi %1").replace("%1", self.first_name)
+            return translate("Session", "Hi %1").replace("%1", self.first_name)
         if self.guest:
-            return _tr("Popular in this store")
-        return _tr("Picks for you")
+            return translate("Session", "Popular in this store")
+        return translate("Session", "Picks for you")
 
     # -- starting a session ------------------------------------------------------
 
@@ -124,7 +128,8 @@ class SessionPresenter(QObject):
         def op() -> Any:
             for purpose, granted in consents.items():
                 self.kiosk.privacy.set_consent(customer_id, purpose, granted, "kiosk")
-            return self.kiosk.privacy.what_we_know(customer_id).get("first_name")
+            known = self.kiosk.privacy.what_we_know(customer_id)
+            return (known.get("customer") or {}).get("first_name")
 
         self.worker.run(op, success=lambda name: self._start(customer_id, name),
                         failure=self._identify_error)
@@ -156,14 +161,16 @@ class SessionPresenter(QObject):
                 return  # the shopper left meanwhile
             self.picks = picks
             if picks.fallback:
-                self.notice.emit(_tr("Your personal picks are not ready yet, so here is "
-                                     "what is popular in this store."))
+                self.notice.emit(translate(
+                    "Session", "Your personal picks are not ready yet, so here is what is "
+                    "popular in this store."))
             self.picks_ready.emit(picks)
 
         def failed(error: Exception) -> None:
             self.busy.emit(False)
-            self.picks_failed.emit(_tr("Our suggestions are taking a short break. "
-                                       "Please ask a member of staff."))
+            self.picks_failed.emit(translate(
+                "Session", "Our suggestions are taking a short break. Please ask a member "
+                "of staff."))
 
         self.worker.run(op, success=done, failure=failed)
 
@@ -234,7 +241,8 @@ class SessionPresenter(QObject):
             if session_id != self.session_id:
                 return
             if not picks:
-                self.notice.emit(_tr("We have nothing quite like it right now."))
+                self.notice.emit(translate("Session",
+                                           "We have nothing quite like it right now."))
                 return
             title = "More like this"
             shelf = ShelfView("more_like_this", title, picks, "")
@@ -253,13 +261,13 @@ class SessionPresenter(QObject):
 
         self.worker.run(op, success=lambda _: self.help_requested.emit(),
                         failure=lambda e: self.notice.emit(
-                            _tr("Please wave to a member of staff; the call did not go "
-                                "through.")))
+                            translate("Session", "Please wave to a member of staff; the "
+                                      "call did not go through.")))
 
     def saved_list_text(self) -> str:
         """The saved list as plain text, for the phone that scans the QR code."""
         store = self.kiosk.config.store_name
-        lines = [_tr("My list from %1").replace("%1", store)]
+        lines = [translate("Session", "My list from %1").replace("%1", store)]
         for pick in self.saved:
             line = f"- {pick.name}"
             price = getattr(pick, "price", None)

@@ -7,6 +7,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from kiosk.staff import PinCheck, StaffAccounts
 from kiosk.ui.workers import Worker
 
+translate = QCoreApplication.translate
+
 
 class StaffGatePresenter(QObject):
     unlocked = Signal(str)     # staff name
@@ -20,17 +22,16 @@ class StaffGatePresenter(QObject):
     def check(self, pin: str) -> None:
         kiosk = self.kiosk
         self.worker.run(lambda: StaffAccounts(kiosk.db).verify(pin), success=self._answer,
-                        failure=lambda e: self.refused.emit(self._tr("Please try again.")))
-
-    def _tr(self, text: str) -> str:
-        return QCoreApplication.translate("StaffGatePresenter", text)
+                        failure=lambda e: self.refused.emit(
+                            translate("Staff", "Please try again.")))
 
     def _answer(self, check: PinCheck) -> None:
         if check.ok:
             self.unlocked.emit(check.name or "")
         elif check.locked_seconds:
             minutes = max(1, round(check.locked_seconds / 60))
-            self.refused.emit(self._tr("Too many wrong PINs. Try again in %n minute(s).")
-                              .replace("%n", str(minutes)))
+            self.refused.emit(translate(
+                "Staff", "Too many wrong PINs. Try again in %1 minute(s).").replace(
+                "%1", str(minutes)))
         else:
-            self.refused.emit(self._tr("Wrong PIN."))
+            self.refused.emit(translate("Staff", "Wrong PIN."))

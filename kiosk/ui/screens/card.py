@@ -12,13 +12,11 @@ from kiosk.ui.look import product_pixmap
 from kiosk.ui.screens.common import button, label, set_text
 from kiosk.ui.texts import format_price, stock_line, why_this
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
 
 IMAGE_SIZE = 120
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Card", text)
 
 
 class CardFrame(QFrame):
@@ -93,16 +91,17 @@ class CardFrame(QFrame):
             self.stock_label.setProperty("stock", "in" if in_stock else "out")
             self.stock_label.setText(stock_line(getattr(pick, "stock_quantity", None),
                                                 getattr(pick, "location", None)))
-            self.why_label.setText(_tr("Why this? %1").replace(
+            self.why_label.setText(translate("Card", "Why this? %1").replace(
                 "%1", why_this(getattr(pick, "reason", None))))
-            self.image.setAccessibleName(_tr("Picture of %1").replace("%1", pick.name))
-        set_text(self.save_button, _tr("Saved") if self.saved else _tr("Save"),
-                 _tr("Save %1").replace("%1", pick.name))
+            self.image.setAccessibleName(
+                translate("Card", "Picture of %1").replace("%1", pick.name))
+        saved = translate("Card", "Saved") if self.saved else translate("Card", "Save")
+        set_text(self.save_button, saved, translate("Card", "Save %1").replace("%1", pick.name))
         self.save_button.setEnabled(not self.saved)
-        set_text(self.not_for_me_button, _tr("Not for me"),
-                 _tr("Not for me: %1").replace("%1", pick.name))
-        set_text(self.more_button, _tr("More like this"),
-                 _tr("More like %1").replace("%1", pick.name))
+        set_text(self.not_for_me_button, translate("Card", "Not for me"),
+                 translate("Card", "Not for me: %1").replace("%1", pick.name))
+        set_text(self.more_button, translate("Card", "More like this"),
+                 translate("Card", "More like %1").replace("%1", pick.name))
         self.setAccessibleName(pick.name)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from kiosk.ui.presenters.mydata import PURPOSES, MyDataPresenter, purpose_label
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
 from kiosk.ui.texts import theme_name
+
+translate = QCoreApplication.translate
 
 PREFERENCE_THEMES = ("christmas", "kitchen", "bags", "candles_lights", "stationery", "garden",
                      "home_decor", "party", "toys_games", "jewellery_accessories")
@@ -198,7 +200,7 @@ class MyDataScreen(Screen):
         self.title.setText(self.tr("My data"))
         set_text(self.back_button, self.tr("Back to my picks"))
         self.known_title.setText(self.tr("What we know, and why"))
-        self.known.setText(describe(self.data, self.tr) if self.data else "")
+        self.known.setText(describe(self.data) if self.data else "")
         self.known.setAccessibleName(self.known_title.text())
         self.prefs_title.setText(self.tr("What I like"))
         self.themes_label.setText(self.tr("Themes"))
@@ -266,21 +268,25 @@ def consents_of(data: dict[str, Any]) -> dict[str, bool]:
     return {k: bool(v.get("granted") if isinstance(v, dict) else v) for k, v in consents.items()}
 
 
-def describe(data: dict[str, Any], tr) -> str:
+def describe(data: dict[str, Any]) -> str:
     """What we know, in plain words, from ``kiosk.privacy.what_we_know``."""
     lines = []
-    if data.get("first_name"):
-        lines.append(tr("Your first name: %1").replace("%1", str(data["first_name"])))
+    first_name = (data.get("customer") or {}).get("first_name")
+    if first_name:
+        lines.append(translate("MyDataScreen", "Your first name: %1").replace(
+            "%1", str(first_name)))
     purchases = data.get("purchases")
     if isinstance(purchases, dict):
         count = purchases.get("count", purchases.get("lines", 0))
     else:
         count = len(purchases or [])
-    lines.append(tr("Purchases we use for your picks: %1").replace("%1", str(count)))
+    lines.append(translate("MyDataScreen", "Purchases we use for your picks: %1").replace(
+        "%1", str(count)))
     prefs = preferences_of(data)
     if prefs:
-        lines.append(tr("What you told us you like: %1").replace("%1", ", ".join(
-            f"{v}" for values in prefs.values() for v in sorted(values))))
+        liked = ", ".join(v for values in prefs.values() for v in sorted(values))
+        lines.append(translate("MyDataScreen", "What you told us you like: %1").replace(
+            "%1", liked))
     for key in ("feedback", "saved", "not_for_me"):
         value = data.get(key)
         if isinstance(value, list | dict) and value:
@@ -289,6 +295,7 @@ def describe(data: dict[str, Any], tr) -> str:
     if isinstance(why, str) and why:
         lines.append(why)
     else:
-        lines.append(tr("We use these only to suggest things you may like in this store. "
-                        "You can change or erase them here at any time."))
+        lines.append(translate(
+            "MyDataScreen", "We use these only to suggest things you may like in this store. "
+            "You can change or erase them here at any time."))
     return "\n".join(lines)
