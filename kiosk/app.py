@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -45,7 +46,7 @@ class Kiosk:
         migrations = [m for _, sets in call_each(self.pm, "kiosk_register_migrations")
                       for m in sets]
         self.store = Store(database or config.database, migrations)
-        self._pending_events: list[dict[str, Any]] | None = None
+        self._events_local = threading.local()  # each thread has its own transaction
         call_each(self.pm, "kiosk_configure", kiosk=self)
 
     @property
@@ -57,6 +58,14 @@ class Kiosk:
         self.store.close()
 
     # -- events -------------------------------------------------------------
+
+    @property
+    def _pending_events(self) -> list[dict[str, Any]] | None:
+        return getattr(self._events_local, "pending", None)
+
+    @_pending_events.setter
+    def _pending_events(self, value: list[dict[str, Any]] | None) -> None:
+        self._events_local.pending = value
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
