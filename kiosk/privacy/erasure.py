@@ -10,7 +10,10 @@ rows of any plugin table with a ``customer_id`` column (staff picks, ...).
 
 With ``PRAGMA secure_delete`` on, SQLite overwrites deleted cells with zeros;
 a ``wal_checkpoint(TRUNCATE)`` then moves the pages into the database file
-and empties the write-ahead log.
+and empties the write-ahead log. A connection that updated a row earlier
+without secure_delete may have left the old copy in a page's free space, so
+the file is then searched for the id and, if it is still there, rebuilt with
+``VACUUM`` (slow on a big store, but erasures are rare).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import hmac
 import json
 import secrets
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -107,3 +111,32 @@ def checkpoint(db: Database) -> bool:
     """Move the WAL into the database file and empty it; True if it fully completed."""
     busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     return busy == 0
+
+
+def file_contains(path: Path, needles: list[bytes], *, chunk: int = 1 << 22) -> bool:
+    """True if any of ``needles`` occurs in the database file or its WAL."""
+    overlap = max(len(n) for n in needles) - 1
+    for part in (path, path.with_name(path.name + "-wal")):
+        if not part.exists():
+            continue
+        with part.open("rb") as handle:
+            tail = b""
+            while block := handle.read(chunk):
+                window = tail + block
+                if any(n in window for n in needles):
+                    return True
+                tail = window[-overlap:] if overlap else b""
+    return False
+
+
+def scrub_file(db: Database, path: Path, customer_id: str) -> dict[str, bool]:
+    """Checkpoint; VACUUM if the id still lingers in free space. Outside any transaction."""
+    needles = [customer_id.encode("utf-8")]
+    complete = checkpoint(db)
+    vacuumed = False
+    if file_contains(path, needles):
+        db.execute("VACUUM")
+        vacuumed = True
+        complete = checkpoint(db)
+    return {"wal_checkpointed": complete, "vacuumed": vacuumed,
+            "residue": file_contains(path, needles)}

@@ -301,11 +301,11 @@ class PrivacyService:
             if origin != "hq":  # head office asked for it, so it knows already
                 self.kiosk.record_event(
                     "erasure_requested", {"origin": origin, "sealed_subject": sealed})
-        complete = erasure.checkpoint(db)
-        log.info("erasure carried out (origin %s, %d customer row(s))", origin,
-                 counts["customers"])
+        scrub = erasure.scrub_file(db, self.kiosk.store.path, customer_id)
+        log.info("erasure carried out (origin %s, %d customer row(s), vacuumed %s)", origin,
+                 counts["customers"], scrub["vacuumed"])
         return {"found": bool(counts["customers"]), "origin": origin, "deleted": counts,
-                "sealed_for_hq": sealed is not None, "wal_checkpointed": complete}
+                "sealed_for_hq": sealed is not None, **scrub}
 
     def _seal(self, customer_id: str) -> str | None:
         """The id sealed for head office, or None while its public key is unknown."""
