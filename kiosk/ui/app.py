@@ -46,7 +46,7 @@ def install_excepthook(window: KioskWindow) -> None:
 
 
 def create_window(kiosk: Any, *, windowed: bool = True, language: str | None = None,
-                  idle_seconds: int | None = None) -> KioskWindow:
+                  idle_seconds: int | None = None, warning_seconds: int = 30) -> KioskWindow:
     """Everything but the event loop: tests and screenshots use this."""
     app = application()
     install_search_paths()
@@ -54,7 +54,7 @@ def create_window(kiosk: Any, *, windowed: bool = True, language: str | None = N
     apply_look(app, kiosk.config.theme, kiosk.config.large_text)
     translations = Translations(app, language or kiosk.config.language)
     window = KioskWindow(kiosk, translations, kiosk_mode=not windowed,
-                         idle_seconds=idle_seconds)
+                         idle_seconds=idle_seconds, warning_seconds=warning_seconds)
     return window
 
 

@@ -1,0 +1,186 @@
+"""Shared set-up for the UI tests: a real store (demo or a slice of the real data), a
+trained recommender, a known shopper "Anna" with a real loyalty card, and helpers
+that drive the kiosk window like a shopper would."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.app import Kiosk
+from kiosk.config import Config
+
+REPO = Path(__file__).resolve().parent.parent
+ONLINE_RETAIL = REPO.parent / "shared" / "data" / "online_retail.csv.gz"
+SLICE_LINES = 25_000
+
+
+@dataclass
+class Shopper:
+    customer_id: str
+    code: str
+    short_code: str
+    first_name: str = "Anna"
+
+
+def _import_slice(kiosk: Kiosk, folder: Path) -> None:
+    from kiosk.importer import import_file
+
+    path = folder / "slice.csv.gz"
+    if not path.exists():
+        with gzip.open(ONLINE_RETAIL, "rt", encoding="utf-8", newline="") as source, \
+                gzip.open(path, "wt", encoding="utf-8", newline="") as target:
+            target.writelines(itertools.islice(source, SLICE_LINES))
+    import_file(kiosk, path)
+
+
+def _ensure_stock(kiosk: Kiosk) -> None:
+    """Stock and aisles for a store that has none (only when no demo stock exists)."""
+    db = kiosk.db
+    if db.execute("SELECT count(*) FROM stock").fetchone()[0]:
+        return
+    store_id = kiosk.config.store_id
+    with kiosk.transaction():
+        for i, (sku,) in enumerate(db.execute("SELECT sku FROM products ORDER BY sku")
+                                   .fetchall()):
+            quantity = 0 if i % 11 == 0 else 3 + i % 17
+            db.execute("INSERT INTO stock (store_id, sku, quantity, location, simulated) "
+                       "VALUES (?, ?, ?, ?, 1)", [store_id, sku, quantity, f"aisle {1 + i % 9}"])
+
+
+def build_store(kiosk: Kiosk, folder: Path) -> None:
+    try:
+        from kiosk.demo import build_demo_store
+    except ImportError:
+        _import_slice(kiosk, folder)
+        try:
+            from kiosk.catalogue import enrich
+        except ImportError:
+            pass
+        else:
+            enrich(kiosk)
+    else:
+        build_demo_store(kiosk)
+    _ensure_stock(kiosk)
+    kiosk.recommendations.train()
+
+
+def make_shopper(kiosk: Kiosk) -> Shopper:
+    """The store's most loyal customer, now called Anna, with consent and a fresh card."""
+    db = kiosk.db
+    customer_id = db.execute(
+        "SELECT customer_id FROM purchases WHERE customer_id IS NOT NULL "
+        "GROUP BY customer_id ORDER BY count(DISTINCT invoice) DESC, customer_id LIMIT 1"
+    ).fetchone()[0]
+    with kiosk.transaction():
+        db.execute("UPDATE customers SET first_name = 'Anna' WHERE id = ?", [customer_id])
+    kiosk.privacy.set_consents(customer_id, {"personalisation": True, "staff_profile": False,
+                                             "hq_offers": False}, "kiosk")
+    card = kiosk.identity.issue_card(customer_id)
+    return Shopper(customer_id, card.code, card.short_code)
+
+
+@pytest.fixture(scope="session")
+def store_template(tmp_path_factory) -> tuple[Path, Shopper]:
+    """Built once per test session, copied for each test (SQLite backup API)."""
+    folder = tmp_path_factory.mktemp("ui_store")
+    config = Config(database=str(folder / "template.db"), store_id="store-1",
+                    store_name="Harbour Street Gifts", kiosk_id="kiosk-ui")
+    kiosk = Kiosk(config, entrypoints=False)
+    try:
+        build_store(kiosk, folder)
+        shopper = make_shopper(kiosk)
+        kiosk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        kiosk.close()
+    return folder / "template.db", shopper
+
+
+def copy_db(template: Path, target: Path) -> None:
+    import sqlite3
+
+    source = sqlite3.connect(template)
+    dest = sqlite3.connect(target)
+    with dest:
+        source.backup(dest)
+    source.close()
+    dest.close()
+
+
+@pytest.fixture
+def store_db(store_template, tmp_path) -> tuple[Path, Shopper]:
+    template, shopper = store_template
+    target = tmp_path / "kiosk.db"
+    copy_db(template, target)
+    return target, shopper
+
+
+def open_kiosk(db: Path, *, extra: tuple[Any, ...] = (), **settings: Any) -> Kiosk:
+    from kiosk.plugins import make_plugin_manager
+
+    config = Config(database=str(db), store_id="store-1", store_name="Harbour Street Gifts",
+                    kiosk_id="kiosk-ui", **settings)
+    pm = make_plugin_manager(entrypoints=False, extra=extra)
+    return Kiosk(config, pm=pm)
+
+
+# -- driving the window ---------------------------------------------------------
+
+
+def settle(qtbot, window) -> None:
+    """Let queued work finish and its callbacks run."""
+    for _ in range(50):
+        window.worker.wait(30000)
+        qtbot.wait(5)
+        if not window.worker.busy():
+            window.worker.wait(30000)
+            qtbot.wait(5)
+            if not window.worker.busy():
+                return
+    raise AssertionError("background work did not finish")
+
+
+def wedge_scan(qtbot, window, code: str) -> None:
+    """A keyboard-wedge scanner: the code's characters in a fast burst, then Enter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    target = window.focusWidget() or window
+    QTest.keyClicks(target, code)
+    QTest.keyClick(target, Qt.Key.Key_Return)
+
+
+def widget_texts(root) -> list[str]:
+    """Every text a shopper or a screen reader could get from the widget tree."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
+
+    texts = [root.windowTitle(), root.accessibleName()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts += [widget.accessibleName(), widget.toolTip(), widget.accessibleDescription()]
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            texts.append(widget.text())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+    return [t for t in texts if t]
+
+
+def test_store_template_has_a_real_store(store_template):
+    """The fixture itself: real products, stock, a shopper with a card."""
+    import sqlite3
+
+    template, shopper = store_template
+    db = sqlite3.connect(template)
+    try:
+        products = db.execute("SELECT count(*) FROM products").fetchone()[0]
+        stocked = db.execute("SELECT count(*) FROM stock WHERE quantity > 0").fetchone()[0]
+        name = db.execute("SELECT first_name FROM customers WHERE id = ?",
+                          [shopper.customer_id]).fetchone()[0]
+    finally:
+        db.close()
+    assert products > 100 and stocked > 50
+    assert name == "Anna" and shopper.code
