@@ -1,0 +1,155 @@
+"""Render every kiosk screen offscreen at two sizes: ``python -m kiosk.ui.screenshots OUTDIR``.
+
+Works on a copy of the store (``--db FILE``, default: a demo store built with
+``kiosk.demo`` into a temporary folder), so the real database is untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SIZES = ((768, 1024), (1920, 1080))
+
+
+def _copy_db(source: Path, target: Path) -> None:
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+def demo_shopper(kiosk: Any) -> str:
+    """A loyalty code for the demo store's best-known shopper who said yes."""
+    db = kiosk.db
+    row = db.execute(
+        "SELECT p.customer_id FROM purchases p JOIN customers c ON c.id = p.customer_id "
+        "WHERE c.first_name IS NOT NULL GROUP BY p.customer_id "
+        "ORDER BY count(DISTINCT p.invoice) DESC LIMIT 1").fetchone()
+    if row is None:
+        row = db.execute(
+            "SELECT customer_id FROM purchases WHERE customer_id IS NOT NULL "
+            "GROUP BY customer_id ORDER BY count(DISTINCT invoice) DESC LIMIT 1").fetchone()
+        with kiosk.transaction():
+            db.execute("UPDATE customers SET first_name = 'Anna' WHERE id = ?", [row[0]])
+    customer_id = row[0]
+    if not kiosk.privacy.consented(customer_id, "personalisation"):
+        kiosk.privacy.set_consents(customer_id, {"personalisation": True}, "kiosk")
+    return kiosk.identity.issue_card(customer_id).code
+
+
+def _settle(app, window) -> None:
+    for _ in range(3):
+        window.worker.wait(60000)
+        app.processEvents()
+    app.processEvents()
+
+
+def render_all(kiosk: Any, outdir: Path, *, sizes=SIZES) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.app import apply_look, create_window
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    code = demo_shopper(kiosk)
+    written: list[Path] = []
+    app = QApplication.instance()
+    for width, height in sizes:
+        window = create_window(kiosk, windowed=True, language="en")
+        window.resize(width, height)
+        window.show()
+        _settle(app, window)
+
+        def shot(name: str, window=window, width=width, height=height) -> None:
+            _settle(app, window)
+            path = outdir / f"{name}-{width}x{height}.png"
+            window.grab().save(str(path))
+            written.append(path)
+
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("attract", lambda: None),
+            ("error-bad-code", lambda w=window: w.session.identify("NOT-A-REAL-CODE")),
+            ("picks", lambda w=window: w.session.identify(code)),
+            ("saved", lambda w=window: (
+                [c.save_button.click() for c in w.picks.cards()[:3]],
+                w.picks.saved_button.click())),
+            ("my-data", lambda w=window: w.picks.my_data_button.click()),
+            ("help", lambda w=window: (w.show_screen("help"))),
+            ("idle-warning", lambda w=window: (w.show_screen("picks"),
+                                               w.idle_overlay.show_countdown(30))),
+            ("guest", lambda w=window: (w.idle_overlay.hide(), w.session.reset(),
+                                        _settle(app, w), w.session.browse_as_guest())),
+            ("join", lambda w=window: (w.session.reset(), w._open_join())),
+            ("join-done", lambda w=window: (
+                w.join_screen.first_name.setText("Sam"),
+                w.join_screen.boxes["personalisation"].setChecked(True),
+                w.join_screen.submit())),
+            ("staff-pin", lambda w=window: (w.session.reset(), w.show_screen("pin"))),
+            ("attract-french", lambda w=window: (w.show_screen("attract"),
+                                                 w.set_language("fr"))),
+        ]
+        for name, action in steps:
+            action()
+            shot(name)
+        window.set_language("en")
+        apply_look(app, "high-contrast", False)
+        window.session.identify(code)
+        shot("picks-high-contrast")
+        apply_look(app, "default", True)
+        window.session.reset()
+        shot("attract-large-text")
+        apply_look(app, kiosk.config.theme, kiosk.config.large_text)
+        window.session.reset()
+        window.unlocked = True
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--db", type=Path, help="a kiosk database (copied first)")
+    args = parser.parse_args(argv)
+
+    from kiosk.app import Kiosk
+    from kiosk.config import load_config
+    from kiosk.ui.app import application
+
+    application()
+    work = Path(tempfile.mkdtemp(prefix="kiosk-screenshots-"))
+    try:
+        database = work / "kiosk.db"
+        config = load_config().with_overrides(database=str(database),
+                                              store_name="Harbour Street Gifts")
+        if args.db:
+            _copy_db(args.db, database)
+            kiosk = Kiosk(config)
+        else:
+            kiosk = Kiosk(config)
+            from kiosk.demo import build_demo_store
+
+            build_demo_store(kiosk)
+        try:
+            written = render_all(kiosk, args.outdir)
+        finally:
+            kiosk.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
