@@ -18,7 +18,7 @@ def _storable(value: str) -> str:
     return value
 
 
-def Text(max_length: int, *, min_length: int = 0, pattern: str | None = None) -> Any:  # noqa: N802
+def Text(max_length: int, *, min_length: int = 0, pattern: str | None = None) -> Any:
     return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length,
                                             pattern=pattern), AfterValidator(_storable)]
 

@@ -69,6 +69,7 @@ def render(storage: Storage) -> str:
             "" if r["save_rate"] is None else f"{r['save_rate']:.1%}"]
            for r in engagement(storage)]
     days = [list(row) for row in events_per_day(storage)]
+    totals = stats["totals"]
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Head office report</title>
@@ -79,8 +80,8 @@ th, td {{ border: 1px solid #ccc; padding: .3rem .7rem; text-align: right; }}
 th:first-child, td:first-child {{ text-align: left; }}
 </style></head><body>
 <h1>Head office report</h1>
-<p>{stats['totals']['events']:,} events stored, {stats['totals']['duplicates_ignored']:,}
-duplicates ignored, {stats['totals']['erasures']:,} erasures. Storage: {escape(stats['backend'])}.</p>
+<p>{totals['events']:,} events stored, {totals['duplicates_ignored']:,} duplicates ignored,
+{totals['erasures']:,} erasures. Storage: {escape(stats['backend'])}.</p>
 <h2>Engagement by recommender</h2>
 {_table(["Recommender", "Impressions", "Saves", "Not for me", "More like this", "Save rate"],
         rec)}

@@ -1,0 +1,180 @@
+"""``kiosk hq``: run head office and administer it (kiosks, erasures, changes)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kiosk.cli import echo_json, json_option
+
+database_option = click.option(
+    "--database", "database", envvar="KIOSK_HQ_DATABASE", default="hq.db", show_default=True,
+    help="Head office's storage: a SQLite file, or postgresql://user@host/db "
+         "(env KIOSK_HQ_DATABASE).",
+)
+
+
+def _storage(database: str) -> Any:
+    from kiosk.hq.storage import StorageError, open_storage
+
+    try:
+        return open_storage(database)
+    except (StorageError, sqlite3.Error) as error:
+        raise click.ClickException(f"cannot open head office storage: {error}") from None
+
+
+@click.group("hq")
+def hq() -> None:
+    """Head office: the service kiosks sync with."""
+
+
+@hq.command("serve")
+@database_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (TLS is the reverse proxy's job: see docs/hq.md).")
+@click.option("--port", default=8700, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--log-level", default="warning", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+def serve(database: str, host: str, port: int, log_level: str) -> None:
+    """Run head office (FastAPI on uvicorn); OpenAPI spec at /openapi.json."""
+    import uvicorn
+
+    from kiosk.hq.app import create_app
+
+    storage = _storage(database)
+    click.echo(f"head office on http://{host}:{port} ({storage.backend}); "
+               f"public key {storage.public_key}", err=True)
+    try:
+        uvicorn.run(create_app(storage), host=host, port=port, log_level=log_level,
+                    proxy_headers=True, timeout_graceful_shutdown=5)
+    finally:
+        storage.close()
+
+
+@hq.command("add-kiosk")
+@click.argument("name")
+@click.option("--store", "store_id", default="store-1", show_default=True,
+              help="The store this kiosk belongs to (decides the changes it receives).")
+@click.option("--operator", is_flag=True,
+              help="An operator token (publish changes, erase) instead of a kiosk's.")
+@database_option
+def add_kiosk(name: str, store_id: str, operator: bool, database: str) -> None:
+    """Register a kiosk and print its token (only a hash is kept: note it now)."""
+    from kiosk.hq.storage import StorageError
+
+    storage = _storage(database)
+    try:
+        token = storage.add_kiosk(name, store_id=store_id,
+                                  role="operator" if operator else "kiosk")
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        storage.close()
+    click.echo(token)
+
+
+@hq.command("erase")
+@click.argument("customer_id")
+@database_option
+def erase(customer_id: str, database: str) -> None:
+    """Erase a customer at head office; every kiosk erases them on its next sync."""
+    storage = _storage(database)
+    try:
+        done = storage.erase(customer_id, origin="operator:cli")
+    finally:
+        storage.close()
+    click.echo("erased; kiosks will erase on their next sync" if done else "already erased")
+
+
+@hq.command("publish")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@database_option
+def publish(file: Path, database: str) -> None:
+    """Publish changes from a JSON file: {"changes": [{"kind", "store_id", "customer_id", "data"}]}.
+
+    Kinds: product, stock, profile, revocation, consent_withdrawn, model.
+    """
+    from pydantic import ValidationError
+
+    from kiosk.hq.models import PublishIn
+    from kiosk.hq.storage import ChangeIn, StorageError
+
+    try:
+        body = PublishIn.model_validate_json(file.read_bytes())
+    except ValidationError as error:
+        problems = "; ".join(".".join(map(str, e["loc"])) + ": " + e["msg"]
+                             for e in error.errors()[:5])
+        raise click.ClickException(f"{file}: {problems}") from None
+    storage = _storage(database)
+    try:
+        ids = storage.publish([ChangeIn(c.kind, c.data, c.store_id, c.customer_id)
+                               for c in body.changes])
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        storage.close()
+    click.echo(f"{len(ids):,} change(s) published")
+
+
+@hq.command("publish-catalogue")
+@click.argument("kiosk_db", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--store", "store_id", default=None,
+              help="Publish this store's stock too (default: every store in the file).")
+@database_option
+def publish_catalogue(kiosk_db: Path, store_id: str | None, database: str) -> None:
+    """Publish the products, prices and stock of a kiosk database (e.g. after kiosk import)."""
+    from kiosk.hq.storage import ChangeIn
+
+    source = sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True)
+    try:
+        changes = [
+            ChangeIn("product", {"sku": sku, "name": name, "description": description,
+                                 "price": price, "theme": theme,
+                                 "colours": json.loads(colours or "[]"), "image": image,
+                                 "active": bool(active)})
+            for sku, name, description, price, theme, colours, image, active in source.execute(
+                "SELECT sku, name, description, price, theme, colours, image, active "
+                "FROM products ORDER BY sku")
+        ]
+        query = "SELECT store_id, sku, quantity, location FROM stock"
+        params: list[Any] = []
+        if store_id:
+            query += " WHERE store_id = ?"
+            params.append(store_id)
+        changes += [ChangeIn("stock", {"sku": sku, "quantity": quantity, "location": location},
+                             store)
+                    for store, sku, quantity, location in source.execute(query, params)]
+    finally:
+        source.close()
+    storage = _storage(database)
+    try:
+        ids = storage.publish(changes)
+    finally:
+        storage.close()
+    click.echo(f"{len(ids):,} change(s) published")
+
+
+@hq.command("stats")
+@database_option
+@json_option
+def stats(database: str, as_json: bool) -> None:
+    """Events stored and duplicates ignored, per kiosk."""
+    storage = _storage(database)
+    try:
+        data = storage.stats()
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(data)
+        return
+    for name, k in data["kiosks"].items():
+        click.echo(f"{name:<20} {k['store_id']:<12} {k['events']:>10,} events "
+                   f"{k['duplicates_ignored']:>8,} duplicates ignored "
+                   f"{k['dropped']:>6,} dropped")
+    t = data["totals"]
+    click.echo(f"total: {t['events']:,} events, {t['duplicates_ignored']:,} duplicates ignored, "
+               f"{t['erasures']:,} erasures")

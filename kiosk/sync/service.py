@@ -1,0 +1,298 @@
+"""The sync service: ``kiosk.sync``.
+
+``run_once()`` does one sync (public key, upload, download) and returns
+what happened; ``start()``/``stop()`` run it in a background thread (the
+UI calls these; nothing here touches Qt); ``status()`` is what staff see.
+Settings come from the config's ``[plugins.sync]`` table:
+
+=================  =========  ===============================================
+key                default    meaning
+=================  =========  ===============================================
+batch_size         500        events per batch
+batch_bytes        2000000    payload bytes per batch (at least one event)
+interval           10         seconds between syncs when all is well
+max_wait           5          a partial batch is sent once its oldest event
+                              is this old (seconds)
+outbox_budget_mb   256        the outbox's disk budget
+keep_sent          1000       sent events kept in the outbox (for support)
+backoff_base       1          first retry within this many seconds
+backoff_cap        300        never wait longer than this between retries
+=================  =========  ===============================================
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from kiosk.events import utcnow
+from kiosk.sync import outbox, sealing
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.download import download, get_cursor
+from kiosk.sync.transport import AuthError, Transport, TransportError
+from kiosk.sync.upload import release_quarantine, upload
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+log = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, float] = {
+    "batch_size": 500, "batch_bytes": 2_000_000, "interval": 10.0, "max_wait": 5.0,
+    "outbox_budget_mb": 256, "keep_sent": 1000, "backoff_base": 1.0, "backoff_cap": 300.0,
+}
+
+
+class SyncNotConfigured(RuntimeError):
+    """No transport: no head-office URL and no plugin providing one."""
+
+
+class SyncService:
+    def __init__(self, kiosk: Kiosk):
+        self.kiosk = kiosk
+        raw = dict(kiosk.config.plugin_settings("sync"))
+        unknown = set(raw) - set(DEFAULTS)
+        if unknown:
+            raise ValueError(f"[plugins.sync]: unknown setting(s) {', '.join(sorted(unknown))}; "
+                             f"known: {', '.join(sorted(DEFAULTS))}")
+        settings = {**DEFAULTS, **raw}
+        self.batch_size = int(settings["batch_size"])
+        self.batch_bytes = int(settings["batch_bytes"])
+        self.interval = float(settings["interval"])
+        self.max_wait = float(settings["max_wait"])
+        self.budget_bytes = int(float(settings["outbox_budget_mb"]) * 1_000_000)
+        self.keep_sent = int(settings["keep_sent"])
+        self.backoff = Backoff(base=float(settings["backoff_base"]),
+                               cap=float(settings["backoff_cap"]))
+        self._transport: Transport | None = None
+        self._run_lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._recorded = 0
+
+    # -- transport -----------------------------------------------------------
+
+    def transport(self) -> Transport:
+        if self._transport is None:
+            transport = self.kiosk.pm.hook.kiosk_sync_transport(kiosk=self.kiosk)
+            if transport is None:
+                raise SyncNotConfigured(
+                    "no head office configured: set hq_url and hq_token "
+                    "(kiosk hq add-kiosk prints a token)")
+            self._transport = transport
+        return self._transport
+
+    # -- state -----------------------------------------------------------------
+
+    def _state(self) -> dict[str, str]:
+        return dict(self.kiosk.db.execute("SELECT key, value FROM sync_state").fetchall())
+
+    def _set_state(self, **values: Any) -> None:
+        with self.kiosk.db.atomic():
+            for key, value in values.items():
+                if value is None:
+                    self.kiosk.db.execute("DELETE FROM sync_state WHERE key = ?", [key])
+                else:
+                    self.kiosk.db.execute(
+                        "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)])
+
+    def failures(self) -> int:
+        return int(self._state().get("failures", 0))
+
+    # -- sealing -----------------------------------------------------------
+
+    def hq_public_key(self) -> str | None:
+        """Head office's public key: from the config, else as stored by the first sync."""
+        if self.kiosk.config.hq_public_key:
+            return self.kiosk.config.hq_public_key
+        row = self.kiosk.db.execute("SELECT value FROM meta WHERE key = 'hq_public_key'").fetchone()
+        return row[0] if row else None
+
+    def seal_for_hq(self, text: str) -> str | None:
+        """``text`` sealed so that only head office can read it; None if no key is known yet."""
+        key = self.hq_public_key()
+        return sealing.seal(key, text) if key else None
+
+    def _fetch_public_key(self, transport: Transport) -> None:
+        if self.hq_public_key():
+            return
+        key = transport.public_key()
+        if not sealing.valid_public_key(key):
+            raise TransportError("head office sent a public key that is not valid")
+        with self.kiosk.db.atomic():
+            self.kiosk.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('hq_public_key', ?)", [key])
+
+    # -- one sync ----------------------------------------------------------
+
+    def _upload_due(self) -> bool:
+        """A partial batch waits until its oldest event is ``max_wait`` old."""
+        oldest = outbox.oldest_pending_ts(self.kiosk.db)
+        if oldest is None:
+            return False
+        try:
+            age = (datetime.now(UTC) - datetime.fromisoformat(oldest)).total_seconds()
+        except ValueError:
+            return True
+        return age >= self.max_wait
+
+    def run_once(self, *, flush: bool = True) -> dict[str, Any]:
+        """One sync: budget, public key, upload, download. Never raises for network trouble.
+
+        With ``flush=False`` (the background loop) a partial batch is only sent
+        once its oldest event is ``max_wait`` seconds old.
+        """
+        with self._run_lock:
+            return self._run_once(flush=flush)
+
+    def _run_once(self, *, flush: bool) -> dict[str, Any]:
+        db = self.kiosk.db
+        result: dict[str, Any] = {"ok": False, "error": None, "batches": 0, "uploaded": 0,
+                                  "duplicates": 0, "quarantined": 0, "changes_applied": 0,
+                                  "changes_skipped": 0}
+        budget = outbox.enforce_budget(db, self.budget_bytes)
+        result["dropped"] = budget["dropped"]
+        if budget["dropped"]:
+            log.warning("outbox over its budget: %d analytics events dropped", budget["dropped"])
+        self._set_state(last_attempt=utcnow())
+        try:
+            transport = self.transport()
+            self._fetch_public_key(transport)
+            sent = upload(db, transport, kiosk_id=self.kiosk.config.kiosk_id,
+                          store_id=self.kiosk.config.store_id, batch_size=self.batch_size,
+                          batch_bytes=self.batch_bytes,
+                          flush=flush or self._upload_due())
+            result.update({k: sent[k] for k in ("batches", "uploaded", "duplicates",
+                                                "quarantined")})
+            got = download(self.kiosk, transport)
+            result["changes_applied"], result["changes_skipped"] = got["applied"], got["skipped"]
+        except (TransportError, SyncNotConfigured) as error:
+            failures = self.failures() + 1
+            result["error"] = str(error)
+            result["retry_after"] = getattr(error, "retry_after", None)
+            result["auth_failed"] = isinstance(error, AuthError)
+            self._set_state(failures=failures, last_error=str(error)[:500],
+                            last_error_at=utcnow())
+            log.warning("sync failed (%d in a row): %s", failures, error)
+        else:
+            result["ok"] = True
+            with db.atomic():
+                outbox.prune_sent(db, keep=self.keep_sent)
+            self._set_state(failures=0, last_success=utcnow(), last_error=None)
+        result["queue_depth"] = outbox.queue_depth(db)
+        return result
+
+    def next_delay(self, result: dict[str, Any]) -> float:
+        """How long the loop waits after ``result``: the interval, or a backoff."""
+        if result.get("ok"):
+            if result.get("batches") and result["queue_depth"] >= self.batch_size:
+                return 0.0  # more full batches are waiting
+            return min(self.interval, self.max_wait)
+        return self.backoff.delay(self.failures(), retry_after=result.get("retry_after"))
+
+    # -- in the background -------------------------------------------------
+
+    def run_forever(self, on_result: Any = None) -> None:
+        """Sync until ``stop()`` (the CLI's ``kiosk sync``; the thread of ``start``)."""
+        while not self._stop.is_set():
+            try:
+                result = self.run_once(flush=False)
+            except Exception:  # a bug must not kill the loop; it is logged and retried
+                log.exception("sync failed unexpectedly")
+                result = {"ok": False, "error": "internal error"}
+                self._set_state(failures=self.failures() + 1)
+            if on_result is not None:
+                on_result(result)
+            delay = self.next_delay(result)
+            if delay:
+                self._wake.wait(delay)
+                self._wake.clear()
+
+    def start(self) -> None:
+        """Sync in a background thread (idempotent)."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self.run_forever, name="kiosk-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the background thread, waiting for a sync in progress to finish."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def notify_event(self) -> None:
+        """An event was recorded: wake the loop once a full batch is waiting."""
+        self._recorded += 1
+        if self._recorded >= self.batch_size:
+            self._recorded = 0
+            self._wake.set()
+
+    # -- for staff and operators ---------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        db = self.kiosk.db
+        state = self._state()
+        quarantine = [
+            {"id": r[0], "batch_id": r[1], "first_seq": r[2], "last_seq": r[3], "events": r[4],
+             "status": r[5], "reason": r[6], "at": r[7]}
+            for r in db.execute(
+                "SELECT id, batch_id, first_seq, last_seq, events, status, reason, at "
+                "FROM sync_quarantine ORDER BY id").fetchall()
+        ]
+        quarantined = db.execute(
+            "SELECT count(*) FROM sync_quarantined_events q "
+            "JOIN outbox o ON o.seq = q.seq WHERE o.sent IS NULL").fetchone()[0]
+        return {
+            "last_success": state.get("last_success"),
+            "last_attempt": state.get("last_attempt"),
+            "last_error": state.get("last_error"),
+            "failures": int(state.get("failures", 0)),
+            "queue_depth": outbox.queue_depth(db),
+            "oldest_pending": outbox.oldest_pending_ts(db),
+            "in_flight": db.execute("SELECT count(*) FROM sync_batches").fetchone()[0],
+            "quarantined": quarantined,
+            "quarantine": quarantine,
+            "dropped": outbox.counter(db, "dropped"),
+            "uploaded": outbox.counter(db, "uploaded"),
+            "outbox_bytes": outbox.size_bytes(db),
+            "outbox_budget_bytes": self.budget_bytes,
+            "download_cursor": get_cursor(self.kiosk),
+            "hq_url": self.kiosk.config.hq_url or None,
+            "hq_public_key_known": self.hq_public_key() is not None,
+            "running": self.running,
+        }
+
+    def release_quarantine(self, quarantine_id: int | None = None) -> int:
+        """Queue quarantined events again (after head office was fixed); returns how many."""
+        with self._run_lock:
+            return release_quarantine(self.kiosk.db, quarantine_id)
+
+    def artefact(self, name: str) -> tuple[str, bytes, dict[str, Any]] | None:
+        """A downloaded model artefact: ``(version, content, meta)``, or None."""
+        import json
+
+        row = self.kiosk.db.execute(
+            "SELECT version, content, meta FROM sync_artefacts WHERE name = ?", [name]).fetchone()
+        return (row[0], bytes(row[1]), json.loads(row[2])) if row else None
+
+    def wait_until_idle(self, timeout: float) -> bool:
+        """Block until the queue is empty (tests, shutdown); False on timeout."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if outbox.queue_depth(self.kiosk.db) == 0:
+                return True
+            time.sleep(0.05)
+        return False

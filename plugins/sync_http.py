@@ -1,0 +1,46 @@
+"""Built-in plugin: sync to head office over HTTP, and the sync and head-office commands.
+
+- ``kiosk_register_migrations``: the sync's tables ("kiosk.sync");
+- ``kiosk_sync_transport``: the default transport (httpx) when ``hq_url`` is
+  set; a plugin returning another transport wins (this one is ``trylast``);
+- ``kiosk_event_did_record``: wakes a running sync once a batch is full;
+- ``kiosk_register_commands``: ``kiosk sync``, ``kiosk hq``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk import hookimpl
+
+
+@hookimpl
+def kiosk_register_migrations() -> list[Any]:
+    from kiosk.sync.migrations import sync_migrations
+
+    return [sync_migrations]
+
+
+@hookimpl(trylast=True)
+def kiosk_sync_transport(kiosk: Any) -> Any:
+    if not kiosk.config.hq_url:
+        return None
+    from kiosk.sync.http import HttpTransport
+
+    return HttpTransport(kiosk.config.hq_url, kiosk.config.hq_token)
+
+
+@hookimpl
+def kiosk_event_did_record(kiosk: Any, event: dict[str, Any]) -> None:
+    service = kiosk.__dict__.get("sync")  # only if the app created the service
+    if service is not None:
+        service.notify_event()
+
+
+@hookimpl
+def kiosk_register_commands(cli: Any) -> None:
+    from kiosk.hq.cli import hq
+    from kiosk.sync.cli import sync_command
+
+    cli.add_command(sync_command)
+    cli.add_command(hq)
