@@ -79,17 +79,36 @@ def kiosk_identify(kiosk: Kiosk, code: str) -> Any:
 
 @hookspec
 def kiosk_register_shelves(kiosk: Kiosk) -> list[Any]:
-    """Return shelf definitions that the picks screen shows."""
+    """Return ``kiosk.ui.spec.ShelfSpec`` objects: shelves of the picks screen.
+
+    ``ShelfSpec(key, title, order=100, items=None, personal=False)``: with
+    ``items=None`` the shelf shows the recommendation service's shelf of that
+    key (the built-in shelves, plugins/shelves.py); otherwise
+    ``items(kiosk, customer_id, session_id)`` returns the picks (called off
+    the GUI thread; ``customer_id`` is None for a guest). A shelf whose
+    ``items`` raises is left out. ``kiosk.ui.spec`` imports no Qt.
+    """
 
 
 @hookspec(firstresult=True)
 def kiosk_render_card(kiosk: Kiosk, item: Any, parent: Any) -> Any:
-    """Return a QWidget that shows ``item``, or ``None`` for the standard card."""
+    """Return a QWidget that shows ``item``, or ``None`` for the standard card.
+
+    Called on the GUI thread for every pick. The kiosk puts the widget in a
+    card frame with the standard Save / Not for me / More like this buttons.
+    If the implementation raises, or returns something that is not a
+    QWidget, the standard card is shown instead.
+    """
 
 
 @hookspec
 def kiosk_register_screens(kiosk: Kiosk) -> list[Any]:
-    """Return extra screens for the kiosk UI."""
+    """Return ``kiosk.ui.spec.ScreenSpec`` objects: whole screens of the kiosk UI.
+
+    ``ScreenSpec(key, title, factory, order=100)``: the picks screen shows a
+    button titled ``title``; ``factory(kiosk, parent)`` returns the QWidget
+    when the shopper opens it. A factory that raises shows a friendly note.
+    """
 
 
 @hookspec
