@@ -90,7 +90,7 @@ class ScannerInputFilter(QObject):
                 or event.isAutoRepeat()):
             self.release()
             return False
-        if self._held and not quick or len(self._held) >= MAX_CODE_LENGTH:
+        if (self._held and not quick) or len(self._held) >= MAX_CODE_LENGTH:
             self.release()
         self._held.append((_receiver(watched), _copy(event)))
         self._last = now
