@@ -67,6 +67,8 @@ def run_kiosk(kiosk: Any, *, windowed: bool = False) -> int:
             kiosk.sync.start()
         except Exception:
             log.exception("background sync could not start; the kiosk works offline")
+    if window.camera is not None:
+        window.camera.start_camera()
     if windowed:
         window.resize(1280, 800)
         window.show()

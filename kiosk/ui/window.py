@@ -146,17 +146,20 @@ class KioskWindow(QWidget):
         except ImportError:
             log.warning("scanning widgets not available; codes cannot be scanned")
             return None
-        filter_class = getattr(scanning, "ScannerInputFilter", None)
-        if filter_class is not None:
-            self.scanner = filter_class(self)
-            self.scanner.code_scanned.connect(self.session.identify)
-            QApplication.instance().installEventFilter(self.scanner)
-        keypad_class = getattr(scanning, "KeypadWidget", None)
-        if keypad_class is None:
-            return None
-        keypad = keypad_class()
-        keypad.code_entered.connect(self.session.identify)
+        self.scanner = scanning.ScannerInputFilter(self)
+        self.scanner.code_scanned.connect(self._scanned)
+        QApplication.instance().installEventFilter(self.scanner)
+        self.camera = scanning.CameraScanner(self)   # started by run_kiosk, if there is one
+        self.camera.code_scanned.connect(self._scanned)
+        keypad = scanning.KeypadWidget()
+        keypad.code_entered.connect(self._scanned)
         return keypad
+
+    def _scanned(self, code: str) -> None:
+        # a scan on the PIN screen or while a shopper types is not a new shopper
+        if self.current() in ("pin", "join"):
+            return
+        self.session.identify(code)
 
     def _connect(self) -> None:
         s = self.session
@@ -218,6 +221,8 @@ class KioskWindow(QWidget):
 
     def _after_reset(self) -> None:
         self.idle_overlay.hide()
+        if self.camera is not None:
+            self.camera.forget()
         self.banner.hide()
         for screen in self.screens.values():
             screen.clear()
