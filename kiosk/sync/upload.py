@@ -89,7 +89,7 @@ def quarantine(db: Database, batch: Batch, error: RejectedError) -> int:
              str(error)[:500], utcnow()],
         )
         quarantine_id = cursor.lastrowid
-        db.executemany(
+        db.conn.executemany(
             "INSERT OR REPLACE INTO sync_quarantined_events (seq, quarantine_id) VALUES (?, ?)",
             [(event["seq"], quarantine_id) for event in batch.events],
         )

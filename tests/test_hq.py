@@ -1,0 +1,253 @@
+"""Head office: storage rules on both backends, and its HTTP API on a live server."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from hqserver import hq_storage, live_hq, pg_server, pg_url  # noqa: F401  (fixtures)
+
+from kiosk.cli import cli
+from kiosk.hq.storage import ChangeIn, StorageError
+from kiosk.sync import sealing
+
+
+def event(seq, kind="impression", customer_id=None, **payload):
+    return {"uuid": str(uuid.uuid4()), "seq": seq, "kind": kind, "customer_id": customer_id,
+            "payload": payload, "ts": datetime.now(UTC).isoformat(), "schema_version": 1}
+
+
+def kiosk_record(storage, name="k1", store="s1"):
+    token = storage.add_kiosk(name, store_id=store)
+    return token, storage.authenticate(token)
+
+
+# -- storage, on SQLite and PostgreSQL ---------------------------------------
+
+def test_tokens_are_stored_only_as_hashes(hq_storage):
+    token, record = kiosk_record(hq_storage)
+    assert record.name == "k1" and record.store_id == "s1" and record.role == "kiosk"
+    assert hq_storage.authenticate("not-a-token") is None
+    assert hq_storage.authenticate("") is None
+    stored = hq_storage.query("SELECT token_hash FROM kiosks")
+    assert token not in json.dumps(stored) and len(stored[0][0]) == 64
+    with pytest.raises(StorageError, match="already exists"):
+        hq_storage.add_kiosk("k1", store_id="s1")
+
+
+def test_ingest_is_idempotent_by_uuid_and_counts_duplicates(hq_storage):
+    _, k1 = kiosk_record(hq_storage)
+    batch = [event(i) for i in range(1, 51)]
+    first = hq_storage.ingest(k1, batch)
+    again = hq_storage.ingest(k1, batch[25:] + [event(51)])
+    assert (first.accepted, first.duplicates) == (50, 0)
+    assert (again.accepted, again.duplicates, again.last_seq) == (1, 25, 51)
+    stats = hq_storage.stats()["kiosks"]["k1"]
+    assert stats["events"] == 51 and stats["duplicates_ignored"] == 25
+    assert len(set(hq_storage.event_uuids())) == 51
+    assert hq_storage.kiosk_sequence("k1") == list(range(1, 52))
+
+
+def test_each_kiosks_order_is_kept_and_late_events_are_counted(hq_storage):
+    _, k1 = kiosk_record(hq_storage)
+    _, k2 = kiosk_record(hq_storage, "k2")
+    hq_storage.ingest(k1, [event(3), event(1), event(2)])  # sorted within a batch
+    hq_storage.ingest(k2, [event(1)])
+    late = hq_storage.ingest(k1, [event(2)])
+    assert late.out_of_order == 1
+    assert hq_storage.kiosk_sequence("k1") == [1, 2, 3, 2]
+    assert hq_storage.stats()["kiosks"]["k1"]["out_of_order"] == 1
+    assert hq_storage.kiosk_sequence("k2") == [1]
+
+
+def test_changes_are_for_the_kiosks_store_and_paged_by_cursor(hq_storage):
+    _, k1 = kiosk_record(hq_storage, store="s1")
+    ids = hq_storage.publish([
+        ChangeIn("product", {"sku": "A", "price": 2.0}),
+        ChangeIn("stock", {"sku": "A", "quantity": 3}, store_id="s2"),
+        ChangeIn("stock", {"sku": "A", "quantity": 5}, store_id="s1"),
+    ])
+    assert ids == sorted(ids)
+    page = hq_storage.changes_for(k1, 0, 1)
+    assert [c["kind"] for c in page["changes"]] == ["product"] and page["more"]
+    rest = hq_storage.changes_for(k1, page["cursor"], 10)
+    assert [c["data"]["quantity"] for c in rest["changes"]] == [5] and not rest["more"]
+    assert hq_storage.changes_for(k1, rest["cursor"], 10)["changes"] == []
+    with pytest.raises(StorageError):
+        hq_storage.publish([ChangeIn("erasure", {}, customer_id="c1")])
+
+
+def test_erasure_deletes_the_persons_data_and_is_broadcast_once(hq_storage):
+    _, k1 = kiosk_record(hq_storage)
+    hq_storage.ingest(k1, [event(1, customer_id="c1"), event(2, customer_id="c2")])
+    hq_storage.publish([ChangeIn("profile", {"first_name": "Ann"}, "s1", "c1")])
+    assert hq_storage.erase("c1") is True
+    assert hq_storage.erase("c1") is False
+    assert hq_storage.query("SELECT customer_id FROM events") == [("c2",)]
+    changes = hq_storage.changes_for(k1, 0, 10)["changes"]
+    assert [(c["kind"], c["customer_id"]) for c in changes] == [("erasure", "c1")]
+    assert hq_storage.is_erased("c1")
+    with pytest.raises(StorageError, match="erased"):
+        hq_storage.publish([ChangeIn("profile", {}, "s1", "c1")])
+
+
+def test_a_kiosks_sealed_erasure_request_is_opened_and_carried_out(hq_storage):
+    _, k1 = kiosk_record(hq_storage)
+    sealed = sealing.seal(hq_storage.public_key, "c9")
+    result = hq_storage.ingest(k1, [event(1, customer_id="c9"),
+                                    event(2, "erasure_requested", sealed_subject=sealed),
+                                    event(3, "erasure_requested", sealed_subject="garbage")])
+    assert result.erasures == 1 and hq_storage.is_erased("c9")
+    assert hq_storage.query("SELECT count(*) FROM events WHERE customer_id = 'c9'") == [(0,)]
+    totals = hq_storage.stats()["totals"]
+    assert totals["erasures"] == 1 and totals["erasures_unreadable"] == 1
+
+
+def test_a_withdrawn_consent_is_broadcast_once_not_on_echo(hq_storage):
+    _, k1 = kiosk_record(hq_storage)
+    _, k2 = kiosk_record(hq_storage, "k2", "s2")
+    hq_storage.ingest(k1, [event(1, "consent_changed", "c1", purpose="hq_offers", granted=True),
+                           event(2, "consent_changed", "c1", purpose="hq_offers", granted=False)])
+    hq_storage.ingest(k2, [event(1, "consent_changed", "c1", purpose="hq_offers", granted=False)])
+    changes = hq_storage.changes_for(k2, 0, 10)["changes"]
+    assert [(c["kind"], c["customer_id"], c["data"]) for c in changes] == [
+        ("consent_withdrawn", "c1", {"purpose": "hq_offers"})]
+
+
+def test_the_keypair_is_made_once_and_kept(hq_storage, tmp_path):
+    key = hq_storage.public_key
+    hq_storage.setup()
+    assert hq_storage.public_key == key and sealing.valid_public_key(key)
+
+
+# -- the HTTP API on a live server ----------------------------------------------
+
+def post(url, token, body, *, compress=True, **headers):
+    data = json.dumps(body).encode()
+    if compress:
+        data = gzip.compress(data)
+        headers["Content-Encoding"] = "gzip"
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    headers["Content-Type"] = "application/json"
+    return httpx.post(url + "/v1/events", content=data, headers=headers, timeout=10)
+
+
+def test_api_refuses_requests_without_a_valid_token(live_hq):
+    body = {"batch_id": "b", "events": [event(1)]}
+    assert post(live_hq.url, None, body).status_code == 401
+    response = post(live_hq.url, "wrong", body)
+    assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
+    assert httpx.get(live_hq.url + "/v1/changes").status_code == 401
+    assert httpx.post(live_hq.url + "/v1/admin/erasures", json={"customer_id": "x"},
+                      headers={"Authorization": "Bearer wrong"}).status_code == 401
+
+
+def test_api_accepts_gzip_batches_and_ignores_duplicates(live_hq):
+    token, _ = kiosk_record(live_hq.storage)
+    body = {"batch_id": "b1", "kiosk_id": "k1", "dropped": 4,
+            "events": [event(1), event(2, customer_id="c1")]}
+    first = post(live_hq.url, token, body)
+    again = post(live_hq.url, token, body, compress=False)
+    assert first.status_code == again.status_code == 200
+    assert (first.json()["accepted"], again.json()["duplicates"]) == (2, 2)
+    stats = httpx.get(live_hq.url + "/v1/stats").json()
+    assert stats["kiosks"]["k1"]["events"] == 2
+    assert stats["kiosks"]["k1"]["duplicates_ignored"] == 2
+    assert stats["kiosks"]["k1"]["dropped"] == 4
+
+
+def test_api_rejects_bad_bodies_with_4xx_and_never_echoes_input(live_hq):
+    token, _ = kiosk_record(live_hq.storage)
+    secret = "Jane Private"
+    bad = {"batch_id": "b", "events": [{**event(1), "customer_id": secret, "seq": -1}]}
+    response = post(live_hq.url, token, bad)
+    assert response.status_code == 422 and secret not in response.text
+    assert "seq" in response.json()["detail"]
+    broken = httpx.post(live_hq.url + "/v1/events", content=b"not gzip",
+                        headers={"Authorization": f"Bearer {token}",
+                                 "Content-Encoding": "gzip"})
+    assert broken.status_code == 400
+    nul = post(live_hq.url, token, {"batch_id": "b", "events": [event(1, customer_id="a\x00")]})
+    assert nul.status_code == 422
+
+
+def test_api_roles_operator_publishes_and_erases_kiosk_downloads(live_hq):
+    token, _ = kiosk_record(live_hq.storage)
+    operator = live_hq.storage.add_kiosk("ops", store_id="-", role="operator")
+    auth = {"Authorization": f"Bearer {operator}"}
+    assert httpx.post(live_hq.url + "/v1/admin/changes", headers={
+        "Authorization": f"Bearer {token}"}, json={"changes": [
+            {"kind": "product", "data": {"sku": "A"}}]}).status_code == 403
+    assert post(live_hq.url, operator, {"batch_id": "b", "events": []}).status_code == 403
+    published = httpx.post(live_hq.url + "/v1/admin/changes", headers=auth, json={"changes": [
+        {"kind": "product", "data": {"sku": "A", "name": "Mug", "price": 2.5}}]})
+    assert published.status_code == 200
+    erased = httpx.post(live_hq.url + "/v1/admin/erasures", headers=auth,
+                        json={"customer_id": "c1"})
+    assert erased.json() == {"erased": True, "already_erased": False}
+    changes = httpx.get(live_hq.url + "/v1/changes", params={"since": 0},
+                        headers={"Authorization": f"Bearer {token}"}).json()
+    assert [c["kind"] for c in changes["changes"]] == ["product", "erasure"]
+
+
+def test_public_key_openapi_and_report_page(live_hq):
+    key = httpx.get(live_hq.url + "/v1/public-key").json()["public_key"]
+    assert key == live_hq.storage.public_key
+    spec = httpx.get(live_hq.url + "/openapi.json").json()
+    assert {"/v1/events", "/v1/changes", "/v1/stats", "/v1/public-key"} <= set(spec["paths"])
+    token, k1 = kiosk_record(live_hq.storage)
+    live_hq.storage.ingest(k1, [
+        event(1, "impression", "c1", session_id="s", sku="A", recommender="buy_again"),
+        event(2, "impression", "c1", session_id="s", sku="B", recommender="popular"),
+        event(3, "save", "c1", session_id="s", sku="A"),
+    ])
+    page = httpx.get(live_hq.url + "/report")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "buy_again" in page.text and "50.0%" not in page.text and "100.0%" in page.text
+    assert "c1" not in page.text  # aggregates only
+
+
+# -- commands ---------------------------------------------------------------
+
+def test_cli_add_kiosk_prints_a_token_that_authenticates(tmp_path):
+    database = str(tmp_path / "hq.db")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["hq", "add-kiosk", "till-3", "--store", "s7",
+                                 "--database", database])
+    assert result.exit_code == 0, result.output
+    token = result.output.strip()
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT count(*) FROM kiosks WHERE token_hash != ?",
+                            [token]).fetchone()[0] == 1
+        assert token not in json.dumps(conn.execute("SELECT * FROM kiosks").fetchall())
+    from kiosk.hq.storage import open_storage
+    storage = open_storage(database)
+    assert storage.authenticate(token).store_id == "s7"
+    storage.close()
+    again = runner.invoke(cli, ["hq", "add-kiosk", "till-3", "--database", database])
+    assert again.exit_code != 0 and "already exists" in again.output
+    erased = runner.invoke(cli, ["hq", "erase", "c1", "--database", database])
+    assert "erased" in erased.output
+    stats = runner.invoke(cli, ["hq", "stats", "--json", "--database", database])
+    assert json.loads(stats.output)["kiosks"]["till-3"]["events"] == 0
+
+
+def test_cli_publish_validates_the_file(tmp_path):
+    database = str(tmp_path / "hq.db")
+    good = tmp_path / "changes.json"
+    good.write_text(json.dumps({"changes": [{"kind": "stock", "store_id": "s1",
+                                             "data": {"sku": "A", "quantity": 2}}]}))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"changes": [{"kind": "nonsense"}]}))
+    runner = CliRunner()
+    assert "1 change(s) published" in runner.invoke(
+        cli, ["hq", "publish", str(good), "--database", database]).output
+    result = runner.invoke(cli, ["hq", "publish", str(bad), "--database", database])
+    assert result.exit_code != 0 and "kind" in result.output

@@ -1,0 +1,111 @@
+"""The outbox: what append writes, what the sync reads, and the disk budget."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from kiosk import events
+from kiosk.sync import outbox
+from kiosk.sync.upload import next_batch, quarantine
+from kiosk.sync.transport import RejectedError
+
+
+def add(kiosk, kind="impression", n=1, customer_id=None, payload=None):
+    with kiosk.transaction() as db:
+        return [events.append(db, kiosk_id=kiosk.config.kiosk_id, kind=kind,
+                              payload=payload or {"sku": "A", "pad": "x" * 100},
+                              customer_id=customer_id) for _ in range(n)]
+
+
+def test_append_writes_uuid_kiosk_seq_time_version_and_critical_flag(kiosk):
+    first, second = add(kiosk, n=2)
+    consent = add(kiosk, kind="consent_changed", customer_id="c1",
+                  payload={"purpose": "personalisation", "granted": False})[0]
+    assert second["seq"] == first["seq"] + 1 < consent["seq"]
+    row = kiosk.db.execute(
+        "SELECT uuid, kiosk_id, kind, critical, ts, schema_version, sent FROM outbox "
+        "WHERE seq = ?", [consent["seq"]]).fetchone()
+    assert uuid.UUID(row[0]) and row[1] == "kiosk-test" and row[2] == "consent_changed"
+    assert row[3] == 1 and row[4].endswith("+00:00") and row[5] == events.SCHEMA_VERSION
+    assert row[6] is None
+    assert kiosk.db.execute("SELECT critical FROM outbox WHERE seq = ?",
+                            [first["seq"]]).fetchone()[0] == 0
+
+
+def test_append_is_part_of_the_callers_transaction(kiosk):
+    with pytest.raises(RuntimeError), kiosk.transaction() as db:
+        events.append(db, kiosk_id="k", kind="scan", payload={})
+        raise RuntimeError("the state change failed")
+    assert outbox.queue_depth(kiosk.db) == 0
+
+
+def test_pending_is_in_seq_order_and_skips_sent_and_quarantined(kiosk):
+    add(kiosk, n=10)
+    batch = next_batch(kiosk.db, size=3)
+    assert [e["seq"] for e in batch.events] == [1, 2, 3]
+    quarantine(kiosk.db, batch, RejectedError("bad", status=422))
+    with kiosk.db.atomic():
+        outbox.mark_sent(kiosk.db, 4, 5)
+    assert [e["seq"] for e in outbox.pending(kiosk.db, limit=100)] == [6, 7, 8, 9, 10]
+    assert outbox.queue_depth(kiosk.db) == 5
+    assert outbox.pending(kiosk.db, limit=100)[0]["payload"] == {"sku": "A", "pad": "x" * 100}
+
+
+def test_pending_respects_a_byte_limit_but_always_returns_one(kiosk):
+    add(kiosk, n=5)
+    one = len(json.dumps({"pad": "x" * 100, "sku": "A"}, separators=(",", ":")))
+    got = outbox.pending(kiosk.db, limit=5, max_bytes=2 * (one + outbox.ROW_OVERHEAD))
+    assert len(got) == 2
+    assert len(outbox.pending(kiosk.db, limit=5, max_bytes=1)) == 1
+
+
+def test_budget_drops_oldest_analytics_first_and_never_critical(kiosk):
+    add(kiosk, kind="consent_changed", customer_id="c1", payload={"purpose": "p", "granted": True})
+    add(kiosk, n=100)
+    add(kiosk, kind="erasure_requested", payload={"sealed_subject": "x" * 50})
+    add(kiosk, n=100)
+    size = outbox.size_bytes(kiosk.db)
+    per_row = size // 202
+    result = outbox.enforce_budget(kiosk.db, size - 50 * per_row)
+    assert result["dropped"] >= 50
+    kinds = [r[0] for r in kiosk.db.execute("SELECT kind FROM outbox ORDER BY seq")]
+    assert kinds.count("consent_changed") == 1 and kinds.count("erasure_requested") == 1
+    remaining = [r[0] for r in kiosk.db.execute(
+        "SELECT seq FROM outbox WHERE critical = 0 ORDER BY seq")]
+    assert remaining[0] > result["dropped"]  # the oldest went first
+    assert outbox.size_bytes(kiosk.db) <= size - 50 * per_row
+    assert outbox.counter(kiosk.db, "dropped") == result["dropped"]
+    # far too small a budget: every analytics event goes, critical ones stay
+    result = outbox.enforce_budget(kiosk.db, 1)
+    kinds = [r[0] for r in kiosk.db.execute("SELECT kind FROM outbox ORDER BY seq")]
+    assert kinds == ["consent_changed", "erasure_requested"]
+    assert outbox.counter(kiosk.db, "dropped") == 200
+
+
+def test_budget_prunes_sent_events_before_dropping_unsent_ones(kiosk):
+    add(kiosk, n=50)
+    with kiosk.db.atomic():
+        outbox.mark_sent(kiosk.db, 1, 40)
+    size = outbox.size_bytes(kiosk.db)
+    result = outbox.enforce_budget(kiosk.db, size // 2)
+    assert result == {"pruned_sent": 40, "dropped": 0}
+    assert outbox.queue_depth(kiosk.db) == 10
+
+
+def test_budget_under_limit_changes_nothing(kiosk):
+    add(kiosk, n=5)
+    assert outbox.enforce_budget(kiosk.db, 10**9) == {"pruned_sent": 0, "dropped": 0}
+    assert outbox.queue_depth(kiosk.db) == 5
+
+
+def test_sync_status_reports_dropped_events(kiosk):
+    add(kiosk, n=30)
+    kiosk.sync.budget_bytes = 1
+    result = kiosk.sync.run_once()
+    assert result["dropped"] == 30 and not result["ok"]
+    assert "no head office configured" in result["error"]
+    status = kiosk.sync.status()
+    assert status["dropped"] == 30 and status["queue_depth"] == 0
