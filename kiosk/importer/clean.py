@@ -6,6 +6,7 @@ and ``import_file`` writes its result into the store.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -66,9 +67,7 @@ def load_clean(path: str | os.PathLike[str], *,
             on_problem(p)
 
     skipped = report.skipped
-    seen: set[tuple] = set()
-    rows: list[RawLine] = []
-    descriptions: dict[str, Counter[str]] = defaultdict(Counter)
+
     def unsplittable(p: Problem) -> None:  # a row the CSV reader itself could not split
         report.rows_read += 1
         problem(p)
@@ -76,27 +75,45 @@ def load_clean(path: str | os.PathLike[str], *,
     layout, file_rows = iter_rows(path, on_problem=unsplittable, progress=progress)
     report.layout = layout.name
     parse = RowParser(layout)
-    for line_number, row in file_rows:
-        report.rows_read += 1
-        key = tuple(row)
-        if key in seen:
-            skipped["duplicate"] += 1
-            continue
-        seen.add(key)
-        try:
-            raw = parse(row, line_number)
-        except MalformedRow as error:
-            problem(Problem(line_number, str(error)))
-            continue
-        if raw.description:
-            if "Â" in raw.description or "Ã" in raw.description:
-                report.text_repaired += 1
-            raw.description = repair_text(raw.description)
-            # names come from real sales; adjustment notes ("damaged", "?") sit on
-            # zero-price or negative rows
-            if raw.description and raw.unit_price > 0 and raw.quantity > 0:
-                descriptions[raw.sku][raw.description] += 1
-        rows.append(raw)
+    seen: set[tuple[str, ...]] = set()
+    rows: list[RawLine] = []
+    # (sku, description) -> rows that sold it: names come from real sales, as
+    # adjustment notes ("damaged", "?") sit on zero-price or negative rows
+    sold_as: dict[tuple[str, str], int] = {}
+    repaired: dict[str, str] = {}  # a few thousand distinct descriptions, repaired once
+    gc_was_on = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small objects, none of them cyclic
+    try:
+        for line_number, row in file_rows:
+            report.rows_read += 1
+            key = tuple(row)
+            if key in seen:
+                skipped["duplicate"] += 1
+                continue
+            seen.add(key)
+            try:
+                raw = parse(row, line_number)
+            except MalformedRow as error:
+                problem(Problem(line_number, str(error)))
+                continue
+            text = raw.description
+            if text:
+                fixed = repaired.get(text)
+                if fixed is None:
+                    fixed = repaired[text] = repair_text(text)
+                if fixed is not text and ("Â" in text or "Ã" in text):
+                    report.text_repaired += 1
+                raw.description = fixed
+                if fixed and raw.unit_price > 0 and raw.quantity > 0:
+                    pair = (raw.sku, fixed)
+                    sold_as[pair] = sold_as.get(pair, 0) + 1
+            rows.append(raw)
+    finally:
+        if gc_was_on:
+            gc.enable()
+    descriptions: dict[str, Counter[str]] = defaultdict(Counter)
+    for (sku, text), count in sold_as.items():
+        descriptions[sku][text] = count
     del seen
 
     names: dict[str, str] = {}
