@@ -137,7 +137,8 @@ def test_example_distribution_installs_and_is_listed(tmp_path):
     rows = {row["name"]: row for row in json.loads(out.stdout)}
     assert rows["gifts_under_five"]["version"] == "0.2.0"
     assert rows["gifts_under_five"]["builtin"] is False
-    assert "kiosk_register_recommenders" in rows["gifts_under_five"]["hooks"]
+    assert {"kiosk_register_shelves", "kiosk_render_card", "kiosk_register_commands"} <= set(
+        rows["gifts_under_five"]["hooks"])
     assert info_without_example_has_no_gifts()
 
 
