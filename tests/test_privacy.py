@@ -16,23 +16,24 @@ from kiosk.sync import sealing
 NAME = "Zebedina"
 IMPORTED = "90817"
 
-staff_pick_migrations = Migrations("test.staff_picks")
+notes_migrations = Migrations("test.notes")
 
 
-@staff_pick_migrations(name="0001")
-def _staff_picks(db):
-    db.execute("CREATE TABLE staff_picks (id INTEGER PRIMARY KEY, customer_id TEXT, "
-               "sku TEXT, staff_name TEXT, note TEXT)")
+@notes_migrations(name="0001")
+def _notes(db):
+    # no foreign key: only erasure's sweep of customer_id columns removes these
+    db.execute("CREATE TABLE test_plugin_notes (id INTEGER PRIMARY KEY, customer_id TEXT, "
+               "note TEXT)")
 
 
-class StaffPicksPlugin:
-    """Stands in for a plugin table that holds customer ids."""
+class NotesPlugin:
+    """A third-party plugin whose table holds customer ids."""
 
-    name = "test_staff_picks"
+    name = "test_notes"
 
     @hookimpl
     def kiosk_register_migrations(self):
-        return [staff_pick_migrations]
+        return [notes_migrations]
 
 
 def outbox(kiosk, kind=None):
@@ -190,7 +191,7 @@ def database_bytes(path):
 def test_erasure_leaves_nothing_in_the_database_file(config, tmp_path):
     private, public = sealing.generate_keypair()
     config = config.with_overrides(hq_public_key=public)
-    pm = make_plugin_manager(entrypoints=False, extra=[StaffPicksPlugin()])
+    pm = make_plugin_manager(entrypoints=False, extra=[NotesPlugin()])
     kiosk = Kiosk(config, pm=pm)
     path = tmp_path / "kiosk.db"
     seed_store(kiosk)
@@ -217,8 +218,10 @@ def test_erasure_leaves_nothing_in_the_database_file(config, tmp_path):
                           "feedback": "'save', '2026'"}[table]
                 db.execute(f"INSERT INTO {table} (customer_id, session_id, sku, {columns}) "
                            f"VALUES (?, 's1', '22423', {values})", [customer_id])
-            db.execute("INSERT INTO staff_picks (customer_id, sku, staff_name, note) "
-                       "VALUES (?, '22423', 'Sam', 'for you')", [customer_id])
+            db.execute("INSERT INTO staff_picks (customer_id, sku, staff_name, note, created) "
+                       "VALUES (?, '22423', 'Sam', 'for you', '2026')", [customer_id])
+            db.execute("INSERT INTO test_plugin_notes (customer_id, note) VALUES (?, 'x')",
+                       [customer_id])
             kiosk.record_event("help_requested", {"customer": customer_id})
     with kiosk.transaction() as db:  # a renamed shopper: the old name must go too
         db.execute("UPDATE customers SET first_name = ? WHERE id = ?", ["Zebedina2", imported])
@@ -233,6 +236,7 @@ def test_erasure_leaves_nothing_in_the_database_file(config, tmp_path):
                kiosk.privacy.erase(enrolled.customer_id)]
     assert all(r["found"] and r["wal_checkpointed"] and r["sealed_for_hq"] for r in reports)
     assert reports[0]["deleted"]["staff_picks"] == 1
+    assert reports[0]["deleted"]["test_plugin_notes"] == 1
 
     after = database_bytes(path)
     for text in ids:
