@@ -221,7 +221,7 @@ def test_language_switch_retranslates_live(qtbot, window, shopper):
     attract = window.attract
     assert attract.headline.text() == "Scan your loyalty code"
     attract.language_buttons["fr"].click()
-    assert attract.headline.text() == "Scannez votre code de fidélité"
+    qtbot.waitUntil(lambda: attract.headline.text() == "Scannez votre code de fidélité")
     assert attract.browse_button.text() == "Je regarde seulement"
     assert attract.browse_button.accessibleName() == "Je regarde seulement"
     scan_in(qtbot, window, shopper.code)
@@ -232,7 +232,7 @@ def test_language_switch_retranslates_live(qtbot, window, shopper):
     window.picks.done_button.click()
     settle(qtbot, window)
     window.attract.language_buttons["en"].click()
-    assert attract.headline.text() == "Scan your loyalty code"
+    qtbot.waitUntil(lambda: attract.headline.text() == "Scan your loyalty code")
     assert attract.language_buttons["en"].isChecked()
 
 
