@@ -124,7 +124,9 @@ def import_file(kiosk: Kiosk, path: str | os.PathLike[str],
     if enrich:
         from kiosk.catalogue import enrich as enrich_catalogue
 
-        catalogue = enrich_catalogue(kiosk).to_dict()
+        enriched = enrich_catalogue(kiosk).to_dict()
+        # what the catalogue holds, not what this run rewrote: a re-import prints the same
+        catalogue = {k: v for k, v in enriched.items() if k not in ("changed", "seconds")}
     if progress is not None:
         progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
     report = data.report

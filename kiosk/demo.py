@@ -1,0 +1,171 @@
+"""The demo store: a small sample of the real data, and stock that is simulated.
+
+``make_sample`` derives ``assets/sample/transactions.csv.gz`` from the UCI
+Online Retail file (a few hundred customers with rich histories, every row
+of theirs kept, quirks included, plus a few anonymous invoices), in the
+neutral transactions format. ``build_demo_store`` imports that sample,
+enriches the catalogue and gives every product a stock level and an
+in-store location. The data has neither, so both are generated from the
+product code (the same every time) and marked ``stock.simulated = 1``.
+Everything here is safe to run again: nothing changes the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import os
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk.events import utcnow
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+SAMPLE_NAME = "transactions.csv.gz"
+NEUTRAL_HEADER = ["invoice", "customer_id", "sku", "description", "quantity", "unit_price",
+                  "ts", "country"]
+SAMPLE_CUSTOMERS = 300
+SAMPLE_ANONYMOUS_INVOICES = 40
+MIN_INVOICES = 4  # "rich history": at least this many invoices...
+MAX_ROWS = 400  # ...but not a wholesaler with thousands of lines
+SIMULATED_NOTE = ("Stock levels and in-store locations are simulated (generated from the "
+                  "product code); the source data has neither.")
+AISLES_PER_THEME = 1
+BAYS = 8
+
+
+def default_source() -> Path:
+    """The shared data file next to the repository (../shared/data/online_retail.csv.gz)."""
+    return Path(__file__).resolve().parents[2] / "shared" / "data" / "online_retail.csv.gz"
+
+
+def sample_path() -> Path:
+    from kiosk.assets import assets_dir
+
+    return assets_dir() / "sample" / SAMPLE_NAME
+
+
+def _rank(text: str) -> str:
+    return hashlib.sha256(f"kiosk-demo:{text}".encode()).hexdigest()
+
+
+def make_sample(source: str | os.PathLike[str] | None = None,
+                dest: str | os.PathLike[str] | None = None, *,
+                customers: int = SAMPLE_CUSTOMERS,
+                anonymous_invoices: int = SAMPLE_ANONYMOUS_INVOICES) -> dict[str, Any]:
+    """Write the demo sample (gzip CSV, neutral format); the same source gives the same bytes."""
+    from kiosk.importer import read_lines
+
+    source = Path(source) if source else default_source()
+    dest = Path(dest) if dest else sample_path()
+    if not source.exists():
+        raise FileNotFoundError(f"source data not found: {source}")
+    lines = list(read_lines(source))
+    invoices: dict[str, set[str]] = defaultdict(set)
+    rows_of: dict[str, int] = defaultdict(int)
+    anonymous_rows: dict[str, int] = defaultdict(int)
+    for line in lines:
+        if line.customer_id is None:
+            anonymous_rows[line.invoice] += 1
+        else:
+            rows_of[line.customer_id] += 1
+            if not line.invoice.startswith("C"):
+                invoices[line.customer_id].add(line.invoice)
+    eligible = [c for c, n in rows_of.items()
+                if len(invoices[c]) >= MIN_INVOICES and n <= MAX_ROWS]
+    chosen = set(sorted(eligible, key=_rank)[:customers])
+    small_anonymous = [i for i, n in anonymous_rows.items() if n <= 60]
+    chosen_invoices = set(sorted(small_anonymous, key=_rank)[:anonymous_invoices])
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(NEUTRAL_HEADER)
+    written = 0
+    for line in lines:
+        if line.customer_id in chosen or (line.customer_id is None
+                                          and line.invoice in chosen_invoices):
+            writer.writerow([line.invoice, line.customer_id or "", line.sku, line.description,
+                             line.quantity, repr(line.unit_price), line.ts.isoformat(),
+                             line.country])
+            written += 1
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with open(dest, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw,
+                                                 mtime=0, compresslevel=9) as gz:
+        gz.write(buffer.getvalue().encode("utf-8"))
+    return {"path": str(dest), "rows": written, "customers": len(chosen),
+            "anonymous_invoices": len(chosen_invoices), "bytes": dest.stat().st_size}
+
+
+def _number(sku: str, salt: str) -> int:
+    return int.from_bytes(hashlib.sha256(f"{salt}:{sku}".encode()).digest()[:8], "big")
+
+
+def simulated_stock(sku: str, theme: str | None) -> tuple[int, str]:
+    """A stock level and an in-store location for ``sku``, the same every time.
+
+    Products of a theme share an aisle (as in a real shop); about one in
+    twelve is out of stock, so "out of stock here" filtering is exercised.
+    """
+    from kiosk.catalogue import THEMES
+
+    themes = list(THEMES)
+    aisle = (themes.index(theme) if theme in THEMES else len(themes) - 1) + 1
+    bay = _number(sku, "bay") % BAYS + 1
+    roll = _number(sku, "stock")
+    quantity = 0 if roll % 12 == 0 else (roll >> 8) % 40 + 1
+    return quantity, f"Aisle {aisle}, bay {bay}"
+
+
+def generate_stock(kiosk: Kiosk) -> dict[str, int]:
+    """Simulated stock and locations for every active product of the kiosk's store."""
+    db = kiosk.db
+    store_id = kiosk.config.store_id
+    products = db.execute(
+        "SELECT sku, theme FROM products WHERE active = 1 ORDER BY sku").fetchall()
+    now = utcnow()
+    rows = []
+    for sku, theme in products:
+        quantity, location = simulated_stock(sku, theme)
+        rows.append((store_id, sku, quantity, location, now))
+    with db.atomic():
+        db.conn.executemany(
+            """INSERT INTO stock (store_id, sku, quantity, location, simulated, updated)
+               VALUES (?, ?, ?, ?, 1, ?)
+               ON CONFLICT (store_id, sku) DO UPDATE SET
+                   quantity = excluded.quantity, location = excluded.location,
+                   simulated = 1, updated = excluded.updated
+               WHERE simulated = 1 AND (quantity != excluded.quantity
+                                        OR location IS NOT excluded.location)""",
+            rows,
+        )
+    in_stock = sum(1 for _, _, q, _, _ in rows if q > 0)
+    return {"products": len(rows), "in_stock": in_stock, "out_of_stock": len(rows) - in_stock}
+
+
+def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
+    """Import the bundled sample, enrich it, simulate stock; return a summary.
+
+    Needs nothing outside the repository. Running it again changes nothing.
+    """
+    from kiosk.importer import import_file
+
+    report = import_file(kiosk, sample_path())
+    stock = generate_stock(kiosk)
+    return {
+        "database": str(kiosk.store.path),
+        "store_id": kiosk.config.store_id,
+        "store_name": kiosk.config.store_name,
+        "sample": str(sample_path()),
+        "import": {key: getattr(report, key) for key in (
+            "rows_read", "rows_kept", "skipped", "customers", "products", "invoices",
+            "purchase_lines")},
+        "catalogue": {key: report.catalogue.get(key) for key in (
+            "theme_share", "colour_share", "by_theme")},
+        "stock": {**stock, "simulated": True, "note": SIMULATED_NOTE},
+        "totals": kiosk.store.summary(),
+    }
