@@ -256,7 +256,17 @@ class AcmeScheme:
             return None
         row = kiosk.db.execute("SELECT id FROM customers WHERE loyalty_ref = ?",
                                [code[5:]]).fetchone()
-        return {"status": "ok", "customer_id": row[0]} if row else {"status": "unknown"}
+        return kiosk.identity.identification_for(row[0] if row else None)
+
+
+class DictScheme:
+    """Another style: a plain dict answer."""
+
+    name = "dict_scheme"
+
+    @hookimpl
+    def kiosk_identify(self, code):
+        return {"status": "revoked"} if code == "DICT-OLD" else None
 
 
 class BrokenScheme:
@@ -268,7 +278,8 @@ class BrokenScheme:
 
 
 def test_hook_kiosk_identify(config, caplog):
-    pm = make_plugin_manager(entrypoints=False, extra=[AcmeScheme(), BrokenScheme()])
+    pm = make_plugin_manager(entrypoints=False,
+                             extra=[AcmeScheme(), DictScheme(), BrokenScheme()])
     kiosk = Kiosk(config, pm=pm)
     try:
         member = consenting_customer(kiosk, customer_id="77001", loyalty_ref="A-1001")
@@ -278,6 +289,8 @@ def test_hook_kiosk_identify(config, caplog):
         assert acme.first_name == "Wilhelmina"
         stranger = kiosk.identity.identify("ACME:Z-9")
         assert (stranger.status, stranger.scheme) == ("unknown", "acme_loyalty")
+        old = kiosk.identity.identify("DICT-OLD")
+        assert (old.status, old.scheme, old.customer_id) == ("revoked", "dict_scheme", None)
         ours = kiosk.identity.identify(card.code)  # acme passes, the built-in answers
         assert (ours.status, ours.scheme) == ("ok", "loyalty_card")
         assert "broken_scheme" in caplog.text and "A-1001" not in caplog.text

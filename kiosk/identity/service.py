@@ -226,6 +226,14 @@ class IdentityService:
         customer_id = verdict.customer_id if verdict.status == OK else None
         return identification(verdict.status, customer_id=customer_id)
 
+    def identification_for(self, customer_id: str | None, status: str = OK) -> Identification:
+        """The answer a third-party scheme returns for a customer it found (None: unknown)."""
+        if customer_id is None:
+            return identification(UNKNOWN)
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; statuses: {', '.join(STATUSES)}")
+        return identification(status, customer_id=customer_id)
+
     def identify(self, code: str | bytes) -> Identification:
         """Who is this? Asks every identity scheme; never raises for a bad code."""
         now = self.clock()
