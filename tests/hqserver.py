@@ -22,10 +22,10 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from pgserver import free_port, pg_server, pg_url  # noqa: F401  (fixtures)
 
 from kiosk.hq.app import create_app
 from kiosk.hq.storage import Storage, open_storage
-from pgserver import free_port, pg_server, pg_url  # noqa: F401  (fixtures)
 
 
 class ThreadedHQ:

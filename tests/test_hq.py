@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from hqserver are parameters here)
 """Head office: storage rules on both backends, and its HTTP API on a live server."""
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def test_ingest_is_idempotent_by_uuid_and_counts_duplicates(hq_storage):
     _, k1 = kiosk_record(hq_storage)
     batch = [event(i) for i in range(1, 51)]
     first = hq_storage.ingest(k1, batch)
-    again = hq_storage.ingest(k1, batch[25:] + [event(51)])
+    again = hq_storage.ingest(k1, [*batch[25:], event(51)])
     assert (first.accepted, first.duplicates) == (50, 0)
     assert (again.accepted, again.duplicates, again.last_seq) == (1, 25, 51)
     stats = hq_storage.stats()["kiosks"]["k1"]
@@ -93,6 +94,9 @@ def test_erasure_deletes_the_persons_data_and_is_broadcast_once(hq_storage):
     changes = hq_storage.changes_for(k1, 0, 10)["changes"]
     assert [(c["kind"], c["customer_id"]) for c in changes] == [("erasure", "c1")]
     assert hq_storage.is_erased("c1")
+    late = hq_storage.ingest(k1, [event(3, customer_id="c1"), event(4, customer_id="c2")])
+    assert (late.accepted, late.discarded) == (1, 1)  # an erased person's late events
+    assert hq_storage.query("SELECT count(*) FROM events WHERE customer_id = 'c1'") == [(0,)]
     with pytest.raises(StorageError, match="erased"):
         hq_storage.publish([ChangeIn("profile", {}, "s1", "c1")])
 
@@ -202,7 +206,7 @@ def test_public_key_openapi_and_report_page(live_hq):
     assert key == live_hq.storage.public_key
     spec = httpx.get(live_hq.url + "/openapi.json").json()
     assert {"/v1/events", "/v1/changes", "/v1/stats", "/v1/public-key"} <= set(spec["paths"])
-    token, k1 = kiosk_record(live_hq.storage)
+    _, k1 = kiosk_record(live_hq.storage)
     live_hq.storage.ingest(k1, [
         event(1, "impression", "c1", session_id="s", sku="A", recommender="buy_again"),
         event(2, "impression", "c1", session_id="s", sku="B", recommender="popular"),

@@ -9,8 +9,8 @@ import pytest
 
 from kiosk import events
 from kiosk.sync import outbox
-from kiosk.sync.upload import next_batch, quarantine
 from kiosk.sync.transport import RejectedError
+from kiosk.sync.upload import next_batch, quarantine
 
 
 def add(kiosk, kind="impression", n=1, customer_id=None, payload=None):

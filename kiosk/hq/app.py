@@ -81,6 +81,7 @@ def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
             raise HTTPException(401, str(error)) from None
         return models.Ack(batch_id=batch.batch_id, accepted=result.accepted,
                           duplicates=result.duplicates, out_of_order=result.out_of_order,
+                          discarded=result.discarded,
                           last_seq=result.last_seq)
 
     @app.get("/v1/changes", response_model=models.ChangesPage, responses=_UNAUTHORISED)

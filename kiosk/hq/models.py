@@ -63,6 +63,7 @@ class Ack(BaseModel):
     accepted: int
     duplicates: int
     out_of_order: int
+    discarded: int = 0
     last_seq: int
 
 

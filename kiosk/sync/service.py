@@ -142,7 +142,7 @@ class SyncService:
         return age >= self.max_wait
 
     def run_once(self, *, flush: bool = True) -> dict[str, Any]:
-        """One sync: budget, public key, upload, download. Never raises for network trouble.
+        """One sync: budget, public key, download, upload. Never raises for network trouble.
 
         With ``flush=False`` (the background loop) a partial batch is only sent
         once its oldest event is ``max_wait`` seconds old.
@@ -163,14 +163,16 @@ class SyncService:
         try:
             transport = self.transport()
             self._fetch_public_key(transport)
+            # Download first: an erasure made elsewhere purges that person's
+            # queued events before they could be sent.
+            got = download(self.kiosk, transport)
+            result["changes_applied"], result["changes_skipped"] = got["applied"], got["skipped"]
             sent = upload(db, transport, kiosk_id=self.kiosk.config.kiosk_id,
                           store_id=self.kiosk.config.store_id, batch_size=self.batch_size,
                           batch_bytes=self.batch_bytes,
                           flush=flush or self._upload_due())
             result.update({k: sent[k] for k in ("batches", "uploaded", "duplicates",
                                                 "quarantined")})
-            got = download(self.kiosk, transport)
-            result["changes_applied"], result["changes_skipped"] = got["applied"], got["skipped"]
         except (TransportError, SyncNotConfigured) as error:
             failures = self.failures() + 1
             result["error"] = str(error)

@@ -61,6 +61,7 @@ class IngestResult:
     duplicates: int = 0
     out_of_order: int = 0
     erasures: int = 0
+    discarded: int = 0  # events of customers erased before they arrived
     last_seq: int = 0
 
 
@@ -241,6 +242,11 @@ class Storage(abc.ABC):
             if locked is None:
                 raise UnknownKioskError(f"kiosk {kiosk.name!r} is not registered")
             last_seq = locked[0]
+            erased = self._erased_among(cur, {row[5] for row in rows if row[5]})
+            if erased:  # never take back data of someone already erased
+                kept = [row for row in rows if row[5] not in erased]
+                result.discarded = len(rows) - len(kept)
+                rows = kept
             inserted = self._insert_events(cur, rows) if rows else []
             result.accepted = len(inserted)
             result.duplicates = len(rows) - len(inserted)
@@ -259,6 +265,17 @@ class Storage(abc.ABC):
                 if event["uuid"] in new:
                     result.erasures += self._react(cur, kiosk, event)
         return result
+
+    def _erased_among(self, cur: Any, customer_ids: set[str]) -> set[str]:
+        found: set[str] = set()
+        ids = sorted(customer_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(r[0] for r in self._run(
+                cur, f"SELECT customer_id FROM erasures WHERE customer_id IN ({marks})",
+                chunk).fetchall())
+        return found
 
     def _react(self, cur: Any, kiosk: AuthRecord, event: dict[str, Any]) -> int:
         """Head office's side effects of a new event; returns erasures carried out."""
