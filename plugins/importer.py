@@ -8,6 +8,8 @@ summary lists rows read, kept and skipped by reason.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from kiosk import hookimpl
@@ -41,8 +43,8 @@ def _import_command() -> click.Command:
             if as_json:
                 report = import_file(kiosk, path, enrich=not no_enrich)
             else:
-                with click.progressbar(length=1000, label="Importing", file=click.get_text_stream(
-                        "stderr"), show_eta=False) as bar:
+                with click.progressbar(length=1000, label="Importing", file=sys.stderr,
+                                       show_eta=False) as bar:
                     def progress(done: int, total: int) -> None:
                         bar.update(done * 1000 // max(total, 1) - bar.pos)
 

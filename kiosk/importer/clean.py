@@ -36,6 +36,7 @@ class PurchaseLine:
     unit_price: float
     ts: datetime
     country: str
+    rows: int = 1  # rows of the file merged into this line
 
 
 @dataclass
@@ -171,6 +172,7 @@ def load_clean(path: str | os.PathLike[str], *,
         else:  # the same item twice on one invoice (not an exact duplicate): one line
             line.quantity += left
             line.ts = min(line.ts, raw.ts)
+            line.rows += 1
 
     products = {sku: names[sku] for sku in sorted(price_counts)}
     prices = {sku: choose_price(price_counts[sku]) for sku in products}

@@ -18,6 +18,7 @@ SKIP_REASONS = {
     "return_netted": "return or cancellation, netted against earlier purchases",
     "return_unmatched": "return or cancellation with no earlier purchase to reduce",
     "fully_returned": "purchase entirely returned later",
+    "erased_customer": "customer erased from this kiosk; not brought back",
 }
 MAX_PROBLEMS_KEPT = 200
 

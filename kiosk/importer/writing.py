@@ -101,6 +101,26 @@ def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str
         db.execute(f"PRAGMA foreign_keys = {'ON' if fk_on else 'OFF'}")
 
 
+def drop_erased(kiosk: Kiosk, data: CleanData) -> None:
+    """Leave out the lines of customers erased here: an import must not bring them back.
+
+    Their purchases already stay in the store, anonymised, from before the erasure.
+    """
+    if "privacy_erasures" not in kiosk.db.table_names():
+        return
+    erased = {c for c in data.customers if kiosk.privacy.was_erased(c)}
+    if not erased:
+        return
+    kept = [line for line in data.lines if line.customer_id not in erased]
+    rows = sum(line.rows for line in data.lines if line.customer_id in erased)
+    data.lines = kept
+    data.report.rows_kept -= rows
+    data.report.skipped["erased_customer"] += rows
+    skus = {line.sku for line in kept}
+    data.products = {sku: name for sku, name in data.products.items() if sku in skus}
+    data.prices = {sku: price for sku, price in data.prices.items() if sku in skus}
+
+
 def import_file(kiosk: Kiosk, path: str | os.PathLike[str],
                 progress: Progress | None = None, *, enrich: bool = True) -> ImportReport:
     """Import a UCI or neutral transactions file into the kiosk's store.
@@ -117,6 +137,7 @@ def import_file(kiosk: Kiosk, path: str | os.PathLike[str],
             progress(READ_SHARE * done // max(total, 1), PROGRESS_TOTAL)
 
     data = load_clean(path, progress=reading)
+    drop_erased(kiosk, data)
     store_id = kiosk.config.store_id
     write_clean(kiosk.db, data, store_id=store_id, store_name=kiosk.config.store_name,
                 progress=progress)
