@@ -38,11 +38,13 @@ def test_generated_tile_has_theme_colour_and_initials(qapp):
 @pytest.mark.parametrize(("reason", "expected"), [
     (Reason("buy_again", {"last_bought": "2011-10-02", "times": 3, "interval_days": 30}),
      "You buy this about every 30 days; last time on 2 October 2011."),
+    (Reason("buy_again", {"last_bought": "2011-10-02", "interval_days": 1.0}),
+     "You bought this on 2 October 2011. Time to restock?"),
     (Reason("buy_again", {"last_bought": "2011-10-02"}),
      "You bought this on 2 October 2011. Time to restock?"),
     (Reason("goes_with", {"trigger_sku": "22423", "trigger_name": "REGENCY CAKESTAND 3 TIER",
                           "bought_on": "2011-11-20"}),
-     "Goes with the regency cakestand 3 tier you bought on 20 November 2011."),
+     "Goes with the Regency Cakestand 3 Tier you bought on 20 November 2011."),
     (Reason("similar_shoppers", {}), "Shoppers who buy what you buy also like this."),
     (Reason("content_match", {"theme": "garden"}), "You like garden things."),
     (Reason("content_match", {"colour": "blue"}), "In blue, a colour you like."),
@@ -52,7 +54,7 @@ def test_generated_tile_has_theme_colour_and_initials(qapp):
     (Reason("staff_pick", {"staff_name": "Sam", "note": "Lovely gift"}),
      "Picked for you by Sam. “Lovely gift”"),
     (Reason("more_like_this", {"anchor_sku": "1", "anchor_name": "JAM MAKING SET"}),
-     "Like the jam making set you asked about."),
+     "Like the Jam Making Set you asked about."),
     (Reason("something_new", {}), "Suggested for you."),
     (None, "Suggested for you."),
 ])
@@ -113,3 +115,32 @@ def test_run_command_is_registered_without_loading_qt():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "--windowed" in done.stdout
+
+
+def test_display_name():
+    from kiosk.ui.texts import display_name
+
+    assert display_name("WHITE HANGING HEART T-LIGHT HOLDER") == \
+        "White Hanging Heart T-light Holder"
+    assert display_name("RED WOOLLY HOTTIE WHITE HEART.") == "Red Woolly Hottie White Heart"
+    assert display_name("SET 7 BABUSHKA NESTING BOXES") == "Set 7 Babushka Nesting Boxes"
+    assert display_name("Jam making set") == "Jam making set"
+
+
+def test_shelves_share_out_twelve_fairly():
+    from kiosk.ui.presenters.shelves import MAX_CARDS, ShelfView, share_out
+
+    class P:
+        def __init__(self, sku):
+            self.sku = sku
+
+    shelves = [ShelfView("restock", "", [P(f"r{i}") for i in range(20)]),
+               ShelfView("goes_with", "", [P("r0"), P("g1"), P("g2")]),
+               ShelfView("empty", "", []),
+               ShelfView("popular", "", [P(f"p{i}") for i in range(20)])]
+    out = share_out(shelves, hidden={"r1"})
+    skus = [p.sku for s in out for p in s.picks]
+    assert len(skus) == MAX_CARDS == len(set(skus))
+    assert "r1" not in skus
+    assert [s.key for s in out] == ["restock", "goes_with", "popular"]
+    assert [len(s.picks) for s in out] == [5, 2, 5]

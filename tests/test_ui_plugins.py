@@ -10,6 +10,7 @@ from test_ui_support import open_kiosk, settle, wedge_scan, widget_texts
 from kiosk import hookimpl
 from kiosk.ui.app import create_window
 from kiosk.ui.spec import ScreenSpec, ShelfSpec
+from kiosk.ui.texts import display_name
 
 pytest_plugins = ["test_ui_support"]
 
@@ -187,7 +188,7 @@ def test_failing_plugin_card_falls_back_to_the_standard_card(qtbot, store_db):
         assert 6 <= len(cards) <= 12
         for card in cards:
             assert not card.plugin_body
-            assert card.name_label.text() == card.pick.name
+            assert card.name_label.text() == display_name(card.pick.name)
         assert not any("broken" in t for t in widget_texts(window))
         window.unlocked = True
     finally:

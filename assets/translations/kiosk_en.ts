@@ -37,47 +37,47 @@
     <context>
         <name>Card</name>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="94" />
+            <location filename="../../kiosk/ui/screens/card.py" line="95" />
             <source>Why this? %1</source>
             <translation>Why this? %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="97" />
+            <location filename="../../kiosk/ui/screens/card.py" line="98" />
             <source>Picture of %1</source>
             <translation>Picture of %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="98" />
+            <location filename="../../kiosk/ui/screens/card.py" line="99" />
             <source>Saved</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="98" />
+            <location filename="../../kiosk/ui/screens/card.py" line="99" />
             <source>Save</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="99" />
+            <location filename="../../kiosk/ui/screens/card.py" line="100" />
             <source>Save %1</source>
             <translation>Save %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="101" />
+            <location filename="../../kiosk/ui/screens/card.py" line="102" />
             <source>Not for me</source>
             <translation>Not for me</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="102" />
+            <location filename="../../kiosk/ui/screens/card.py" line="103" />
             <source>Not for me: %1</source>
             <translation>Not for me: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="103" />
+            <location filename="../../kiosk/ui/screens/card.py" line="104" />
             <source>More like this</source>
             <translation>More like this</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="104" />
+            <location filename="../../kiosk/ui/screens/card.py" line="105" />
             <source>More like %1</source>
             <translation>More like %1</translation>
         </message>
@@ -257,142 +257,147 @@
     <context>
         <name>MyDataScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="200" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="204" />
             <source>My data</source>
             <translation>My data</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="201" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="205" />
             <source>Back to my picks</source>
             <translation>Back to my picks</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="202" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="206" />
             <source>What we know, and why</source>
             <translation>What we know, and why</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="205" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="209" />
             <source>What I like</source>
             <translation>What I like</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="206" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="210" />
             <source>Themes</source>
             <translation>Themes</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="209" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="213" />
             <source>Colours</source>
             <translation>Colours</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="211" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
             <source>red</source>
             <translation>red</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="211" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
             <source>pink</source>
             <translation>pink</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="211" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
             <source>blue</source>
             <translation>blue</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="212" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
             <source>green</source>
             <translation>green</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="212" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
             <source>white</source>
             <translation>white</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="212" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
             <source>black</source>
             <translation>black</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="213" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
             <source>gold</source>
             <translation>gold</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="213" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
             <source>silver</source>
             <translation>silver</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="221" />
             <source>My budget for one item</source>
             <translation>My budget for one item</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="221" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="225" />
             <source>Any price</source>
             <translation>Any price</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="222" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="226" />
             <source>Up to £%1</source>
             <translation>Up to £%1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="226" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="230" />
             <source>What you allow</source>
             <translation>What you allow</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="229" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="233" />
             <source>Pause my personal picks for now</source>
             <translation>Pause my personal picks for now</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="230" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="234" />
             <source>Forget me</source>
             <translation>Forget me</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="231" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
             <source>Erase everything about me</source>
             <translation>Erase everything about me</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="232" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
             <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
             <translation>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="239" />
             <source>Yes, erase everything</source>
             <translation>Yes, erase everything</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="240" />
             <source>No, keep my data</source>
             <translation>No, keep my data</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="276" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="280" />
             <source>Your first name: %1</source>
             <translation>Your first name: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="283" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="287" />
             <source>Purchases we use for your picks: %1</source>
             <translation>Purchases we use for your picks: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="288" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="297" />
+            <source>Most recently: %1</source>
+            <translation>Most recently: %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/mydata.py" line="302" />
             <source>What you told us you like: %1</source>
             <translation>What you told us you like: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="298" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="312" />
             <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
             <translation>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</translation>
         </message>
@@ -400,34 +405,34 @@
     <context>
         <name>PicksScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="146" />
-            <location filename="../../kiosk/ui/screens/picks.py" line="203" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="147" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="208" />
             <source>My list (%1)</source>
             <translation>My list (%1)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="148" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="149" />
             <source>My data</source>
             <translation>My data</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="149" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="150" />
             <source>Ask for help</source>
             <translation>Ask for help</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="150" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="151" />
             <source>I'm done</source>
             <translation>I'm done</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="159" />
-            <location filename="../../kiosk/ui/screens/picks.py" line="163" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="160" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="168" />
             <source>Finding your picks…</source>
             <translation>Finding your picks…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="186" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="191" />
             <source>Nothing to suggest right now. Have a look around!</source>
             <translation>Nothing to suggest right now. Have a look around!</translation>
         </message>
@@ -472,68 +477,68 @@
     <context>
         <name>Reasons</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="62" />
-            <location filename="../../kiosk/ui/texts.py" line="112" />
+            <location filename="../../kiosk/ui/texts.py" line="71" />
+            <location filename="../../kiosk/ui/texts.py" line="122" />
             <source>Suggested for you.</source>
             <translation>Suggested for you.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="77" />
+            <location filename="../../kiosk/ui/texts.py" line="87" />
             <source>You buy this about every {days} days; last time on {date}.</source>
             <translation>You buy this about every {days} days; last time on {date}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="80" />
+            <location filename="../../kiosk/ui/texts.py" line="90" />
             <source>You bought this on {date}. Time to restock?</source>
             <translation>You bought this on {date}. Time to restock?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="83" />
+            <location filename="../../kiosk/ui/texts.py" line="93" />
             <source>Goes with the {name} you bought on {date}.</source>
             <translation>Goes with the {name} you bought on {date}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="87" />
+            <location filename="../../kiosk/ui/texts.py" line="97" />
             <source>Shoppers who buy what you buy also like this.</source>
             <translation>Shoppers who buy what you buy also like this.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="90" />
+            <location filename="../../kiosk/ui/texts.py" line="100" />
             <source>You like {theme} things.</source>
             <translation>You like {theme} things.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="93" />
+            <location filename="../../kiosk/ui/texts.py" line="103" />
             <source>In {colour}, a colour you like.</source>
             <translation>In {colour}, a colour you like.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="95" />
+            <location filename="../../kiosk/ui/texts.py" line="105" />
             <source>Matches what you told us you like.</source>
             <translation>Matches what you told us you like.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="97" />
+            <location filename="../../kiosk/ui/texts.py" line="107" />
             <source>Popular in this store over the last {days} days.</source>
             <translation>Popular in this store over the last {days} days.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="100" />
+            <location filename="../../kiosk/ui/texts.py" line="110" />
             <source>Selling fast this week.</source>
             <translation>Selling fast this week.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="102" />
+            <location filename="../../kiosk/ui/texts.py" line="112" />
             <source>In season: {season}.</source>
             <translation>In season: {season}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="104" />
+            <location filename="../../kiosk/ui/texts.py" line="114" />
             <source>Picked for you by {name}.</source>
             <translation>Picked for you by {name}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="110" />
+            <location filename="../../kiosk/ui/texts.py" line="120" />
             <source>Like the {name} you asked about.</source>
             <translation>Like the {name} you asked about.</translation>
         </message>
@@ -541,47 +546,47 @@
     <context>
         <name>SavedScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="80" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="81" />
             <source>My list</source>
             <translation>My list</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="81" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="82" />
             <source>Back to my picks</source>
             <translation>Back to my picks</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="82" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="83" />
             <source>Remove from my list</source>
             <translation>Remove from my list</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="83" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="84" />
             <source>Take it with you</source>
             <translation>Take it with you</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="84" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="85" />
             <source>Scan this with your phone's camera to keep your list.</source>
             <translation>Scan this with your phone's camera to keep your list.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="85" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="86" />
             <source>Print my list</source>
             <translation>Print my list</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="86" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="87" />
             <source>Nothing saved yet. Tap Save on a pick to add it here.</source>
             <translation>Nothing saved yet. Tap Save on a pick to add it here.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="88" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="89" />
             <source>Saved items</source>
             <translation>Saved items</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="89" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="90" />
             <source>QR code of my list</source>
             <translation>QR code of my list</translation>
         </message>
@@ -589,72 +594,72 @@
     <context>
         <name>Session</name>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="22" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="23" />
             <source>We don't know this code. Check it, or join to get your own.</source>
             <translation>We don't know this code. Check it, or join to get your own.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="24" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="25" />
             <source>This card has been replaced. Please ask a member of staff.</source>
             <translation>This card has been replaced. Please ask a member of staff.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="26" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="27" />
             <source>We couldn't read this code. Please ask a member of staff.</source>
             <translation>We couldn't read this code. Please ask a member of staff.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="28" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="29" />
             <source>That doesn't look like one of our codes. Please try again.</source>
             <translation>That doesn't look like one of our codes. Please try again.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="30" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="31" />
             <source>Too many tries. Please wait a minute and scan again.</source>
             <translation>Too many tries. Please wait a minute and scan again.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="33" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="34" />
             <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
             <translation>Something went wrong reading your code. Please try again or ask a member of staff.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="80" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="81" />
             <source>Hi %1</source>
             <translation>Hi %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="82" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="83" />
             <source>Popular in this store</source>
             <translation>Popular in this store</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="83" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="84" />
             <source>Picks for you</source>
             <translation>Picks for you</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="164" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="165" />
             <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
             <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="171" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="172" />
             <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
             <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="244" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="245" />
             <source>We have nothing quite like it right now.</source>
             <translation>We have nothing quite like it right now.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="264" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="265" />
             <source>Please wave to a member of staff; the call did not go through.</source>
             <translation>Please wave to a member of staff; the call did not go through.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="270" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="271" />
             <source>My list from %1</source>
             <translation>My list from %1</translation>
         </message>
@@ -662,37 +667,37 @@
     <context>
         <name>Shelves</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <location filename="../../kiosk/ui/texts.py" line="33" />
             <source>Time to restock</source>
             <translation>Time to restock</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <location filename="../../kiosk/ui/texts.py" line="34" />
             <source>Goes with what you bought</source>
             <translation>Goes with what you bought</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="26" />
+            <location filename="../../kiosk/ui/texts.py" line="35" />
             <source>New for you</source>
             <translation>New for you</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="27" />
+            <location filename="../../kiosk/ui/texts.py" line="36" />
             <source>Staff pick</source>
             <translation>Staff pick</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="28" />
+            <location filename="../../kiosk/ui/texts.py" line="37" />
             <source>Popular in this store</source>
             <translation>Popular in this store</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="29" />
+            <location filename="../../kiosk/ui/texts.py" line="38" />
             <source>In season</source>
             <translation>In season</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="30" />
+            <location filename="../../kiosk/ui/texts.py" line="39" />
             <source>More like this</source>
             <translation>More like this</translation>
         </message>
@@ -718,17 +723,17 @@
     <context>
         <name>Stock</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="53" />
+            <location filename="../../kiosk/ui/texts.py" line="62" />
             <source>Not in this store</source>
             <translation>Not in this store</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="55" />
+            <location filename="../../kiosk/ui/texts.py" line="64" />
             <source>In stock, %1</source>
             <translation>In stock, %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="56" />
+            <location filename="../../kiosk/ui/texts.py" line="65" />
             <source>In stock</source>
             <translation>In stock</translation>
         </message>
@@ -736,62 +741,62 @@
     <context>
         <name>Themes</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="117" />
+            <location filename="../../kiosk/ui/texts.py" line="127" />
             <source>Christmas</source>
             <translation>Christmas</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="118" />
+            <location filename="../../kiosk/ui/texts.py" line="128" />
             <source>kitchen</source>
             <translation>kitchen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="119" />
+            <location filename="../../kiosk/ui/texts.py" line="129" />
             <source>bags</source>
             <translation>bags</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="120" />
+            <location filename="../../kiosk/ui/texts.py" line="130" />
             <source>candles and lights</source>
             <translation>candles and lights</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="121" />
+            <location filename="../../kiosk/ui/texts.py" line="131" />
             <source>stationery</source>
             <translation>stationery</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="122" />
+            <location filename="../../kiosk/ui/texts.py" line="132" />
             <source>garden</source>
             <translation>garden</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="123" />
+            <location filename="../../kiosk/ui/texts.py" line="133" />
             <source>home decor</source>
             <translation>home decor</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="124" />
+            <location filename="../../kiosk/ui/texts.py" line="134" />
             <source>party</source>
             <translation>party</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="125" />
+            <location filename="../../kiosk/ui/texts.py" line="135" />
             <source>toys and games</source>
             <translation>toys and games</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="126" />
+            <location filename="../../kiosk/ui/texts.py" line="136" />
             <source>jewellery</source>
             <translation>jewellery</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="127" />
+            <location filename="../../kiosk/ui/texts.py" line="137" />
             <source>bathroom</source>
             <translation>bathroom</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="128" />
+            <location filename="../../kiosk/ui/texts.py" line="138" />
             <source>storage</source>
             <translation>storage</translation>
         </message>

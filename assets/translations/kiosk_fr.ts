@@ -37,47 +37,47 @@
     <context>
         <name>Card</name>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="94" />
+            <location filename="../../kiosk/ui/screens/card.py" line="95" />
             <source>Why this? %1</source>
             <translation>Pourquoi ? %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="97" />
+            <location filename="../../kiosk/ui/screens/card.py" line="98" />
             <source>Picture of %1</source>
             <translation>Photo de %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="98" />
+            <location filename="../../kiosk/ui/screens/card.py" line="99" />
             <source>Saved</source>
             <translation>Gardé</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="98" />
+            <location filename="../../kiosk/ui/screens/card.py" line="99" />
             <source>Save</source>
             <translation>Garder</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="99" />
+            <location filename="../../kiosk/ui/screens/card.py" line="100" />
             <source>Save %1</source>
             <translation>Garder %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="101" />
+            <location filename="../../kiosk/ui/screens/card.py" line="102" />
             <source>Not for me</source>
             <translation>Pas pour moi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="102" />
+            <location filename="../../kiosk/ui/screens/card.py" line="103" />
             <source>Not for me: %1</source>
             <translation>Pas pour moi : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="103" />
+            <location filename="../../kiosk/ui/screens/card.py" line="104" />
             <source>More like this</source>
             <translation>Plus comme ça</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="104" />
+            <location filename="../../kiosk/ui/screens/card.py" line="105" />
             <source>More like %1</source>
             <translation>Plus comme %1</translation>
         </message>
@@ -257,142 +257,147 @@
     <context>
         <name>MyDataScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="200" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="204" />
             <source>My data</source>
             <translation>Mes données</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="201" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="205" />
             <source>Back to my picks</source>
             <translation>Retour à mes suggestions</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="202" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="206" />
             <source>What we know, and why</source>
             <translation>Ce que nous savons, et pourquoi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="205" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="209" />
             <source>What I like</source>
             <translation>Ce que j’aime</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="206" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="210" />
             <source>Themes</source>
             <translation>Thèmes</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="209" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="213" />
             <source>Colours</source>
             <translation>Couleurs</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="211" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
             <source>red</source>
             <translation>rouge</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="211" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
             <source>pink</source>
             <translation>rose</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="211" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
             <source>blue</source>
             <translation>bleu</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="212" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
             <source>green</source>
             <translation>vert</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="212" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
             <source>white</source>
             <translation>blanc</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="212" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
             <source>black</source>
             <translation>noir</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="213" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
             <source>gold</source>
             <translation>doré</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="213" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
             <source>silver</source>
             <translation>argenté</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="221" />
             <source>My budget for one item</source>
             <translation>Mon budget par article</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="221" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="225" />
             <source>Any price</source>
             <translation>Tous les prix</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="222" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="226" />
             <source>Up to £%1</source>
             <translation>Jusqu’à %1 £</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="226" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="230" />
             <source>What you allow</source>
             <translation>Ce que vous autorisez</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="229" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="233" />
             <source>Pause my personal picks for now</source>
             <translation>Mettre mes suggestions personnelles en pause</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="230" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="234" />
             <source>Forget me</source>
             <translation>M’oublier</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="231" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
             <source>Erase everything about me</source>
             <translation>Effacer toutes mes données</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="232" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
             <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
             <translation>Cela supprime définitivement vos achats, vos goûts et votre liste dans ce magasin, et demande au siège d’en faire autant. Votre code ne fonctionnera plus.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="239" />
             <source>Yes, erase everything</source>
             <translation>Oui, tout effacer</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="240" />
             <source>No, keep my data</source>
             <translation>Non, garder mes données</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="276" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="280" />
             <source>Your first name: %1</source>
             <translation>Votre prénom : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="283" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="287" />
             <source>Purchases we use for your picks: %1</source>
             <translation>Achats utilisés pour vos suggestions : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="288" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="297" />
+            <source>Most recently: %1</source>
+            <translation>Derniers achats : %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/mydata.py" line="302" />
             <source>What you told us you like: %1</source>
             <translation>Ce que vous nous avez dit aimer : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="298" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="312" />
             <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
             <translation>Nous les utilisons uniquement pour vous suggérer des articles de ce magasin. Vous pouvez les modifier ou les effacer ici à tout moment.</translation>
         </message>
@@ -400,34 +405,34 @@
     <context>
         <name>PicksScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="146" />
-            <location filename="../../kiosk/ui/screens/picks.py" line="203" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="147" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="208" />
             <source>My list (%1)</source>
             <translation>Ma liste (%1)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="148" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="149" />
             <source>My data</source>
             <translation>Mes données</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="149" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="150" />
             <source>Ask for help</source>
             <translation>Demander de l’aide</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="150" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="151" />
             <source>I'm done</source>
             <translation>J’ai fini</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="159" />
-            <location filename="../../kiosk/ui/screens/picks.py" line="163" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="160" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="168" />
             <source>Finding your picks…</source>
             <translation>Nous cherchons vos suggestions…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="186" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="191" />
             <source>Nothing to suggest right now. Have a look around!</source>
             <translation>Rien à suggérer pour l’instant. Faites un tour !</translation>
         </message>
@@ -472,68 +477,68 @@
     <context>
         <name>Reasons</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="62" />
-            <location filename="../../kiosk/ui/texts.py" line="112" />
+            <location filename="../../kiosk/ui/texts.py" line="71" />
+            <location filename="../../kiosk/ui/texts.py" line="122" />
             <source>Suggested for you.</source>
             <translation>Suggéré pour vous.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="77" />
+            <location filename="../../kiosk/ui/texts.py" line="87" />
             <source>You buy this about every {days} days; last time on {date}.</source>
             <translation>Vous l’achetez environ tous les {days} jours ; la dernière fois le {date}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="80" />
+            <location filename="../../kiosk/ui/texts.py" line="90" />
             <source>You bought this on {date}. Time to restock?</source>
             <translation>Acheté le {date}. Besoin d’en reprendre ?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="83" />
+            <location filename="../../kiosk/ui/texts.py" line="93" />
             <source>Goes with the {name} you bought on {date}.</source>
             <translation>Va avec l’article « {name} » acheté le {date}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="87" />
+            <location filename="../../kiosk/ui/texts.py" line="97" />
             <source>Shoppers who buy what you buy also like this.</source>
             <translation>Les clients qui achètent comme vous aiment aussi ceci.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="90" />
+            <location filename="../../kiosk/ui/texts.py" line="100" />
             <source>You like {theme} things.</source>
             <translation>Vous aimez le thème : {theme}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="93" />
+            <location filename="../../kiosk/ui/texts.py" line="103" />
             <source>In {colour}, a colour you like.</source>
             <translation>En {colour}, une couleur que vous aimez.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="95" />
+            <location filename="../../kiosk/ui/texts.py" line="105" />
             <source>Matches what you told us you like.</source>
             <translation>Correspond à ce que vous nous avez dit aimer.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="97" />
+            <location filename="../../kiosk/ui/texts.py" line="107" />
             <source>Popular in this store over the last {days} days.</source>
             <translation>Populaire dans ce magasin ces {days} derniers jours.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="100" />
+            <location filename="../../kiosk/ui/texts.py" line="110" />
             <source>Selling fast this week.</source>
             <translation>Se vend vite cette semaine.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="102" />
+            <location filename="../../kiosk/ui/texts.py" line="112" />
             <source>In season: {season}.</source>
             <translation>De saison : {season}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="104" />
+            <location filename="../../kiosk/ui/texts.py" line="114" />
             <source>Picked for you by {name}.</source>
             <translation>Choisi pour vous par {name}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="110" />
+            <location filename="../../kiosk/ui/texts.py" line="120" />
             <source>Like the {name} you asked about.</source>
             <translation>Comme l’article « {name} » qui vous intéressait.</translation>
         </message>
@@ -541,47 +546,47 @@
     <context>
         <name>SavedScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="80" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="81" />
             <source>My list</source>
             <translation>Ma liste</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="81" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="82" />
             <source>Back to my picks</source>
             <translation>Retour à mes suggestions</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="82" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="83" />
             <source>Remove from my list</source>
             <translation>Retirer de ma liste</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="83" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="84" />
             <source>Take it with you</source>
             <translation>Emportez-la</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="84" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="85" />
             <source>Scan this with your phone's camera to keep your list.</source>
             <translation>Scannez ceci avec l’appareil photo de votre téléphone pour garder votre liste.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="85" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="86" />
             <source>Print my list</source>
             <translation>Imprimer ma liste</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="86" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="87" />
             <source>Nothing saved yet. Tap Save on a pick to add it here.</source>
             <translation>Rien de gardé pour l’instant. Touchez « Garder » sur une suggestion pour l’ajouter ici.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="88" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="89" />
             <source>Saved items</source>
             <translation>Articles gardés</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/saved.py" line="89" />
+            <location filename="../../kiosk/ui/screens/saved.py" line="90" />
             <source>QR code of my list</source>
             <translation>Code QR de ma liste</translation>
         </message>
@@ -589,72 +594,72 @@
     <context>
         <name>Session</name>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="22" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="23" />
             <source>We don't know this code. Check it, or join to get your own.</source>
             <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou inscrivez-vous pour avoir le vôtre.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="24" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="25" />
             <source>This card has been replaced. Please ask a member of staff.</source>
             <translation>Cette carte a été remplacée. Merci de demander à un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="26" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="27" />
             <source>We couldn't read this code. Please ask a member of staff.</source>
             <translation>Nous n’avons pas pu lire ce code. Merci de demander à un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="28" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="29" />
             <source>That doesn't look like one of our codes. Please try again.</source>
             <translation>Cela ne ressemble pas à l’un de nos codes. Merci de réessayer.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="30" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="31" />
             <source>Too many tries. Please wait a minute and scan again.</source>
             <translation>Trop d’essais. Attendez une minute puis scannez à nouveau.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="33" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="34" />
             <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
             <translation>La lecture de votre code a échoué. Réessayez ou demandez à un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="80" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="81" />
             <source>Hi %1</source>
             <translation>Bonjour %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="82" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="83" />
             <source>Popular in this store</source>
             <translation>Populaire dans ce magasin</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="83" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="84" />
             <source>Picks for you</source>
             <translation>Suggestions pour vous</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="164" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="165" />
             <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
             <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="171" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="172" />
             <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
             <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="244" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="245" />
             <source>We have nothing quite like it right now.</source>
             <translation>Nous n’avons rien de semblable pour le moment.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="264" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="265" />
             <source>Please wave to a member of staff; the call did not go through.</source>
             <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/presenters/session.py" line="270" />
+            <location filename="../../kiosk/ui/presenters/session.py" line="271" />
             <source>My list from %1</source>
             <translation>Ma liste de %1</translation>
         </message>
@@ -662,37 +667,37 @@
     <context>
         <name>Shelves</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <location filename="../../kiosk/ui/texts.py" line="33" />
             <source>Time to restock</source>
             <translation>À racheter</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <location filename="../../kiosk/ui/texts.py" line="34" />
             <source>Goes with what you bought</source>
             <translation>Va avec vos achats</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="26" />
+            <location filename="../../kiosk/ui/texts.py" line="35" />
             <source>New for you</source>
             <translation>Nouveau pour vous</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="27" />
+            <location filename="../../kiosk/ui/texts.py" line="36" />
             <source>Staff pick</source>
             <translation>Le choix du personnel</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="28" />
+            <location filename="../../kiosk/ui/texts.py" line="37" />
             <source>Popular in this store</source>
             <translation>Populaire dans ce magasin</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="29" />
+            <location filename="../../kiosk/ui/texts.py" line="38" />
             <source>In season</source>
             <translation>De saison</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="30" />
+            <location filename="../../kiosk/ui/texts.py" line="39" />
             <source>More like this</source>
             <translation>Plus comme ça</translation>
         </message>
@@ -718,17 +723,17 @@
     <context>
         <name>Stock</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="53" />
+            <location filename="../../kiosk/ui/texts.py" line="62" />
             <source>Not in this store</source>
             <translation>Pas dans ce magasin</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="55" />
+            <location filename="../../kiosk/ui/texts.py" line="64" />
             <source>In stock, %1</source>
             <translation>En stock, %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="56" />
+            <location filename="../../kiosk/ui/texts.py" line="65" />
             <source>In stock</source>
             <translation>En stock</translation>
         </message>
@@ -736,62 +741,62 @@
     <context>
         <name>Themes</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="117" />
+            <location filename="../../kiosk/ui/texts.py" line="127" />
             <source>Christmas</source>
             <translation>Noël</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="118" />
+            <location filename="../../kiosk/ui/texts.py" line="128" />
             <source>kitchen</source>
             <translation>cuisine</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="119" />
+            <location filename="../../kiosk/ui/texts.py" line="129" />
             <source>bags</source>
             <translation>sacs</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="120" />
+            <location filename="../../kiosk/ui/texts.py" line="130" />
             <source>candles and lights</source>
             <translation>bougies et lumières</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="121" />
+            <location filename="../../kiosk/ui/texts.py" line="131" />
             <source>stationery</source>
             <translation>papeterie</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="122" />
+            <location filename="../../kiosk/ui/texts.py" line="132" />
             <source>garden</source>
             <translation>jardin</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="123" />
+            <location filename="../../kiosk/ui/texts.py" line="133" />
             <source>home decor</source>
             <translation>décoration</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="124" />
+            <location filename="../../kiosk/ui/texts.py" line="134" />
             <source>party</source>
             <translation>fête</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="125" />
+            <location filename="../../kiosk/ui/texts.py" line="135" />
             <source>toys and games</source>
             <translation>jouets et jeux</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="126" />
+            <location filename="../../kiosk/ui/texts.py" line="136" />
             <source>jewellery</source>
             <translation>bijoux</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="127" />
+            <location filename="../../kiosk/ui/texts.py" line="137" />
             <source>bathroom</source>
             <translation>salle de bain</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="128" />
+            <location filename="../../kiosk/ui/texts.py" line="138" />
             <source>storage</source>
             <translation>rangement</translation>
         </message>

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from kiosk.ui.texts import format_price, stock_line
+from kiosk.ui.texts import display_name, format_price, stock_line
 
 SkuRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +32,7 @@ class SavedListModel(QAbstractListModel):
             return None
         pick = self._picks[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            parts = [pick.name, format_price(getattr(pick, "price", None)),
+            parts = [display_name(pick.name), format_price(getattr(pick, "price", None)),
                      stock_line(getattr(pick, "stock_quantity", None),
                                 getattr(pick, "location", None))]
             return " · ".join(p for p in parts if p)

@@ -18,6 +18,15 @@ def _s(text: str) -> str:
     return translate("Shelves", text)
 
 
+def display_name(name: str) -> str:
+    """Product names as people write them: the till's ALL CAPS become Title Case."""
+    name = " ".join(str(name).split()).rstrip(".")
+    if name.isupper():
+        return " ".join(word if any(c.isdigit() for c in word) else word.capitalize()
+                        for word in name.lower().split())
+    return name
+
+
 def shelf_title(key: str, title: str) -> str:
     """A shelf's title in the current language (built-in ones are listed here for lupdate)."""
     builtin = {
@@ -73,15 +82,16 @@ def why_this(reason: Any) -> str:
         return template
 
     if code == "buy_again":
-        if data.get("interval_days"):
+        interval = round(float(data.get("interval_days") or 0))
+        if interval >= 2:
             return fill(translate("Reasons",
                                   "You buy this about every {days} days; last time on {date}."),
-                        days=data["interval_days"], date=format_date(data.get("last_bought")))
+                        days=interval, date=format_date(data.get("last_bought")))
         return fill(translate("Reasons", "You bought this on {date}. Time to restock?"),
                     date=format_date(data.get("last_bought")))
     if code == "goes_with":
         return fill(translate("Reasons", "Goes with the {name} you bought on {date}."),
-                    name=str(data.get("trigger_name", "")).lower(),
+                    name=display_name(str(data.get("trigger_name", ""))),
                     date=format_date(data.get("bought_on")))
     if code == "similar_shoppers":
         return translate("Reasons", "Shoppers who buy what you buy also like this.")
@@ -108,7 +118,7 @@ def why_this(reason: Any) -> str:
         return sentence
     if code == "more_like_this":
         return fill(translate("Reasons", "Like the {name} you asked about."),
-                    name=str(data.get("anchor_name", "")).lower())
+                    name=display_name(str(data.get("anchor_name", ""))))
     return translate("Reasons", "Suggested for you.")
 
 

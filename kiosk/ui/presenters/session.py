@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk.ui.presenters.shelves import Picks, ShelfView, assemble, shelf_specs
+from kiosk.ui.texts import display_name
 from kiosk.ui.workers import Worker
 
 translate = QCoreApplication.translate
@@ -180,7 +181,7 @@ class SessionPresenter(QObject):
 
         def op() -> list[str]:
             shelves = self.kiosk.recommendations.shelves(None, session_id=session_id, k=12)
-            return [p.name for s in shelves for p in s.picks][:12]
+            return [display_name(p.name) for s in shelves for p in s.picks][:12]
 
         self.worker.run(op, success=self.popular_ready.emit, failure=lambda e: None)
 
@@ -269,7 +270,7 @@ class SessionPresenter(QObject):
         store = self.kiosk.config.store_name
         lines = [translate("Session", "My list from %1").replace("%1", store)]
         for pick in self.saved:
-            line = f"- {pick.name}"
+            line = f"- {display_name(pick.name)}"
             price = getattr(pick, "price", None)
             if price is not None:
                 line += f" £{float(price):.2f}"

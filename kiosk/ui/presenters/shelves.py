@@ -72,8 +72,7 @@ def assemble(kiosk: Any, specs: list[tuple[str, ShelfSpec]], customer_id: str | 
             log.exception("store picks failed too")
             from_service = {}
     guest = customer_id is None or result.fallback
-    shown: set[str] = set(hidden)
-    total = 0
+    candidates: list[ShelfView] = []
     known = set()
     for plugin, spec in specs:
         known.add(spec.key)
@@ -87,23 +86,40 @@ def assemble(kiosk: Any, specs: list[tuple[str, ShelfSpec]], customer_id: str | 
             except Exception:
                 log.exception("shelf %r of plugin %r failed; left out", spec.key, plugin)
                 continue
-        _add(result, ShelfView(spec.key, spec.title, picks, plugin), shown, total)
-        total = len(result.all_picks())
+        candidates.append(ShelfView(spec.key, spec.title, picks, plugin))
     for key, picks in from_service.items():  # service shelves no plugin describes
         if key not in known:
-            _add(result, ShelfView(key, key.replace("_", " ").capitalize(), picks), shown, total)
-            total = len(result.all_picks())
+            candidates.append(ShelfView(key, key.replace("_", " ").capitalize(), picks))
+    result.shelves = share_out(candidates, set(hidden))
     return result
 
 
-def _add(result: Picks, shelf: ShelfView, shown: set[str], total: int) -> None:
-    kept = []
-    for pick in shelf.picks:
-        sku = getattr(pick, "sku", None)
-        if sku is None or sku in shown or total + len(kept) >= MAX_CARDS:
-            continue
-        shown.add(sku)
-        kept.append(pick)
-    if kept:
-        shelf.picks = kept
-        result.shelves.append(shelf)
+def share_out(shelves: list[ShelfView], hidden: set[str]) -> list[ShelfView]:
+    """At most MAX_CARDS picks, each shown once, shared out so every shelf with picks
+    gets a fair few before any shelf gets more (shelves keep their order)."""
+    seen = set(hidden)
+    unique: list[list[Any]] = []
+    for shelf in shelves:
+        kept = []
+        for pick in shelf.picks:
+            sku = getattr(pick, "sku", None)
+            if sku is not None and sku not in seen:
+                seen.add(sku)
+                kept.append(pick)
+        unique.append(kept)
+    taken = [0] * len(shelves)
+    total = 0
+    while total < MAX_CARDS:  # round robin, one pick per shelf per turn
+        progressed = False
+        for i, picks in enumerate(unique):
+            if taken[i] < len(picks) and total < MAX_CARDS:
+                taken[i] += 1
+                total += 1
+                progressed = True
+        if not progressed:
+            break
+    out = []
+    for shelf, picks, count in zip(shelves, unique, taken, strict=True):
+        if count:
+            out.append(ShelfView(shelf.key, shelf.title, picks[:count], shelf.plugin))
+    return out

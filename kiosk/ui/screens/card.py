@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.look import product_pixmap
 from kiosk.ui.screens.common import button, label, set_text
-from kiosk.ui.texts import format_price, stock_line, why_this
+from kiosk.ui.texts import display_name, format_price, stock_line, why_this
 
 translate = QCoreApplication.translate
 
@@ -62,7 +62,7 @@ class CardFrame(QFrame):
         pick = self.pick
         top = QHBoxLayout()
         self.image = QLabel(self)
-        self.image.setPixmap(product_pixmap(getattr(pick, "image", None), pick.name,
+        self.image.setPixmap(product_pixmap(getattr(pick, "image", None), display_name(pick.name),
                                             getattr(pick, "theme", None), IMAGE_SIZE))
         self.image.setFixedSize(IMAGE_SIZE, IMAGE_SIZE)
         top.addWidget(self.image, 0, Qt.AlignmentFlag.AlignTop)
@@ -84,8 +84,9 @@ class CardFrame(QFrame):
 
     def retranslate(self) -> None:
         pick = self.pick
+        name = display_name(pick.name)
         if not self.plugin_body:
-            self.name_label.setText(pick.name)
+            self.name_label.setText(display_name(pick.name))
             self.price_label.setText(format_price(getattr(pick, "price", None)))
             in_stock = (getattr(pick, "stock_quantity", None) or 0) > 0
             self.stock_label.setProperty("stock", "in" if in_stock else "out")
@@ -94,15 +95,15 @@ class CardFrame(QFrame):
             self.why_label.setText(translate("Card", "Why this? %1").replace(
                 "%1", why_this(getattr(pick, "reason", None))))
             self.image.setAccessibleName(
-                translate("Card", "Picture of %1").replace("%1", pick.name))
+                translate("Card", "Picture of %1").replace("%1", name))
         saved = translate("Card", "Saved") if self.saved else translate("Card", "Save")
-        set_text(self.save_button, saved, translate("Card", "Save %1").replace("%1", pick.name))
+        set_text(self.save_button, saved, translate("Card", "Save %1").replace("%1", name))
         self.save_button.setEnabled(not self.saved)
         set_text(self.not_for_me_button, translate("Card", "Not for me"),
-                 translate("Card", "Not for me: %1").replace("%1", pick.name))
+                 translate("Card", "Not for me: %1").replace("%1", name))
         set_text(self.more_button, translate("Card", "More like this"),
-                 translate("Card", "More like %1").replace("%1", pick.name))
-        self.setAccessibleName(pick.name)
+                 translate("Card", "More like %1").replace("%1", name))
+        self.setAccessibleName(name)
 
 
 def plugin_card_body(kiosk: Any, pick: Any, parent: QWidget) -> QWidget | None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.presenters.mydata import PURPOSES, MyDataPresenter, purpose_label
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
-from kiosk.ui.texts import theme_name
+from kiosk.ui.texts import display_name, theme_name
 
 translate = QCoreApplication.translate
 
@@ -51,9 +51,13 @@ class MyDataScreen(Screen):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
+        holder = QWidget()
+        centre = QHBoxLayout(holder)
+        body = QWidget(holder)
+        body.setMaximumWidth(1100)
+        centre.addWidget(body)
         self.body_layout = QVBoxLayout(body)
-        scroll.setWidget(body)
+        scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
         add = self.body_layout.addWidget
 
@@ -213,7 +217,7 @@ class MyDataScreen(Screen):
             "gold": self.tr("gold"), "silver": self.tr("silver"),
         }
         for colour, toggle in self.colour_buttons.items():
-            set_text(toggle, colour_names[colour])
+            set_text(toggle, colour_names[colour].capitalize())
         self.budget_label.setText(self.tr("My budget for one item"))
         self._updating, was = True, self._updating
         current = self.budget.currentIndex()
@@ -282,6 +286,16 @@ def describe(data: dict[str, Any]) -> str:
         count = len(purchases or [])
     lines.append(translate("MyDataScreen", "Purchases we use for your picks: %1").replace(
         "%1", str(count)))
+    if isinstance(purchases, list) and purchases:
+        recent = []
+        for row in purchases:
+            name = display_name(str(row.get("name") or row.get("sku") or ""))
+            if name and name not in recent:
+                recent.append(name)
+            if len(recent) == 3:
+                break
+        lines.append(translate("MyDataScreen", "Most recently: %1").replace(
+            "%1", ", ".join(recent)))
     prefs = preferences_of(data)
     if prefs:
         liked = ", ".join(v for values in prefs.values() for v in sorted(values))

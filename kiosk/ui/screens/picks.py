@@ -19,7 +19,7 @@ from kiosk.ui.screens.card import CardFrame, make_card
 from kiosk.ui.screens.common import Screen, button, label, set_text
 from kiosk.ui.texts import shelf_title
 
-CARD_WIDTH = 300
+CARD_WIDTH = 340
 
 
 class CardGrid(QWidget):
@@ -115,6 +115,7 @@ class PicksScreen(Screen):
             header.addWidget(widget)
         outer.addLayout(header)
         self.status = label(self, "status")
+        self.status.hide()
         outer.addWidget(self.status)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -156,16 +157,20 @@ class PicksScreen(Screen):
             for card in shelf.grid.cards:
                 card.retranslate()
         if not self.session.picks.shelves and self.session.active and not self.status.text():
-            self.status.setText(self.tr("Finding your picks…"))
+            self._status(self.tr("Finding your picks…"))
+
+    def _status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _loading(self) -> None:
         self._clear_shelves()
-        self.status.setText(self.tr("Finding your picks…"))
+        self._status(self.tr("Finding your picks…"))
         self.retranslate()
 
     def _failed(self, message: str) -> None:
         self._clear_shelves()
-        self.status.setText(message)
+        self._status(message)
 
     def show_picks(self, picks: Picks) -> None:
         self._clear_shelves()
@@ -182,7 +187,7 @@ class PicksScreen(Screen):
             widget.grid.set_cards(cards)
             self.shelves_layout.insertWidget(self.shelves_layout.count() - 1, widget)
             self.shelves.append(widget)
-        self.status.setText("" if picks.shelves else
+        self._status("" if picks.shelves else
                             self.tr("Nothing to suggest right now. Have a look around!"))
         self.retranslate()
 
@@ -212,7 +217,7 @@ class PicksScreen(Screen):
 
     def clear(self) -> None:
         self._clear_shelves()
-        self.status.setText("")
+        self._status("")
         self.greeting.setText("")
         self.greeting.setAccessibleName("")
         self.retranslate()

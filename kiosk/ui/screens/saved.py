@@ -47,6 +47,7 @@ class SavedScreen(Screen):
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setObjectName("saved_list")
         self.empty = label(self, "status")
         self.remove_button = button(self, "secondary", "remove")
