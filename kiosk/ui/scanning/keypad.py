@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -11,10 +11,6 @@ from kiosk.identity.token import SHORT_LENGTH, format_short
 
 TOUCH = 56  # px, over the 44 px minimum target
 COLUMNS = 8
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KeypadWidget", text)
 
 
 class KeypadWidget(QWidget):
@@ -67,16 +63,16 @@ class KeypadWidget(QWidget):
         return widget
 
     def retranslate(self) -> None:
-        self.setAccessibleName(_tr("Keypad for the code printed on your card"))
-        self.prompt.setText(_tr("No camera handy? Type the code printed under the QR code."))
+        self.setAccessibleName(self.tr("Keypad for the code printed on your card"))
+        self.prompt.setText(self.tr("No camera handy? Type the code printed under the QR code."))
         for symbol, key in self.keys.items():
-            key.setAccessibleName(_tr("Type %1").replace("%1", symbol))
-        self.delete_button.setText(_tr("Delete"))
-        self.delete_button.setAccessibleName(_tr("Delete the last character"))
-        self.clear_button.setText(_tr("Clear"))
-        self.clear_button.setAccessibleName(_tr("Clear the code"))
-        self.ok_button.setText(_tr("OK"))
-        self.ok_button.setAccessibleName(_tr("Use this code"))
+            key.setAccessibleName(self.tr("Type %1").replace("%1", symbol))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete the last character"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setAccessibleName(self.tr("Clear the code"))
+        self.ok_button.setText(self.tr("OK"))
+        self.ok_button.setAccessibleName(self.tr("Use this code"))
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -111,7 +107,7 @@ class KeypadWidget(QWidget):
         shown = format_short(self.symbols) if self.symbols else "____-____-____-_"
         self.display.setText(shown)
         self.display.setAccessibleName(
-            _tr("Code typed so far: %1").replace("%1", " ".join(self.symbols) or "-"))
+            self.tr("Code typed so far: %1").replace("%1", " ".join(self.symbols) or "-"))
         self.ok_button.setEnabled(len(self.symbols) == SHORT_LENGTH)
         self.delete_button.setEnabled(bool(self.symbols))
 
