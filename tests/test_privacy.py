@@ -158,7 +158,9 @@ def test_what_we_know_preferences_and_purchases(kiosk):
     assert {p["name"] for p in known["purchases"]} == {"WHITE HEART", "REGENCY CAKESTAND 3 TIER"}
     assert known["cards"] == [] and known["customer"]["origin"] == "import"
     assert kiosk.privacy.remove_preference(customer_id, "theme", "kitchen") == 1
-    assert kiosk.privacy.remove_preference(customer_id, "colour") == 1
+    assert kiosk.privacy.remove_preference(customer_id, "colour", None, "staff") == 1
+    assert outbox(kiosk, "preference_changed")[-1]["payload"] == {
+        "key": "colour", "action": "remove", "source": "staff"}
     assert [p["value"] for p in kiosk.privacy.what_we_know(customer_id)["preferences"]] == [
         "garden"]
     kiosk.privacy.exclude_purchase(customer_id, dropped, excluded=False)

@@ -247,8 +247,12 @@ class PrivacyService:
                                                            "source": source},
                                     customer_id=customer_id)
 
-    def remove_preference(self, customer_id: str, key: str, value: str | None = None) -> int:
-        """Remove one preference value, or every value of ``key``; returns how many."""
+    def remove_preference(self, customer_id: str, key: str, value: str | None = None,
+                          source: str = "shopper") -> int:
+        """Remove one preference value, or every value of ``key``; returns how many.
+
+        ``source`` says who removed it (shopper or staff), for the event.
+        """
         with self.kiosk.transaction() as db:
             self._require_customer(customer_id)
             if value is None:
@@ -260,7 +264,8 @@ class PrivacyService:
                     "DELETE FROM preferences WHERE customer_id = ? AND key = ? AND value = ?",
                     [customer_id, key, value])
             if cursor.rowcount:
-                self.kiosk.record_event("preference_changed", {"key": key, "action": "remove"},
+                self.kiosk.record_event("preference_changed",
+                                        {"key": key, "action": "remove", "source": source},
                                         customer_id=customer_id)
             return cursor.rowcount
 
