@@ -135,6 +135,10 @@ class KioskWindow(QWidget):
         self.banner_timer.setSingleShot(True)
         self.banner_timer.timeout.connect(self.banner.hide)
         self._connect()
+        # load (or, on a new store, train) the models now, off the GUI thread,
+        # so the first shopper does not wait for them
+        self.worker.run(lambda: kiosk.recommendations.engine(), success=lambda _: None,
+                        failure=lambda e: None)
         self.attract.set_language(translations.language)
         self.retranslate()
         self.show_screen("attract")
