@@ -88,8 +88,14 @@ def test_unknown_forged_and_malformed(kiosk):
     assert kiosk.identity.verify(other_key).exit_code == 5
     unknown_key = token.make_long(secret, 999, bytes.fromhex(card.card_id))
     assert kiosk.identity.verify(unknown_key).exit_code == 5
-    for garbage in ("", "hello", "PSK", card.code[:-1], card.code + "0", card.code.lower()):
+    for garbage in ("", "hello", "PSK", card.code[:-1], card.code + "0",
+                    card.code[:10] + card.code[10:].lower()):
         assert kiosk.identity.verify(garbage).exit_code == 6
+
+
+def test_a_code_typed_with_caps_lock_on_is_read(kiosk):
+    card = kiosk.identity.issue_card(consenting_customer(kiosk))
+    assert kiosk.identity.verify(card.code.lower()).status == "ok"
 
 
 def test_key_rotation_keeps_old_cards_valid(kiosk):

@@ -325,3 +325,29 @@ def test_erasure_needs_no_vacuum_when_secure_delete_did_its_job(kiosk):
     kiosk.privacy.set_preference(customer_id, "theme", "garden")
     report = kiosk.privacy.erase(customer_id)
     assert not report["vacuumed"] and not report["residue"]
+
+
+def test_privacy_commands(tmp_path):
+    from click.testing import CliRunner
+
+    from kiosk.cli import cli
+    from kiosk.config import Config
+
+    database = tmp_path / "cli.db"
+    kiosk = Kiosk(Config(database=str(database)), entrypoints=False)
+    customer_id = kiosk.privacy.enrol("Ada", {"staff_profile": True}).customer_id
+    kiosk.close()
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["privacy", "purposes", "--json"])
+    assert set(json.loads(listed.output)) == set(PURPOSES)
+    shown = runner.invoke(cli, ["privacy", "show", customer_id, "--db", str(database)])
+    assert shown.exit_code == 0 and "Consent staff_profile: yes" in shown.output
+    missing = runner.invoke(cli, ["privacy", "show", "nobody", "--db", str(database)])
+    assert missing.exit_code == 1 and "No customer" in missing.output
+    refused = runner.invoke(cli, ["privacy", "erase", customer_id, "--db", str(database)],
+                            input="n\n")
+    assert refused.exit_code == 1
+    erased = runner.invoke(cli, ["privacy", "erase", customer_id, "--yes", "--json",
+                                 "--db", str(database)])
+    assert erased.exit_code == 0 and json.loads(erased.output)["found"]
+    assert customer_id.encode() not in database_bytes(database)

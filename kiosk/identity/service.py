@@ -176,6 +176,9 @@ class IdentityService:
     def verify(self, code: str) -> Verification:
         """The loyalty-card scheme's verdict on ``code`` (long or short form)."""
         text = code.strip() if isinstance(code, str) else ""
+        if text.startswith("psk") and text.islower():
+            # a keyboard-wedge scanner typing with Caps Lock on: all of it swapped
+            text = text.upper()
         try:
             if text.startswith(token.PREFIX) and len(text) == token.LONG_LENGTH:
                 return self._verify_long(token.parse_long(text))
