@@ -12,6 +12,7 @@ DEMO_DB ?= demo/kiosk.db
 PYTEST_ARGS ?=
 
 .PHONY: run test lint bench screenshots demo system-deps clean
+RUN_ARGS ?=
 
 # Qt Multimedia needs libpulse; Qt's xcb platform (make run on a desktop) and
 # Xvfb (a real window on a headless machine) come from Debian too.
@@ -41,8 +42,17 @@ $(DEMO_DB): $(STAMP)
 
 demo: $(DEMO_DB)
 
+# With no display (a server, CI), the kiosk opens on a virtual screen (Xvfb).
 run: $(STAMP) $(DEMO_DB)
-	$(BIN)/kiosk run --db $(DEMO_DB)
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
+	  echo "No display found: opening the kiosk on a virtual screen (Xvfb)."; \
+	  xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/kiosk run --db $(DEMO_DB) $(RUN_ARGS); \
+	else \
+	  $(BIN)/kiosk run --db $(DEMO_DB) $(RUN_ARGS); \
+	fi
+
+screenshots: $(STAMP) $(DEMO_DB)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check kiosk plugins tests benchmarks
