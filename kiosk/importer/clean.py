@@ -6,10 +6,11 @@ and ``import_file`` writes its result into the store.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -67,6 +68,25 @@ def load_clean(path: str | os.PathLike[str], *,
         if on_problem is not None:
             on_problem(p)
 
+    with _no_gc():
+        return _clean(path, report, problem, progress)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Hundreds of thousands of small objects, none cyclic: the collector only slows us."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _clean(path: str | os.PathLike[str], report: CleanReport,
+           problem: Callable[[Problem], None],
+           progress: Callable[[int, int], None] | None) -> CleanData:
     skipped = report.skipped
 
     def unsplittable(p: Problem) -> None:  # a row the CSV reader itself could not split
@@ -82,36 +102,30 @@ def load_clean(path: str | os.PathLike[str], *,
     # adjustment notes ("damaged", "?") sit on zero-price or negative rows
     sold_as: dict[tuple[str, str], int] = {}
     repaired: dict[str, str] = {}  # a few thousand distinct descriptions, repaired once
-    gc_was_on = gc.isenabled()
-    gc.disable()  # hundreds of thousands of small objects, none of them cyclic
-    try:
-        for line_number, row in file_rows:
-            report.rows_read += 1
-            key = tuple(row)
-            if key in seen:
-                skipped["duplicate"] += 1
-                continue
-            seen.add(key)
-            try:
-                raw = parse(row, line_number)
-            except MalformedRow as error:
-                problem(Problem(line_number, str(error)))
-                continue
-            text = raw.description
-            if text:
-                fixed = repaired.get(text)
-                if fixed is None:
-                    fixed = repaired[text] = repair_text(text)
-                if fixed is not text and ("Â" in text or "Ã" in text):
-                    report.text_repaired += 1
-                raw.description = fixed
-                if fixed and raw.unit_price > 0 and raw.quantity > 0:
-                    pair = (raw.sku, fixed)
-                    sold_as[pair] = sold_as.get(pair, 0) + 1
-            rows.append(raw)
-    finally:
-        if gc_was_on:
-            gc.enable()
+    for line_number, row in file_rows:
+        report.rows_read += 1
+        key = tuple(row)
+        if key in seen:
+            skipped["duplicate"] += 1
+            continue
+        seen.add(key)
+        try:
+            raw = parse(row, line_number)
+        except MalformedRow as error:
+            problem(Problem(line_number, str(error)))
+            continue
+        text = raw.description
+        if text:
+            fixed = repaired.get(text)
+            if fixed is None:
+                fixed = repaired[text] = repair_text(text)
+            if fixed is not text and ("Â" in text or "Ã" in text):
+                report.text_repaired += 1
+            raw.description = fixed
+            if fixed and raw.unit_price > 0 and raw.quantity > 0:
+                pair = (raw.sku, fixed)
+                sold_as[pair] = sold_as.get(pair, 0) + 1
+        rows.append(raw)
     descriptions: dict[str, Counter[str]] = defaultdict(Counter)
     for (sku, text), count in sold_as.items():
         descriptions[sku][text] = count

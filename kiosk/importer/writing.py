@@ -90,6 +90,13 @@ def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str
             ensure_store(db, store_id, store_name)
             db.conn.executemany(_UPSERT_PRODUCT, products)
             db.conn.executemany(_INSERT_CUSTOMER, customers)
+            existing = db.execute("SELECT count(*) FROM purchases").fetchone()[0]
+            # Loading many rows into a small table: building the secondary
+            # indexes once at the end is cheaper than updating them row by row.
+            # Same transaction, so a failure leaves them as they were.
+            rebuild = _secondary_indexes(db) if len(purchases) > 2 * existing else []
+            for name, _ in rebuild:
+                db.execute(f"DROP INDEX [{name}]")
             done = 0
             for batch in _batches(purchases):
                 db.conn.executemany(_UPSERT_PURCHASE, batch)
@@ -97,8 +104,18 @@ def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str
                 if progress is not None:
                     progress(READ_SHARE + (PROGRESS_TOTAL - READ_SHARE) * done // total,
                              PROGRESS_TOTAL)
+            for _, sql in rebuild:
+                db.execute(sql)
     finally:
         db.execute(f"PRAGMA foreign_keys = {'ON' if fk_on else 'OFF'}")
+
+
+def _secondary_indexes(db: Database) -> list[tuple[str, str]]:
+    """Name and SQL of the purchases indexes that are not constraints (UNIQUE stays)."""
+    rows = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'purchases' "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name").fetchall()
+    return [(name, sql) for name, sql in rows]
 
 
 def drop_erased(kiosk: Kiosk, data: CleanData) -> None:
