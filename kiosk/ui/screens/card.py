@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.look import product_pixmap
 from kiosk.ui.screens.common import button, label, set_text
@@ -44,15 +44,15 @@ class CardFrame(QFrame):
         else:
             body.setParent(self)
             layout.addWidget(body)
-        actions = QHBoxLayout()
-        actions.setSpacing(6)
+        self.actions = QGridLayout()
+        self.actions.setSpacing(6)
         self.save_button = button(self, "card-action", "save")
         self.not_for_me_button = button(self, "card-action", "not_for_me")
         self.more_button = button(self, "card-action", "more_like_this")
-        for widget in (self.save_button, self.not_for_me_button, self.more_button):
-            actions.addWidget(widget)
+        self.two_rows: bool | None = None
+        self._arrange(False)
         layout.addStretch(1)
-        layout.addLayout(actions)
+        layout.addLayout(self.actions)
         self.save_button.clicked.connect(lambda: self.save_clicked.emit(self.sku))
         self.not_for_me_button.clicked.connect(lambda: self.not_for_me_clicked.emit(self.sku))
         self.more_button.clicked.connect(lambda: self.more_like_this_clicked.emit(self.sku))
@@ -77,6 +77,29 @@ class CardFrame(QFrame):
         layout.addLayout(top)
         self.why_label = label(self, "card-why")
         layout.addWidget(self.why_label)
+
+    def _arrange(self, two_rows: bool) -> None:
+        """The three actions in a row, or on two rows when the card is too narrow."""
+        if two_rows == self.two_rows:
+            return
+        self.two_rows = two_rows
+        buttons = (self.save_button, self.not_for_me_button, self.more_button)
+        for widget in buttons:
+            self.actions.removeWidget(widget)
+        if two_rows:
+            self.actions.addWidget(self.save_button, 0, 0)
+            self.actions.addWidget(self.not_for_me_button, 0, 1)
+            self.actions.addWidget(self.more_button, 1, 0, 1, 2)
+        else:
+            for column, widget in enumerate(buttons):
+                self.actions.addWidget(widget, 0, column)
+
+    def resizeEvent(self, event) -> None:
+        buttons = (self.save_button, self.not_for_me_button, self.more_button)
+        needed = sum(b.sizeHint().width() for b in buttons) + 2 * self.actions.spacing()
+        margins = self.layout().contentsMargins()
+        self._arrange(needed > event.size().width() - margins.left() - margins.right())
+        super().resizeEvent(event)
 
     def set_saved(self, saved: bool) -> None:
         self.saved = saved

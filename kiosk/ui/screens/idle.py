@@ -25,6 +25,7 @@ class IdleOverlay(Screen):
         self.panel.setMaximumWidth(640)
         panel_layout = QVBoxLayout(self.panel)
         panel_layout.setContentsMargins(32, 32, 32, 32)
+        panel_layout.setSpacing(16)
         self.title = label(self.panel, "headline")
         self.text = label(self.panel, "hint")
         self.stay_button = button(self.panel, "primary", "still_here")

@@ -22,7 +22,11 @@ class JoinScreen(Screen):
         self.presenter = presenter
         self.mode = "join"      # or "consent": a known shopper's first answer
         self.short_code = ""
-        outer = QVBoxLayout(self)
+        page = QHBoxLayout(self)
+        column = QWidget(self)
+        column.setMaximumWidth(960)
+        page.addWidget(column)
+        outer = QVBoxLayout(column)
         outer.setContentsMargins(32, 24, 32, 24)
         self.title = label(self, "headline")
         self.intro = label(self, "hint")

@@ -97,9 +97,9 @@ class PicksScreen(Screen):
         self.screen_specs = list(screen_specs)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        header = QHBoxLayout()
+        self.header = QGridLayout()
         self.greeting = label(self, "greeting", wrap=False)
-        header.addWidget(self.greeting, 1)
+        self.nav = QHBoxLayout()
         self.saved_button = button(self, "secondary", "saved")
         self.my_data_button = button(self, "secondary", "my_data")
         self.help_button = button(self, "secondary", "help")
@@ -112,8 +112,10 @@ class PicksScreen(Screen):
         self.done_button = button(self, "primary", "done")
         for widget in (self.saved_button, self.my_data_button, self.help_button,
                        *[b for _, b in self.plugin_buttons], self.done_button):
-            header.addWidget(widget)
-        outer.addLayout(header)
+            self.nav.addWidget(widget)
+        self.narrow: bool | None = None
+        self._arrange_header(False)
+        outer.addLayout(self.header)
         self.status = label(self, "status")
         self.status.hide()
         outer.addWidget(self.status)
@@ -141,6 +143,26 @@ class PicksScreen(Screen):
         session.session_reset.connect(self.clear)
         self.retranslate()
 
+    def _arrange_header(self, narrow: bool) -> None:
+        """Greeting and buttons side by side, or the buttons under the greeting."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        self.header.removeWidget(self.greeting)
+        self.header.removeItem(self.nav)
+        self.header.addWidget(self.greeting, 0, 0)
+        self.header.addLayout(self.nav, 1 if narrow else 0, 0 if narrow else 1,
+                              Qt.AlignmentFlag.AlignRight)
+
+    def _fit_header(self, width: int) -> None:
+        if width > 0:
+            needed = self.greeting.sizeHint().width() + self.nav.sizeHint().width() + 80
+            self._arrange_header(needed > width)
+
+    def resizeEvent(self, event) -> None:
+        self._fit_header(event.size().width())
+        super().resizeEvent(event)
+
     def retranslate(self) -> None:
         self.greeting.setText(self.session.greeting() if self.session.active else "")
         self.greeting.setAccessibleName(self.greeting.text())
@@ -156,6 +178,7 @@ class PicksScreen(Screen):
             shelf.retranslate()
             for card in shelf.grid.cards:
                 card.retranslate()
+        self._fit_header(self.width())
         if not self.session.picks.shelves and self.session.active and not self.status.text():
             self._status(self.tr("Finding your picks…"))
 
