@@ -144,3 +144,14 @@ def test_card_image_is_card_sized(tmp_path):
     assert image.size == SIZE
     saved = save_card(image, tmp_path / "c.png")
     assert Path(saved).exists() and Image.open(saved).size == SIZE
+
+
+@pytest.mark.parametrize("first", ["kiosk_plugins.loyalty_card", "kiosk_plugins.privacy",
+                                   "kiosk.app"])
+def test_commands_are_registered_whatever_is_imported_first(first):
+    code = (f"import {first}\n"
+            "from kiosk.cli import cli\n"
+            "print(sorted(c for c in cli.commands if c in ('cards', 'privacy')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.strip() == "['cards', 'privacy']"

@@ -1,0 +1,82 @@
+"""``kiosk privacy``: purposes, a shopper's data and erasure, for staff.
+
+Added to the command line by the built-in plugin ``plugins/privacy.py``.
+"""
+
+from __future__ import annotations
+
+import click
+
+from kiosk.cli import db_option, echo_json, json_option, open_kiosk
+from kiosk.privacy import PURPOSES
+
+
+@click.group()
+def privacy() -> None:
+    """Consent purposes, a shopper's data, erasure (for staff handling requests)."""
+
+
+@privacy.command("purposes")
+@json_option
+def purposes(as_json: bool) -> None:
+    """What shoppers can agree to, in the words the kiosk shows."""
+    if as_json:
+        echo_json({p.key: {"title": p.title, "description": p.description}
+                   for p in PURPOSES.values()})
+        return
+    for purpose in PURPOSES.values():
+        click.echo(f"{purpose.key}: {purpose.title}\n    {purpose.description}")
+
+
+@privacy.command("show")
+@click.argument("customer_id")
+@db_option
+@json_option
+@click.pass_context
+def show(ctx, customer_id: str, db_path: str | None, as_json: bool) -> None:
+    """Everything this kiosk holds about CUSTOMER_ID (a subject access request)."""
+    from kiosk.privacy.service import UnknownCustomer
+
+    kiosk = open_kiosk(ctx, db_path)
+    try:
+        known = kiosk.privacy.what_we_know(customer_id)
+    except UnknownCustomer:
+        raise click.ClickException("No customer with that id in this database.") from None
+    finally:
+        kiosk.close()
+    if as_json:
+        echo_json(known)
+        return
+    customer = known["customer"]
+    click.echo(f"First name: {customer['first_name'] or '-'} (origin {customer['origin']})")
+    for purpose, consent in known["consents"].items():
+        answer = {True: "yes", False: "no", None: "never asked"}[consent["granted"]]
+        click.echo(f"Consent {purpose}: {answer}")
+    click.echo(f"Personalisation paused: {'yes' if known['personalisation_paused'] else 'no'}")
+    click.echo(f"Preferences: {len(known['preferences'])}, purchases: "
+               f"{len(known['purchases'])}, cards: {len(known['cards'])}")
+
+
+@privacy.command("erase")
+@click.argument("customer_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+@json_option
+@click.pass_context
+def erase(ctx, customer_id: str, yes: bool, db_path: str | None, as_json: bool) -> None:
+    """Erase CUSTOMER_ID from this kiosk and queue an erasure request for head office."""
+    if not yes:
+        click.confirm("Erase everything this kiosk holds about this customer?", abort=True)
+    kiosk = open_kiosk(ctx, db_path)
+    try:
+        report = kiosk.privacy.erase(customer_id, origin="staff")
+    finally:
+        kiosk.close()
+    if as_json:
+        echo_json(report)
+    elif report["found"]:
+        sealed = "queued for head office" if report["sealed_for_hq"] else (
+            "queued, but head office's key is not known yet (sync first)")
+        click.echo(f"Erased. Erasure request {sealed}.")
+    else:
+        click.echo("No customer with that id here; any traces were removed.")
