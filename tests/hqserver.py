@@ -71,7 +71,7 @@ class HQProcess:
             env["KIOSK_HQ_FAULTS"] = self.faults
         out = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "hq", "serve", "--database", self.database,
+            [sys.executable, "-m", "kiosk.hq", "serve", "--database", self.database,
              "--port", str(self.port)], env=env, stdout=out, stderr=out,
         )
         deadline = time.monotonic() + timeout

@@ -9,7 +9,13 @@ from typing import Any
 
 import click
 
-from kiosk.cli import echo_json, json_option
+# Not kiosk.cli: head office runs without loading the kiosk's plugins.
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, sort_keys=True, default=str))
+
 
 database_option = click.option(
     "--database", "database", envvar="KIOSK_HQ_DATABASE", default="hq.db", show_default=True,
