@@ -1,0 +1,106 @@
+"""Fitted recommenders plus blend weights: ranks picks for one shopper.
+
+Used the same way by the kiosk service, ``kiosk evaluate``, the batch command
+and the benchmark, so what is measured is what shoppers get.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.recommend.blender import Filters, blend
+from kiosk.recommend.isolation import Isolator
+from kiosk.recommend.types import Candidate, Context
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+
+# Starting points; ``tuning.tune_weights`` replaces the first two from data.
+DEFAULT_WEIGHTS = {"buy_again": 1.0, "goes_with": 0.1, "collaborative": 0.1, "content": 0.01,
+                   "popular": 0.03, "trending": 0.01, "seasonal": 0.01, "staff_picks": 5.0}
+DEFAULT_NEW_WEIGHTS = {**DEFAULT_WEIGHTS, "buy_again": 0.0, "popular": 0.1}
+GUEST_WEIGHTS = {"popular": 1.0, "trending": 0.3, "seasonal": 0.3}
+# A weight for recommenders the tuning never saw (third-party plugins).
+PLUGIN_WEIGHT = 0.1
+
+
+@dataclass
+class Weights:
+    """Blend weights per recommender: for all items, for new items only, for guests."""
+
+    all: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    new: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_NEW_WEIGHTS))
+    guest: dict[str, float] = field(default_factory=lambda: dict(GUEST_WEIGHTS))
+
+    def for_mode(self, *, personal: bool, exclude_purchased: bool,
+                 names: Sequence[str]) -> dict[str, float]:
+        table = self.guest if not personal else self.new if exclude_purchased else self.all
+        return {name: table.get(name, PLUGIN_WEIGHT if personal else 0.0) for name in names}
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        return {"all": dict(self.all), "new": dict(self.new), "guest": dict(self.guest)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Mapping[str, float]]) -> Weights:
+        return cls(**{key: dict(data.get(key, {})) for key in ("all", "new", "guest")
+                      if key in data})
+
+
+class Engine:
+    """Recommenders (fitted) and how to blend them."""
+
+    def __init__(self, recommenders: Sequence[Any], weights: Weights | None = None, *,
+                 isolator: Isolator | None = None):
+        self.recommenders = {r.name: r for r in recommenders}
+        self.weights = weights or Weights()
+        self.isolator = isolator or Isolator(budget_seconds=None)
+
+    @property
+    def personal_names(self) -> frozenset[str]:
+        return frozenset(n for n, r in self.recommenders.items() if getattr(r, "personal", True))
+
+    def candidates(self, context: Context, n: int,
+                   names: Sequence[str] | None = None) -> dict[str, list[Candidate]]:
+        """Each recommender's candidates (failing or slow ones left out)."""
+        chosen = [name for name in (names or self.recommenders)
+                  if context.personal or name not in self.personal_names]
+        calls = {name: _bind(self.recommenders[name], context, n) for name in chosen}
+        results = self.isolator.run(calls)
+        return {name: _checked(name, value) for name, value in results.items()}
+
+    def rank(self, context: Context, k: int, *, exclude_purchased: bool = False,
+             filters: Filters | None = None, candidates_per_recommender: int | None = None,
+             ) -> list[Candidate]:
+        """The blended top ``k`` for this shopper."""
+        n = candidates_per_recommender or max(3 * k, 50)
+        weights = self.weights.for_mode(personal=context.personal,
+                                        exclude_purchased=exclude_purchased,
+                                        names=list(self.recommenders))
+        names = [name for name, w in weights.items() if w > 0]
+        found = self.candidates(context, n, names)
+        base = filters or Filters(in_stock=None, diversity=False)
+        exclude = set(base.exclude)
+        if exclude_purchased:
+            exclude |= set(context.history_skus)
+        final = Filters(personal=context.personal, personal_recommenders=self.personal_names,
+                        not_for_me=base.not_for_me, in_stock=base.in_stock,
+                        resting=base.resting, exclude=exclude, diversity=base.diversity,
+                        themes=base.themes, names=base.names)
+        return blend(found, weights, k, final)
+
+
+def _bind(recommender: Any, context: Context, n: int) -> Callable[[], Any]:
+    return lambda: recommender.recommend(context, n)
+
+
+def _checked(name: str, value: Any) -> list[Candidate]:
+    if not isinstance(value, list | tuple):
+        log.warning("recommender %r returned %s, not a list; ignored", name,
+                    type(value).__name__)
+        return []
+    return [c if c.recommender else Candidate(c.sku, c.score, c.reason, name)
+            for c in value if isinstance(c, Candidate)]

@@ -1,0 +1,311 @@
+"""``kiosk.recommendations``: shelves for a shopper, feedback, staff picks, training.
+
+Every path honours consent: without personalisation consent a shopper gets
+the guest picks, and nothing shown or said is stored against their id.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from kiosk.events import utcnow
+from kiosk.plugins import call_each
+from kiosk.recommend import artefacts
+from kiosk.recommend.blender import Filters, diversify, fuse
+from kiosk.recommend.engine import Engine
+from kiosk.recommend.isolation import Isolator
+from kiosk.recommend.registry import collect_recommenders
+from kiosk.recommend.snapshot import from_store, read_preferences
+from kiosk.recommend.training import train as train_models
+from kiosk.recommend.types import (
+    SHELF_OF_REASON,
+    SHELF_ORDER,
+    Candidate,
+    Context,
+    Pick,
+    Reason,
+    Shelf,
+    day_number,
+)
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+log = logging.getLogger(__name__)
+
+FEEDBACK_KINDS = ("not_for_me", "save", "more_like_this", "open")
+_EVENT_OF_FEEDBACK = {"not_for_me": "not_for_me", "save": "save",
+                      "more_like_this": "more_like_this", "open": "feedback"}
+INTEREST_KINDS = ("save", "more_like_this", "open")
+
+
+class RecommendationService:
+    """Settings come from the ``[plugins.recommend]`` table of the config file:
+    ``budget_ms`` (150), ``frequency_cap_shows`` (3), ``frequency_cap_rest_days`` (14).
+    """
+
+    def __init__(self, kiosk: Kiosk):
+        self.kiosk = kiosk
+        settings = kiosk.config.plugin_settings("recommend")
+        self.budget_ms = float(settings.get("budget_ms", 150))
+        self.cap_shows = int(settings.get("frequency_cap_shows", 3))
+        self.cap_rest_days = float(settings.get("frequency_cap_rest_days", 14))
+        self.isolator = Isolator(budget_seconds=self.budget_ms / 1000.0)
+        self._engine: Engine | None = None
+        self._version: int | None = None
+        self._products: dict[str, tuple[Any, ...]] = {}
+        self._lock = threading.RLock()
+
+    # -- models -------------------------------------------------------------
+
+    def _recommenders(self) -> list[Any]:
+        return collect_recommenders(self.kiosk.pm, self.kiosk)
+
+    def engine(self) -> Engine:
+        """The trained models: the latest stored run, or a fresh training if none."""
+        with self._lock:
+            if self._engine is None:
+                loaded = artefacts.load_run(self.kiosk.db, self._recommenders())
+                if loaded is None:
+                    log.info("no trained models yet; training now")
+                    self.train()
+                else:
+                    recommenders, weights, self._version = loaded
+                    self._engine = Engine(recommenders, weights, isolator=self.isolator)
+                    self._load_products()
+            assert self._engine is not None
+            return self._engine
+
+    def _load_products(self) -> None:
+        self._products = {
+            row[0]: row[1:] for row in self.kiosk.db.execute(
+                "SELECT sku, name, price, image, theme, colours FROM products")}
+
+    def train(self, progress: Callable[[float, str], None] | None = None) -> dict[str, Any]:
+        """Fit every enabled recommender on the store and keep the run as a new version.
+
+        Slow on a big store: the UI calls it off the GUI thread. ``progress``
+        gets (fraction 0..1, message).
+        """
+        snapshot = from_store(self.kiosk.db)
+        recommenders = self._recommenders()
+        result = train_models(snapshot, recommenders, progress=progress,
+                              isolator=self.isolator)
+        fitted = list(result.engine.recommenders.values())
+        version = artefacts.save_run(
+            self.kiosk.db, fitted, weights=result.engine.weights, window=snapshot.window(),
+            parameters=result.parameters, metrics=result.validation, seconds=result.seconds)
+        with self._lock:
+            self._engine, self._version = result.engine, version
+            self._load_products()
+        return {"version": version, "window": snapshot.window(),
+                "purchases": len(snapshot.line_item), "customers": snapshot.n_users,
+                "products": snapshot.n_items, "recommenders": sorted(result.engine.recommenders),
+                "failed": result.failed, "seconds": result.seconds,
+                "weights": result.engine.weights.as_dict(), "validation": result.validation}
+
+    # -- what we may use ----------------------------------------------------
+
+    def _personal(self, customer_id: str | None) -> bool:
+        return customer_id is not None and self.kiosk.privacy.consented(
+            customer_id, "personalisation")
+
+    def context(self, customer_id: str | None, *, now: datetime | None = None) -> Context:
+        """The shopper's context: their history and preferences only with consent."""
+        today = day_number(now or datetime.now(UTC))
+        if not self._personal(customer_id):
+            return Context(customer_id=None, now=today, personal=False)
+        rows = self.kiosk.db.execute(
+            "SELECT sku, ts FROM purchases WHERE customer_id = ? AND excluded = 0 ORDER BY ts",
+            [customer_id]).fetchall()
+        return Context(customer_id=customer_id, now=today,
+                       history_skus=tuple(r[0] for r in rows),
+                       history_days=np.asarray([day_number(datetime.fromisoformat(r[1]))
+                                                for r in rows], dtype=np.float64),
+                       preferences=read_preferences(self.kiosk.db, customer_id).get(
+                           customer_id, {}),
+                       personal=True)
+
+    def _who(self, context: Context, session_id: str) -> tuple[str, list[Any]]:
+        if context.personal:
+            return "(customer_id = ? OR session_id = ?)", [context.customer_id, session_id]
+        return "session_id = ?", [session_id]
+
+    def _not_for_me(self, context: Context, session_id: str) -> set[str]:
+        where, params = self._who(context, session_id)
+        return {r[0] for r in self.kiosk.db.execute(
+            f"SELECT DISTINCT sku FROM feedback WHERE kind = 'not_for_me' AND {where}", params)}
+
+    def _resting(self, context: Context, session_id: str) -> set[str]:
+        """Items shown ``cap_shows`` times in the last ``cap_rest_days`` without interest."""
+        where, params = self._who(context, session_id)
+        since = (datetime.now(UTC) - timedelta(days=self.cap_rest_days)).isoformat()
+        shown = {r[0] for r in self.kiosk.db.execute(
+            f"SELECT sku FROM impressions WHERE {where} AND shown >= ? GROUP BY sku "
+            "HAVING count(*) >= ?", [*params, since, self.cap_shows])}
+        if not shown:
+            return set()
+        kinds = ", ".join(f"'{k}'" for k in INTEREST_KINDS)
+        interested = {r[0] for r in self.kiosk.db.execute(
+            f"SELECT DISTINCT sku FROM feedback WHERE kind IN ({kinds}) AND {where} "
+            "AND at >= ?", [*params, since])}
+        return shown - interested
+
+    def _stock(self) -> dict[str, tuple[int, str | None]]:
+        return {sku: (qty, location) for sku, qty, location in self.kiosk.db.execute(
+            "SELECT sku, quantity, location FROM stock WHERE store_id = ? AND quantity > 0",
+            [self.kiosk.config.store_id])}
+
+    def _filters(self, context: Context, session_id: str,
+                 stock: dict[str, tuple[int, str | None]], *,
+                 exclude: Iterable[str] = ()) -> Filters:
+        products = self._products
+        return Filters(
+            personal=context.personal,
+            not_for_me=self._not_for_me(context, session_id),
+            in_stock=stock.__contains__,
+            resting=self._resting(context, session_id),
+            exclude=set(exclude),
+            diversity=True,
+            themes=_Column(products, 3),
+            names=_Column(products, 0),
+        )
+
+    def _pick(self, c: Candidate, stock: dict[str, tuple[int, str | None]]) -> Pick:
+        name, price, image, theme, colours = self._products.get(
+            c.sku, (c.sku, None, None, None, "[]"))
+        quantity, location = stock.get(c.sku, (None, None))
+        try:
+            colour_list = tuple(json.loads(colours or "[]"))
+        except ValueError:
+            colour_list = ()
+        return Pick(sku=c.sku, name=name, price=price, image=image, theme=theme,
+                    colours=colour_list, stock_quantity=quantity, location=location,
+                    reason=c.reason, recommender=c.recommender, score=round(c.score, 6))
+
+    # -- shelves ------------------------------------------------------------
+
+    def shelves(self, customer_id: str | None, *, session_id: str, k: int = 12,
+                now: datetime | None = None) -> list[Shelf]:
+        """The shopper's picks grouped by reason, shelves in ``SHELF_ORDER``.
+
+        Plugins may change the list through ``kiosk_recommendations_will_show``.
+        """
+        engine = self.engine()
+        context = self.context(customer_id, now=now)
+        stock = self._stock()
+        picks = engine.rank(context, k, filters=self._filters(context, session_id, stock))
+        grouped: dict[str, list[Pick]] = {}
+        for c in picks:
+            shelf = SHELF_OF_REASON.get(c.reason.code, "popular")
+            grouped.setdefault(shelf, []).append(self._pick(c, stock))
+        shelves = [Shelf(key, grouped.pop(key)) for key in SHELF_ORDER if key in grouped]
+        shelves += [Shelf(key, items) for key, items in sorted(grouped.items())]
+        call_each(self.kiosk.pm, "kiosk_recommendations_will_show", kiosk=self.kiosk,
+                  context=context, shelves=shelves)
+        return [shelf for shelf in shelves if shelf.picks]
+
+    def more_like_this(self, customer_id: str | None, sku: str, session_id: str,
+                       k: int = 12) -> list[Pick]:
+        """Items like ``sku`` (bought together or named alike); records the request."""
+        self.record_feedback(customer_id, session_id, sku, "more_like_this")
+        engine = self.engine()
+        context = self.context(customer_id)
+        anchor_name = self._products.get(sku, (sku,))[0]
+        reason = Reason("more_like_this", {"anchor_sku": sku, "anchor_name": anchor_name})
+        found: dict[str, list[Candidate]] = {}
+        calls = {name: _similar(rec, sku, 3 * k) for name, rec in engine.recommenders.items()
+                 if callable(getattr(rec, "similar", None))}
+        for name, pairs in self.isolator.run(calls).items():
+            found[name] = [Candidate(s, float(score), reason, name) for s, score in pairs]
+        weights = {name: 1.0 if name == "goes_with" else 0.5 for name in found}
+        stock = self._stock()
+        filters = self._filters(context, session_id, stock, exclude=[sku])
+        ranked = [c for c in fuse(found, weights)
+                  if c.sku not in filters.not_for_me and c.sku in stock
+                  and c.sku not in filters.exclude]
+        ranked = [Candidate(c.sku, c.score, reason, c.recommender) for c in ranked]
+        picks = diversify(ranked, k, themes=filters.themes, names=filters.names)
+        return [self._pick(c, stock) for c in picks]
+
+    # -- what the shopper did -----------------------------------------------
+
+    def record_impressions(self, customer_id: str | None, session_id: str,
+                           picks: Sequence[Pick]) -> int:
+        """Note that ``picks`` were shown (for the frequency cap); returns rows written."""
+        if not picks:
+            return 0
+        who = customer_id if self._personal(customer_id) else None
+        shown = utcnow()
+        with self.kiosk.transaction() as db:
+            for pick in picks:
+                db.execute(
+                    "INSERT INTO impressions (customer_id, session_id, sku, recommender, reason, "
+                    "shown) VALUES (?, ?, ?, ?, ?, ?)",
+                    [who, session_id, pick.sku, pick.recommender, pick.reason.code, shown])
+            self.kiosk.record_event(
+                "impression",
+                {"session_id": session_id,
+                 "items": [{"sku": p.sku, "recommender": p.recommender,
+                            "reason": p.reason.code} for p in picks]},
+                customer_id=who)
+        return len(picks)
+
+    def record_feedback(self, customer_id: str | None, session_id: str, sku: str,
+                        kind: str) -> None:
+        """Store a shopper's reaction; "not_for_me" hides the item at once."""
+        if kind not in FEEDBACK_KINDS:
+            raise ValueError(f"unknown feedback kind {kind!r}; kinds: "
+                             f"{', '.join(FEEDBACK_KINDS)}")
+        who = customer_id if self._personal(customer_id) else None
+        with self.kiosk.transaction() as db:
+            db.execute("INSERT INTO feedback (customer_id, session_id, sku, kind, at) "
+                       "VALUES (?, ?, ?, ?, ?)", [who, session_id, sku, kind, utcnow()])
+            self.kiosk.record_event(_EVENT_OF_FEEDBACK[kind],
+                                    {"session_id": session_id, "sku": sku, "kind": kind},
+                                    customer_id=who)
+
+    def add_staff_pick(self, customer_id: str, sku: str, staff_name: str,
+                       note: str = "") -> None:
+        """A staff member picks ``sku`` for a customer (needs their staff-profile consent)."""
+        if not staff_name.strip():
+            raise ValueError("a staff pick needs the staff member's name")
+        if not self.kiosk.privacy.consented(customer_id, "staff_profile"):
+            raise PermissionError("this customer has not agreed to staff keeping a profile, "
+                                  "so staff picks cannot be stored for them")
+        if self.kiosk.db.execute("SELECT 1 FROM products WHERE sku = ?",
+                                 [sku]).fetchone() is None:
+            raise ValueError(f"no product with sku {sku!r}")
+        with self.kiosk.transaction() as db:
+            db.execute(
+                "INSERT INTO staff_picks (customer_id, sku, staff_name, note, created) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, sku) DO UPDATE SET "
+                "staff_name = excluded.staff_name, note = excluded.note, "
+                "created = excluded.created",
+                [customer_id, sku, staff_name.strip(), note.strip(), utcnow()])
+
+    def close(self) -> None:
+        self.isolator.close()
+
+
+class _Column:
+    """A read-only sku -> one field of the product cache, as a mapping for the blender."""
+
+    def __init__(self, products: dict[str, tuple[Any, ...]], position: int):
+        self._products = products
+        self._position = position
+
+    def get(self, sku: str, default: Any = None) -> Any:
+        row = self._products.get(sku)
+        return default if row is None else row[self._position]
+
+
+def _similar(recommender: Any, sku: str, k: int) -> Callable[[], Any]:
+    return lambda: recommender.similar(sku, k)
