@@ -162,7 +162,7 @@ def test_guest_gets_store_picks_and_no_profile(qtbot, window):
     window.attract.browse_button.click()
     settle(qtbot, window)
     assert window.current() == "picks"
-    assert window.picks.greeting.text() == "Popular in this store"
+    assert window.picks.greeting.text() == "Welcome! Have a look around"
     assert not window.picks.my_data_button.isVisible()
     cards = window.picks.cards()
     assert 1 <= len(cards) <= 12

@@ -37,47 +37,47 @@
     <context>
         <name>Card</name>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="95" />
+            <location filename="../../kiosk/ui/screens/card.py" line="118" />
             <source>Why this? %1</source>
             <translation>Why this? %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="98" />
+            <location filename="../../kiosk/ui/screens/card.py" line="121" />
             <source>Picture of %1</source>
             <translation>Picture of %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="99" />
+            <location filename="../../kiosk/ui/screens/card.py" line="122" />
             <source>Saved</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="99" />
+            <location filename="../../kiosk/ui/screens/card.py" line="122" />
             <source>Save</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="100" />
+            <location filename="../../kiosk/ui/screens/card.py" line="123" />
             <source>Save %1</source>
             <translation>Save %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="102" />
+            <location filename="../../kiosk/ui/screens/card.py" line="125" />
             <source>Not for me</source>
             <translation>Not for me</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="103" />
+            <location filename="../../kiosk/ui/screens/card.py" line="126" />
             <source>Not for me: %1</source>
             <translation>Not for me: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="104" />
+            <location filename="../../kiosk/ui/screens/card.py" line="127" />
             <source>More like this</source>
             <translation>More like this</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="105" />
+            <location filename="../../kiosk/ui/screens/card.py" line="128" />
             <source>More like %1</source>
             <translation>More like %1</translation>
         </message>
@@ -131,22 +131,22 @@
     <context>
         <name>IdleOverlay</name>
         <message>
-            <location filename="../../kiosk/ui/screens/idle.py" line="49" />
+            <location filename="../../kiosk/ui/screens/idle.py" line="50" />
             <source>Are you still there?</source>
             <translation>Are you still there?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/idle.py" line="50" />
+            <location filename="../../kiosk/ui/screens/idle.py" line="51" />
             <source>To keep your details private, this kiosk will start over in %1 seconds.</source>
             <translation>To keep your details private, this kiosk will start over in %1 seconds.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/idle.py" line="52" />
+            <location filename="../../kiosk/ui/screens/idle.py" line="53" />
             <source>I'm still here</source>
             <translation>I'm still here</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/idle.py" line="53" />
+            <location filename="../../kiosk/ui/screens/idle.py" line="54" />
             <source>Start over now</source>
             <translation>Start over now</translation>
         </message>
@@ -167,63 +167,63 @@
     <context>
         <name>JoinScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="106" />
+            <location filename="../../kiosk/ui/screens/join.py" line="110" />
             <source>Before we start</source>
             <translation>Before we start</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="107" />
+            <location filename="../../kiosk/ui/screens/join.py" line="111" />
             <source>Choose what we may do. You can change this any time in My data.</source>
             <translation>Choose what we may do. You can change this any time in My data.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="109" />
+            <location filename="../../kiosk/ui/screens/join.py" line="113" />
             <source>Continue</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="111" />
+            <location filename="../../kiosk/ui/screens/join.py" line="115" />
             <source>Join</source>
             <translation>Join</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="112" />
+            <location filename="../../kiosk/ui/screens/join.py" line="116" />
             <source>Get your own code for personal picks. Your first name is optional; we never need your surname.</source>
             <translation>Get your own code for personal picks. Your first name is optional; we never need your surname.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="114" />
+            <location filename="../../kiosk/ui/screens/join.py" line="118" />
             <source>Join and get my code</source>
             <translation>Join and get my code</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="115" />
-            <location filename="../../kiosk/ui/screens/join.py" line="116" />
+            <location filename="../../kiosk/ui/screens/join.py" line="119" />
+            <location filename="../../kiosk/ui/screens/join.py" line="120" />
             <source>First name (optional)</source>
             <translation>First name (optional)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="120" />
+            <location filename="../../kiosk/ui/screens/join.py" line="124" />
             <source>Your short code: %1</source>
             <translation>Your short code: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="122" />
+            <location filename="../../kiosk/ui/screens/join.py" line="126" />
             <source>This is your code. Take a photo of it, or type the short code next time.</source>
             <translation>This is your code. Take a photo of it, or type the short code next time.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="124" />
+            <location filename="../../kiosk/ui/screens/join.py" line="128" />
             <source>QR code of your new loyalty code</source>
             <translation>QR code of your new loyalty code</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="125" />
+            <location filename="../../kiosk/ui/screens/join.py" line="129" />
             <source>See my picks</source>
             <translation>See my picks</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="126" />
+            <location filename="../../kiosk/ui/screens/join.py" line="130" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
@@ -231,17 +231,17 @@
     <context>
         <name>KioskWindow</name>
         <message>
-            <location filename="../../kiosk/ui/window.py" line="185" />
+            <location filename="../../kiosk/ui/window.py" line="189" />
             <source>Done. We have erased everything about you.</source>
             <translation>Done. We have erased everything about you.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/window.py" line="243" />
+            <location filename="../../kiosk/ui/window.py" line="247" />
             <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
             <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/window.py" line="279" />
+            <location filename="../../kiosk/ui/window.py" line="283" />
             <source>Personal Shopper</source>
             <translation>Personal Shopper</translation>
         </message>
@@ -257,147 +257,147 @@
     <context>
         <name>MyDataScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="204" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="234" />
             <source>My data</source>
             <translation>My data</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="205" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
             <source>Back to my picks</source>
             <translation>Back to my picks</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="206" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
             <source>What we know, and why</source>
             <translation>What we know, and why</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="209" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="239" />
             <source>What I like</source>
             <translation>What I like</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="210" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="240" />
             <source>Themes</source>
             <translation>Themes</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="213" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="243" />
             <source>Colours</source>
             <translation>Colours</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
             <source>red</source>
             <translation>red</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
             <source>pink</source>
             <translation>pink</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
             <source>blue</source>
             <translation>blue</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
             <source>green</source>
             <translation>green</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
             <source>white</source>
             <translation>white</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
             <source>black</source>
             <translation>black</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="247" />
             <source>gold</source>
             <translation>gold</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="247" />
             <source>silver</source>
             <translation>silver</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="221" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="251" />
             <source>My budget for one item</source>
             <translation>My budget for one item</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="225" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="255" />
             <source>Any price</source>
             <translation>Any price</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="226" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="256" />
             <source>Up to £%1</source>
             <translation>Up to £%1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="230" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="260" />
             <source>What you allow</source>
             <translation>What you allow</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="233" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="263" />
             <source>Pause my personal picks for now</source>
             <translation>Pause my personal picks for now</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="234" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="264" />
             <source>Forget me</source>
             <translation>Forget me</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="265" />
             <source>Erase everything about me</source>
             <translation>Erase everything about me</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="266" />
             <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
             <translation>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="239" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="269" />
             <source>Yes, erase everything</source>
             <translation>Yes, erase everything</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="240" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="270" />
             <source>No, keep my data</source>
             <translation>No, keep my data</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="280" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="310" />
             <source>Your first name: %1</source>
             <translation>Your first name: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="287" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="317" />
             <source>Purchases we use for your picks: %1</source>
             <translation>Purchases we use for your picks: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="297" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="327" />
             <source>Most recently: %1</source>
             <translation>Most recently: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="302" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="332" />
             <source>What you told us you like: %1</source>
             <translation>What you told us you like: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="312" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="342" />
             <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
             <translation>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</translation>
         </message>
@@ -405,34 +405,34 @@
     <context>
         <name>PicksScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="147" />
-            <location filename="../../kiosk/ui/screens/picks.py" line="208" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="169" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="231" />
             <source>My list (%1)</source>
             <translation>My list (%1)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="149" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="171" />
             <source>My data</source>
             <translation>My data</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="150" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="172" />
             <source>Ask for help</source>
             <translation>Ask for help</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="151" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="173" />
             <source>I'm done</source>
             <translation>I'm done</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="160" />
-            <location filename="../../kiosk/ui/screens/picks.py" line="168" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="183" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="191" />
             <source>Finding your picks…</source>
             <translation>Finding your picks…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="191" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="214" />
             <source>Nothing to suggest right now. Have a look around!</source>
             <translation>Nothing to suggest right now. Have a look around!</translation>
         </message>
@@ -630,8 +630,8 @@
         </message>
         <message>
             <location filename="../../kiosk/ui/presenters/session.py" line="83" />
-            <source>Popular in this store</source>
-            <translation>Popular in this store</translation>
+            <source>Welcome! Have a look around</source>
+            <translation>Welcome! Have a look around</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/presenters/session.py" line="84" />

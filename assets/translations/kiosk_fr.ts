@@ -37,47 +37,47 @@
     <context>
         <name>Card</name>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="95" />
+            <location filename="../../kiosk/ui/screens/card.py" line="118" />
             <source>Why this? %1</source>
             <translation>Pourquoi ? %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="98" />
+            <location filename="../../kiosk/ui/screens/card.py" line="121" />
             <source>Picture of %1</source>
             <translation>Photo de %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="99" />
+            <location filename="../../kiosk/ui/screens/card.py" line="122" />
             <source>Saved</source>
             <translation>Gardé</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="99" />
+            <location filename="../../kiosk/ui/screens/card.py" line="122" />
             <source>Save</source>
             <translation>Garder</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="100" />
+            <location filename="../../kiosk/ui/screens/card.py" line="123" />
             <source>Save %1</source>
             <translation>Garder %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="102" />
+            <location filename="../../kiosk/ui/screens/card.py" line="125" />
             <source>Not for me</source>
             <translation>Pas pour moi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="103" />
+            <location filename="../../kiosk/ui/screens/card.py" line="126" />
             <source>Not for me: %1</source>
             <translation>Pas pour moi : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="104" />
+            <location filename="../../kiosk/ui/screens/card.py" line="127" />
             <source>More like this</source>
             <translation>Plus comme ça</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/card.py" line="105" />
+            <location filename="../../kiosk/ui/screens/card.py" line="128" />
             <source>More like %1</source>
             <translation>Plus comme %1</translation>
         </message>
@@ -131,22 +131,22 @@
     <context>
         <name>IdleOverlay</name>
         <message>
-            <location filename="../../kiosk/ui/screens/idle.py" line="49" />
+            <location filename="../../kiosk/ui/screens/idle.py" line="50" />
             <source>Are you still there?</source>
             <translation>Êtes-vous toujours là ?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/idle.py" line="50" />
+            <location filename="../../kiosk/ui/screens/idle.py" line="51" />
             <source>To keep your details private, this kiosk will start over in %1 seconds.</source>
             <translation>Pour protéger vos données, cette borne va recommencer dans %1 secondes.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/idle.py" line="52" />
+            <location filename="../../kiosk/ui/screens/idle.py" line="53" />
             <source>I'm still here</source>
             <translation>Je suis toujours là</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/idle.py" line="53" />
+            <location filename="../../kiosk/ui/screens/idle.py" line="54" />
             <source>Start over now</source>
             <translation>Recommencer maintenant</translation>
         </message>
@@ -167,63 +167,63 @@
     <context>
         <name>JoinScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="106" />
+            <location filename="../../kiosk/ui/screens/join.py" line="110" />
             <source>Before we start</source>
             <translation>Avant de commencer</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="107" />
+            <location filename="../../kiosk/ui/screens/join.py" line="111" />
             <source>Choose what we may do. You can change this any time in My data.</source>
             <translation>Choisissez ce que nous pouvons faire. Vous pouvez le changer à tout moment dans Mes données.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="109" />
+            <location filename="../../kiosk/ui/screens/join.py" line="113" />
             <source>Continue</source>
             <translation>Continuer</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="111" />
+            <location filename="../../kiosk/ui/screens/join.py" line="115" />
             <source>Join</source>
             <translation>S’inscrire</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="112" />
+            <location filename="../../kiosk/ui/screens/join.py" line="116" />
             <source>Get your own code for personal picks. Your first name is optional; we never need your surname.</source>
             <translation>Recevez votre code pour des suggestions personnelles. Le prénom est facultatif ; nous n’avons jamais besoin de votre nom.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="114" />
+            <location filename="../../kiosk/ui/screens/join.py" line="118" />
             <source>Join and get my code</source>
             <translation>M’inscrire et recevoir mon code</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="115" />
-            <location filename="../../kiosk/ui/screens/join.py" line="116" />
+            <location filename="../../kiosk/ui/screens/join.py" line="119" />
+            <location filename="../../kiosk/ui/screens/join.py" line="120" />
             <source>First name (optional)</source>
             <translation>Prénom (facultatif)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="120" />
+            <location filename="../../kiosk/ui/screens/join.py" line="124" />
             <source>Your short code: %1</source>
             <translation>Votre code court : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="122" />
+            <location filename="../../kiosk/ui/screens/join.py" line="126" />
             <source>This is your code. Take a photo of it, or type the short code next time.</source>
             <translation>Voici votre code. Prenez-le en photo, ou tapez le code court la prochaine fois.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="124" />
+            <location filename="../../kiosk/ui/screens/join.py" line="128" />
             <source>QR code of your new loyalty code</source>
             <translation>Code QR de votre nouveau code de fidélité</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="125" />
+            <location filename="../../kiosk/ui/screens/join.py" line="129" />
             <source>See my picks</source>
             <translation>Voir mes suggestions</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/join.py" line="126" />
+            <location filename="../../kiosk/ui/screens/join.py" line="130" />
             <source>Back</source>
             <translation>Retour</translation>
         </message>
@@ -231,17 +231,17 @@
     <context>
         <name>KioskWindow</name>
         <message>
-            <location filename="../../kiosk/ui/window.py" line="185" />
+            <location filename="../../kiosk/ui/window.py" line="189" />
             <source>Done. We have erased everything about you.</source>
             <translation>C’est fait. Nous avons effacé toutes vos données.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/window.py" line="243" />
+            <location filename="../../kiosk/ui/window.py" line="247" />
             <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
             <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/window.py" line="279" />
+            <location filename="../../kiosk/ui/window.py" line="283" />
             <source>Personal Shopper</source>
             <translation>Conseiller personnel</translation>
         </message>
@@ -257,147 +257,147 @@
     <context>
         <name>MyDataScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="204" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="234" />
             <source>My data</source>
             <translation>Mes données</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="205" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
             <source>Back to my picks</source>
             <translation>Retour à mes suggestions</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="206" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
             <source>What we know, and why</source>
             <translation>Ce que nous savons, et pourquoi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="209" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="239" />
             <source>What I like</source>
             <translation>Ce que j’aime</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="210" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="240" />
             <source>Themes</source>
             <translation>Thèmes</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="213" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="243" />
             <source>Colours</source>
             <translation>Couleurs</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
             <source>red</source>
             <translation>rouge</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
             <source>pink</source>
             <translation>rose</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="215" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
             <source>blue</source>
             <translation>bleu</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
             <source>green</source>
             <translation>vert</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
             <source>white</source>
             <translation>blanc</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="216" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
             <source>black</source>
             <translation>noir</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="247" />
             <source>gold</source>
             <translation>doré</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="217" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="247" />
             <source>silver</source>
             <translation>argenté</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="221" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="251" />
             <source>My budget for one item</source>
             <translation>Mon budget par article</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="225" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="255" />
             <source>Any price</source>
             <translation>Tous les prix</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="226" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="256" />
             <source>Up to £%1</source>
             <translation>Jusqu’à %1 £</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="230" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="260" />
             <source>What you allow</source>
             <translation>Ce que vous autorisez</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="233" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="263" />
             <source>Pause my personal picks for now</source>
             <translation>Mettre mes suggestions personnelles en pause</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="234" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="264" />
             <source>Forget me</source>
             <translation>M’oublier</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="265" />
             <source>Erase everything about me</source>
             <translation>Effacer toutes mes données</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="266" />
             <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
             <translation>Cela supprime définitivement vos achats, vos goûts et votre liste dans ce magasin, et demande au siège d’en faire autant. Votre code ne fonctionnera plus.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="239" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="269" />
             <source>Yes, erase everything</source>
             <translation>Oui, tout effacer</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="240" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="270" />
             <source>No, keep my data</source>
             <translation>Non, garder mes données</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="280" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="310" />
             <source>Your first name: %1</source>
             <translation>Votre prénom : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="287" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="317" />
             <source>Purchases we use for your picks: %1</source>
             <translation>Achats utilisés pour vos suggestions : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="297" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="327" />
             <source>Most recently: %1</source>
             <translation>Derniers achats : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="302" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="332" />
             <source>What you told us you like: %1</source>
             <translation>Ce que vous nous avez dit aimer : %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/mydata.py" line="312" />
+            <location filename="../../kiosk/ui/screens/mydata.py" line="342" />
             <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
             <translation>Nous les utilisons uniquement pour vous suggérer des articles de ce magasin. Vous pouvez les modifier ou les effacer ici à tout moment.</translation>
         </message>
@@ -405,34 +405,34 @@
     <context>
         <name>PicksScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="147" />
-            <location filename="../../kiosk/ui/screens/picks.py" line="208" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="169" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="231" />
             <source>My list (%1)</source>
             <translation>Ma liste (%1)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="149" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="171" />
             <source>My data</source>
             <translation>Mes données</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="150" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="172" />
             <source>Ask for help</source>
             <translation>Demander de l’aide</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="151" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="173" />
             <source>I'm done</source>
             <translation>J’ai fini</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="160" />
-            <location filename="../../kiosk/ui/screens/picks.py" line="168" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="183" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="191" />
             <source>Finding your picks…</source>
             <translation>Nous cherchons vos suggestions…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/picks.py" line="191" />
+            <location filename="../../kiosk/ui/screens/picks.py" line="214" />
             <source>Nothing to suggest right now. Have a look around!</source>
             <translation>Rien à suggérer pour l’instant. Faites un tour !</translation>
         </message>
@@ -630,8 +630,8 @@
         </message>
         <message>
             <location filename="../../kiosk/ui/presenters/session.py" line="83" />
-            <source>Popular in this store</source>
-            <translation>Populaire dans ce magasin</translation>
+            <source>Welcome! Have a look around</source>
+            <translation>Bienvenue ! Faites un tour</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/presenters/session.py" line="84" />

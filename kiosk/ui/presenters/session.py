@@ -80,7 +80,7 @@ class SessionPresenter(QObject):
         if self.first_name:
             return translate("Session", "Hi %1").replace("%1", self.first_name)
         if self.guest:
-            return translate("Session", "Popular in this store")
+            return translate("Session", "Welcome! Have a look around")
         return translate("Session", "Picks for you")
 
     # -- starting a session ------------------------------------------------------

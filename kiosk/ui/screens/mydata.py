@@ -29,6 +29,36 @@ COLOURS = ("red", "pink", "blue", "green", "white", "black", "gold", "silver")
 BUDGETS = ("", "5", "10", "20", "50")
 
 
+class ChipGrid(QWidget):
+    """Toggle chips in as many columns as fit."""
+
+    def __init__(self, parent: QWidget, chip_width: int):
+        super().__init__(parent)
+        self.chip_width = chip_width
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.chips: list[QWidget] = []
+        self.columns = 0
+
+    def set_chips(self, chips: list[QWidget]) -> None:
+        self.chips = chips
+        self._relayout(self.width() or 1000)
+
+    def _relayout(self, width: int) -> None:
+        columns = max(2, min(len(self.chips), width // self.chip_width))
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for chip in self.chips:
+            self.grid.removeWidget(chip)
+        for i, chip in enumerate(self.chips):
+            self.grid.addWidget(chip, i // columns, i % columns)
+
+    def resizeEvent(self, event) -> None:
+        self._relayout(event.size().width())
+        super().resizeEvent(event)
+
+
 class MyDataScreen(Screen):
     name = "my_data"
     back = Signal()
@@ -72,26 +102,26 @@ class MyDataScreen(Screen):
         add(self.prefs_title)
         self.themes_label = label(body, "hint")
         add(self.themes_label)
-        themes = QGridLayout()
+        themes = ChipGrid(body, 200)
         self.theme_buttons: dict[str, QPushButton] = {}
-        for i, theme in enumerate(PREFERENCE_THEMES):
-            toggle = button(body, "chip", f"theme_{theme}")
+        for theme in PREFERENCE_THEMES:
+            toggle = button(themes, "chip", f"theme_{theme}")
             toggle.setCheckable(True)
             toggle.toggled.connect(lambda on, t=theme: self._toggle("theme", t, on))
             self.theme_buttons[theme] = toggle
-            themes.addWidget(toggle, i // 5, i % 5)
-        self.body_layout.addLayout(themes)
+        themes.set_chips(list(self.theme_buttons.values()))
+        self.body_layout.addWidget(themes)
         self.colours_label = label(body, "hint")
         add(self.colours_label)
-        colours = QGridLayout()
+        colours = ChipGrid(body, 130)
         self.colour_buttons: dict[str, QPushButton] = {}
-        for i, colour in enumerate(COLOURS):
-            toggle = button(body, "chip", f"colour_{colour}")
+        for colour in COLOURS:
+            toggle = button(colours, "chip", f"colour_{colour}")
             toggle.setCheckable(True)
             toggle.toggled.connect(lambda on, c=colour: self._toggle("colour", c, on))
             self.colour_buttons[colour] = toggle
-            colours.addWidget(toggle, i // 8, i % 8)
-        self.body_layout.addLayout(colours)
+        colours.set_chips(list(self.colour_buttons.values()))
+        self.body_layout.addWidget(colours)
         self.budget_label = label(body, "hint")
         add(self.budget_label)
         self.budget = QComboBox(body)
