@@ -22,7 +22,7 @@ from kiosk.importer.cleaning import (
     repair_text,
 )
 from kiosk.importer.netting import net_returns
-from kiosk.importer.readers import MalformedRow, Problem, RawLine, RowParser, iter_rows
+from kiosk.importer.readers import MalformedRow, Problem, RawLine, iter_rows, row_parser
 from kiosk.importer.report import CleanReport
 
 
@@ -95,15 +95,16 @@ def _clean(path: str | os.PathLike[str], report: CleanReport,
 
     layout, file_rows = iter_rows(path, on_problem=unsplittable, progress=progress)
     report.layout = layout.name
-    parse = RowParser(layout)
+    parse = row_parser(layout)
     seen: set[tuple[str, ...]] = set()
     rows: list[RawLine] = []
     # (sku, description) -> rows that sold it: names come from real sales, as
     # adjustment notes ("damaged", "?") sit on zero-price or negative rows
     sold_as: dict[tuple[str, str], int] = {}
     repaired: dict[str, str] = {}  # a few thousand distinct descriptions, repaired once
+    read = 0
     for line_number, row in file_rows:
-        report.rows_read += 1
+        read += 1
         key = tuple(row)
         if key in seen:
             skipped["duplicate"] += 1
@@ -126,6 +127,7 @@ def _clean(path: str | os.PathLike[str], report: CleanReport,
                 pair = (raw.sku, fixed)
                 sold_as[pair] = sold_as.get(pair, 0) + 1
         rows.append(raw)
+    report.rows_read += read
     descriptions: dict[str, Counter[str]] = defaultdict(Counter)
     for (sku, text), count in sold_as.items():
         descriptions[sku][text] = count
