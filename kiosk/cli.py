@@ -71,7 +71,36 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=True, default=str))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KioskGroup(click.Group):
+    """The ``kiosk`` group: plugin commands are added on first use, not at import.
+
+    Loading them lazily means a plugin module may import ``kiosk.cli`` at its
+    top, whichever of the two is imported first.
+    """
+
+    _plugins_loaded = False
+
+    def _load_plugin_commands(self) -> None:
+        if self._plugins_loaded:
+            return
+        self._plugins_loaded = True
+        try:
+            pm = make_plugin_manager()
+        except Exception as error:  # a broken plugin must not take the CLI down
+            click.echo(f"warning: plugins not loaded: {error}", err=True)
+            return
+        call_each(pm, "kiosk_register_commands", cli=self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_plugin_commands()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load_plugin_commands()
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=KioskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kiosk")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               envvar="KIOSK_CONFIG", help="Config file (TOML). Default: ./kiosk.toml if present.")
@@ -148,18 +177,6 @@ def store_info(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
     click.echo(f"Database: {kiosk.store.path}")
     for key, value in summary.items():
         click.echo(f"  {key:<10} {value:>10,}")
-
-
-def _register_plugin_commands() -> None:
-    try:
-        pm = make_plugin_manager()
-    except Exception as error:  # a broken plugin must not take the CLI down
-        click.echo(f"warning: plugins not loaded: {error}", err=True)
-        return
-    call_each(pm, "kiosk_register_commands", cli=cli)
-
-
-_register_plugin_commands()
 
 
 def main() -> None:

@@ -39,6 +39,8 @@ def connect(path: str | os.PathLike[str] | None) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
     db.execute("PRAGMA synchronous = NORMAL")
+    # Erasure must leave nothing behind: deleted cells are overwritten.
+    db.execute("PRAGMA secure_delete = ON")
     return db
 
 
