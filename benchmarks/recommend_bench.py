@@ -13,6 +13,7 @@ models (isolation thread pool and diversity on), and peak memory.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import resource
 import sys
@@ -47,6 +48,8 @@ def main() -> None:
     started = time.perf_counter()
     clean = load_clean(args.data)
     snapshot = from_clean(clean)
+    del clean  # the recommenders need only the arrays
+    gc.collect()
     load_seconds = time.perf_counter() - started
     cutoff = day_number(datetime.fromisoformat(args.cutoff))
     pm = make_plugin_manager(entrypoints=False)

@@ -94,6 +94,10 @@ class Seasonal:
 
     name = "seasonal"
     personal = False
+    # Its weight in personal blends is not tuned: a validation window sits at another
+    # time of year than the weeks it will serve, so it cannot tell how much the next
+    # season matters. It keeps a small fixed weight and leads the guests' seasonal shelf.
+    tunable = False
 
     def __init__(self, min_span_days: float = 300.0, min_lift: float = 1.5,
                  minimum_baskets: int = 3):

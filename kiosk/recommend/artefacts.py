@@ -72,9 +72,14 @@ def save_run(db: Database, recommenders: Sequence[Any], *, weights: Weights,
         for rec in recommenders:
             if not getattr(rec, "trainable", True):
                 continue
+            try:
+                blob = pickle.dumps(vars(rec), protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                log.exception("recommender %r cannot be stored; it is retrained when the "
+                              "kiosk restarts", rec.name)
+                continue
             rows.append((rec.name, parameters.get(rec.name, {}),
-                         {"fit_seconds": seconds.get(rec.name)},
-                         pickle.dumps(vars(rec), protocol=pickle.HIGHEST_PROTOCOL)))
+                         {"fit_seconds": seconds.get(rec.name)}, blob))
         rows.append((BLEND, weights.as_dict(), metrics, None))
         for name, params, figures, blob in rows:
             db.execute(

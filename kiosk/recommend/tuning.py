@@ -17,7 +17,13 @@ from typing import Any
 
 import numpy as np
 
-from kiosk.recommend.engine import DEFAULT_NEW_WEIGHTS, DEFAULT_WEIGHTS, Progress, Weights
+from kiosk.recommend.engine import (
+    DEFAULT_NEW_WEIGHTS,
+    DEFAULT_WEIGHTS,
+    PLUGIN_WEIGHT,
+    Progress,
+    Weights,
+)
 from kiosk.recommend.metrics import ndcg_at_k
 from kiosk.recommend.snapshot import Snapshot
 
@@ -88,8 +94,11 @@ def tune_weights(snapshot: Snapshot, recommenders: Sequence[Any], *,
                 lists[rec.name] = []
         rows.append((lists, targets[customer], set(context.history_skus)))
     table = _table(rows, names)
-    weights_all, ndcg_all, solo_all = _ascend(table, names, DEFAULT_WEIGHTS, new=False)
-    weights_new, ndcg_new, solo_new = _ascend(table, names, DEFAULT_NEW_WEIGHTS, new=True)
+    fixed = frozenset(r.name for r in fitted if not getattr(r, "tunable", True))
+    weights_all, ndcg_all, solo_all = _ascend(table, names, DEFAULT_WEIGHTS, new=False,
+                                              fixed=fixed)
+    weights_new, ndcg_new, solo_new = _ascend(table, names, DEFAULT_NEW_WEIGHTS, new=True,
+                                              fixed=fixed)
     weights = Weights(all={**DEFAULT_WEIGHTS, **weights_all},
                       new={**DEFAULT_NEW_WEIGHTS, **weights_new})
     return weights, {
@@ -181,8 +190,12 @@ def _score(table: _Table, w: np.ndarray, *, new: bool) -> float:
 
 
 def _ascend(table: _Table, names: list[str], start: dict[str, float], *,
-            new: bool) -> tuple[dict[str, float], float, dict[str, float]]:
-    """Coordinate ascent over GRID, the best single recommender fixed at weight 1."""
+            new: bool, fixed: frozenset[str] = frozenset()
+            ) -> tuple[dict[str, float], float, dict[str, float]]:
+    """Coordinate ascent over GRID, the best single recommender fixed at weight 1.
+
+    Recommenders in ``fixed`` (``tunable = False``) keep their starting weight.
+    """
     if not names:
         return {}, 0.0, {}
     solo = {}
@@ -190,14 +203,14 @@ def _ascend(table: _Table, names: list[str], start: dict[str, float], *,
         w = np.zeros(len(names))
         w[r] = 1.0
         solo[name] = _score(table, w, new=new)
-    anchor = max(names, key=lambda n: (solo[n], n))
-    w = np.asarray([start.get(n, 0.0) for n in names], dtype=float)
+    anchor = max([n for n in names if n not in fixed] or names, key=lambda n: (solo[n], n))
+    w = np.asarray([start.get(n, PLUGIN_WEIGHT) for n in names], dtype=float)
     w[names.index(anchor)] = 1.0
     best = _score(table, w, new=new)
     for _ in range(2):
         improved = False
         for r, name in enumerate(names):
-            if name == anchor:
+            if name == anchor or name in fixed:
                 continue
             for value in GRID:
                 if value == w[r]:
