@@ -58,8 +58,6 @@ def _import_command() -> click.Command:
         if as_json:
             echo_json(report.to_dict())
             return
-        for problem in report.problems[:20]:
-            click.echo(f"warning: {problem}", err=True)
         for line in summary_lines(report):
             click.echo(line)
 
