@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk.importer import UnknownLayoutError, load_clean, read_lines
 from kiosk.importer.cleaning import is_product, is_product_code, is_service_name, repair_text
@@ -302,3 +304,34 @@ def test_full_online_retail_file():
     assert 3_600 <= len([s for s in data.products]) <= 3_900
     assert report.text_repaired == 32
     assert not any(name.startswith(("POSTAGE", "Manual")) for name in data.products.values())
+
+
+# -- properties ----------------------------------------------------------------
+
+row_strategy = st.tuples(
+    st.sampled_from(["1", "2", "C3", "4"]),  # invoice
+    st.sampled_from(["", "12001", "12002"]),  # customer
+    st.sampled_from(["22423", "85123A", "POST"]),  # code
+    st.integers(min_value=-6, max_value=6),  # quantity
+    st.sampled_from([-1.0, 0.0, 1.5, 2.25]),  # price
+    st.sampled_from(["2011-01-01T10:00:00", "2011-01-02T10:00:00", "2011-01-03T10:00:00"]),
+)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(row_strategy, max_size=25))
+def test_every_row_is_accounted_for_and_units_are_conserved(tmp_path, rows):
+    path = write_csv(tmp_path / "prop.csv", NEUTRAL_HEADER, [
+        [invoice, customer, sku, f"ITEM {sku}", str(qty), str(price), ts, "UK"]
+        for invoice, customer, sku, qty, price, ts in rows
+    ])
+    data = load_clean(path)
+    report = data.report
+    assert report.rows_read == len(rows)
+    assert report.rows_kept + sum(report.skipped.values()) == report.rows_read
+    assert all(line.quantity > 0 and line.unit_price > 0 for line in data.lines)
+    assert "POST" not in data.products
+    bought = sum(qty for _, _, sku, qty, price, _ in set(rows)
+                 if sku != "POST" and price > 0 and qty > 0)
+    assert sum(line.quantity for line in data.lines) + report.units_returned == bought
