@@ -128,8 +128,14 @@ def kiosk_register_commands(cli: click.Group) -> None:
                                       collect_recommenders(pm, None), k=k,
                                       exclude_purchased=exclude_purchased,
                                       progress=_progress(not as_json))
-        except (UnknownLayoutError, UnicodeDecodeError) as error:
+        except (UnknownLayoutError, UnicodeDecodeError, ValueError) as error:
             raise click.ClickException(f"{train_path}: {error}") from None
+        cleaning = summary["cleaning"]
+        dropped = cleaning["skipped"].get("non_product", 0)
+        if dropped > 0.2 * max(cleaning["rows_read"], 1):
+            click.echo(f"warning: {dropped:,} of {cleaning['rows_read']:,} rows were not "
+                       "taken as products (their codes or names look like fees or postage)",
+                       err=True)
         if as_json:
             echo_json(summary)
             return

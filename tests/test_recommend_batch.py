@@ -106,3 +106,16 @@ def test_recommend_batch_checks_k(tmp_path, k):
     result = CliRunner().invoke(cli, ["recommend-batch", "--train", str(train), "--customers",
                                       str(customers), "--k", k, "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
+
+
+def test_recommend_batch_with_nothing_left_after_cleaning_says_so(tmp_path):
+    train = tmp_path / "fees.csv"
+    train.write_text(HEADER + "1,17001,POST,POSTAGE,1,5.00,2024-01-01T10:00:00,UK\n",
+                     encoding="utf-8")
+    customers = tmp_path / "ids.txt"
+    customers.write_text("17001\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["recommend-batch", "--train", str(train), "--customers",
+                                      str(customers), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code == 1
+    assert "no purchase lines left after cleaning" in result.output
+    assert "non_product" in result.output

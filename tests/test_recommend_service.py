@@ -205,3 +205,22 @@ def test_staff_pick_needs_staff_profile_consent_and_a_product(shop):
         shop.recommendations.add_staff_pick(ALICE, "00000", "Sam")
     with pytest.raises(ValueError, match="name"):
         shop.recommendations.add_staff_pick(ALICE, PENS, "  ")
+
+
+def test_a_new_store_without_sales_still_answers(kiosk):
+    with kiosk.transaction() as db:
+        db.execute("INSERT INTO stores (id, name, created) VALUES (?, 'New', 'x')",
+                   [kiosk.config.store_id])
+        db.execute("INSERT INTO products (sku, name, price, theme) VALUES "
+                   "('20001', 'CHRISTMAS STAR', 3.0, 'christmas'), "
+                   "('20002', 'GARDEN GNOME', 8.0, 'garden')")
+        db.execute("INSERT INTO stock (store_id, sku, quantity) VALUES (?, '20001', 2), "
+                   "(?, '20002', 2)", [kiosk.config.store_id] * 2)
+        db.execute("INSERT INTO customers (id, created) VALUES ('c1', 'x')")
+    kiosk.privacy.set_consent("c1", "personalisation", True)
+    assert kiosk.recommendations.shelves(None, session_id="s") == []
+    kiosk.privacy.set_preference("c1", "theme", "garden", source="shopper")
+    result = kiosk.recommendations.shelves("c1", session_id="s")
+    assert [p.sku for p in all_picks(result)] == ["20002"]
+    assert result[0].key == "new_for_you"
+    assert result[0].picks[0].reason == Reason("content_match", {"theme": "garden"})

@@ -46,7 +46,13 @@ def recommend_batch(train_path: str | os.PathLike[str], customers_path: str | os
     started = time.perf_counter()
     customer_ids = read_customer_ids(customers_path)
     report(0.0, "reading transactions")
-    snapshot = from_clean(load_clean(train_path))
+    clean = load_clean(train_path)
+    cleaning = {"rows_read": clean.report.rows_read, "rows_kept": clean.report.rows_kept,
+                "skipped": {k: v for k, v in clean.report.skipped.items() if v}}
+    snapshot = from_clean(clean)
+    del clean
+    if snapshot.n_items == 0:
+        raise ValueError(f"no purchase lines left after cleaning ({cleaning['skipped']})")
     result = train(snapshot, recommenders, progress=lambda f, m: report(0.1 + 0.6 * f, m))
     engine = result.engine
     known = set(snapshot.customers_with_history(customer_ids))
@@ -72,5 +78,5 @@ def recommend_batch(train_path: str | os.PathLike[str], customers_path: str | os
     return {"customers": len(customer_ids), "known": len(known),
             "guests": len(customer_ids) - len(known), "rows": rows, "k": k,
             "exclude_purchased": exclude_purchased, "out": str(out),
-            "train_window": snapshot.window(), "failed": result.failed,
+            "train_window": snapshot.window(), "failed": result.failed, "cleaning": cleaning,
             "seconds": round(time.perf_counter() - started, 2)}
