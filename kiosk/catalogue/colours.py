@@ -38,7 +38,7 @@ _SYNONYMS: dict[str, str] = {
     "COPPER": "copper", "BRONZE": "copper",
     "MULTICOLOUR": "multicolour", "MULTI COLOUR": "multicolour", "RAINBOW": "multicolour",
     "ASSORTED COLOUR": "multicolour", "ASSORTED COLOURS": "multicolour",
-    "ASS COL": "multicolour", "ASSTD COL": "multicolour",
+    "ASS COL": "multicolour", "ASSTD COL": "multicolour", "ASSORTED COLOURED": "multicolour",
 }
 _PATTERN = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _SYNONYMS), key=len, reverse=True)) + r")\b",
