@@ -56,8 +56,9 @@ class HQProcess:
     """``kiosk hq serve`` as a subprocess that can be killed and restarted on its port."""
 
     def __init__(self, database: str, *, port: int | None = None,
-                 faults: str = "", log: Path | None = None):
+                 faults: str = "", log: Path | None = None, workers: int = 1):
         self.database = database
+        self.workers = workers
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.faults = faults
@@ -72,7 +73,8 @@ class HQProcess:
         out = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, "-m", "kiosk.hq", "serve", "--database", self.database,
-             "--port", str(self.port)], env=env, stdout=out, stderr=out,
+             "--port", str(self.port), "--workers", str(self.workers)],
+            env=env, stdout=out, stderr=out,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -51,7 +51,8 @@ def test_pending_is_in_seq_order_and_skips_sent_and_quarantined(kiosk):
         outbox.mark_sent(kiosk.db, 4, 5)
     assert [e["seq"] for e in outbox.pending(kiosk.db, limit=100)] == [6, 7, 8, 9, 10]
     assert outbox.queue_depth(kiosk.db) == 5
-    assert outbox.pending(kiosk.db, limit=100)[0]["payload"] == {"sku": "A", "pad": "x" * 100}
+    first = outbox.pending(kiosk.db, limit=100)[0]
+    assert outbox.payload_of(first) == {"sku": "A", "pad": "x" * 100}
 
 
 def test_pending_respects_a_byte_limit_but_always_returns_one(kiosk):

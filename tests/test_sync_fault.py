@@ -8,7 +8,6 @@ shoppers keep adding events. In the end head office holds exactly the
 10,000 events the kiosks wrote, each once, in each kiosk's order.
 """
 
-# ruff: noqa: F811  (pytest fixtures imported from hqserver are parameters here)
 from __future__ import annotations
 
 import os

@@ -11,9 +11,12 @@ import os
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 
 from kiosk import __version__
 from kiosk.hq import faults, models, report
@@ -32,6 +35,28 @@ are keyed by UUID: sending one twice stores it once. Authenticate with
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `kiosk hq add-kiosk`")
 _UNAUTHORISED = {401: {"description": "No valid token"}}
+
+
+def _invalid(errors: Any) -> JSONResponse:
+    """A 422 that says where and what, never echoing the input (it may be personal data)."""
+    problems = [
+        ".".join(str(part) for part in problem.get("loc", ())) + ": " + problem.get("msg", "")
+        for problem in list(errors)[:5]
+    ]
+    return JSONResponse({"detail": "invalid request: " + "; ".join(problems)}, status_code=422)
+
+
+def _openapi_with_batch(app: FastAPI) -> dict[str, Any]:
+    """The generated spec, plus the schema of the batch body that is parsed by hand."""
+    if app.openapi_schema is None:
+        spec = get_openapi(title=app.title, version=app.version, description=app.description,
+                           routes=app.routes)
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        batch = models.BatchIn.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(batch.pop("$defs", {}))
+        schemas["BatchIn"] = batch
+        app.openapi_schema = spec
+    return app.openapi_schema
 
 
 def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
@@ -60,29 +85,32 @@ def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
-        # Say where and what, never echo the input: it may hold personal data.
-        problems = [
-            ".".join(str(part) for part in problem.get("loc", ())) + ": " + problem.get("msg", "")
-            for problem in error.errors()[:5]
-        ]
-        return JSONResponse({"detail": "invalid request: " + "; ".join(problems)},
-                            status_code=422)
+        return _invalid(error.errors())
 
     @app.post("/v1/events", response_model=models.Ack, responses={
         **_UNAUTHORISED, 403: {"description": "Not a kiosk token"},
-        422: {"description": "The batch is invalid; the kiosk quarantines it"}})
-    def post_events(batch: models.BatchIn,
-                    kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> models.Ack:
-        """Store a batch of this kiosk's events. Idempotent by event UUID."""
+        422: {"description": "The batch is invalid; the kiosk quarantines it"}},
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/BatchIn"}}}}})
+    async def post_events(request: Request,
+                          kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Any:
+        """Store a batch of this kiosk's events. Idempotent by event UUID.
+
+        The body (JSON, optionally gzip) is parsed and validated in one pass
+        by pydantic, faster than the generic path for large batches.
+        """
         try:
-            result = storage.ingest(kiosk, [e.as_record() for e in batch.events],
-                                    dropped=batch.dropped)
+            batch = models.BatchIn.model_validate_json(await request.body())
+        except ValidationError as error:
+            return _invalid(error.errors())
+        try:
+            result = await run_in_threadpool(storage.ingest, kiosk, batch.events,
+                                             dropped=batch.dropped)
         except UnknownKioskError as error:
             raise HTTPException(401, str(error)) from None
         return models.Ack(batch_id=batch.batch_id, accepted=result.accepted,
                           duplicates=result.duplicates, out_of_order=result.out_of_order,
-                          discarded=result.discarded,
-                          last_seq=result.last_seq)
+                          discarded=result.discarded, last_seq=result.last_seq)
 
     @app.get("/v1/changes", response_model=models.ChangesPage, responses=_UNAUTHORISED)
     def get_changes(kiosk: Annotated[AuthRecord, Depends(kiosk_caller)],
@@ -131,8 +159,16 @@ def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
     def health() -> dict[str, str]:
         return {"status": "ok", "backend": storage.backend}
 
+    app.openapi = lambda: _openapi_with_batch(app)  # type: ignore[method-assign]
     app.add_middleware(GzipRequestMiddleware)
     spec = os.environ.get("KIOSK_HQ_FAULTS", "")
     if faults_from_env and spec:
         app.add_middleware(FaultInjector, **faults.parse(spec))
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app over ``$KIOSK_HQ_DATABASE``: what each worker of ``serve --workers N`` runs."""
+    from kiosk.hq.storage import open_storage
+
+    return create_app(open_storage(os.environ.get("KIOSK_HQ_DATABASE") or None))

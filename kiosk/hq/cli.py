@@ -43,20 +43,30 @@ def hq() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (TLS is the reverse proxy's job: see docs/hq.md).")
 @click.option("--port", default=8700, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (one per CPU core suits PostgreSQL).")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
-def serve(database: str, host: str, port: int, log_level: str) -> None:
+def serve(database: str, host: str, port: int, workers: int, log_level: str) -> None:
     """Run head office (FastAPI on uvicorn); OpenAPI spec at /openapi.json."""
+    import os
+
     import uvicorn
 
     from kiosk.hq.app import create_app
 
-    storage = _storage(database)
-    click.echo(f"head office on http://{host}:{port} ({storage.backend}); "
-               f"public key {storage.public_key}", err=True)
+    storage = _storage(database)  # creates the schema and keypair once, before any worker
+    click.echo(f"head office on http://{host}:{port} ({storage.backend}, {workers} "
+               f"worker(s)); public key {storage.public_key}", err=True)
+    options = {"host": host, "port": port, "log_level": log_level, "proxy_headers": True,
+               "timeout_graceful_shutdown": 5}
     try:
-        uvicorn.run(create_app(storage), host=host, port=port, log_level=log_level,
-                    proxy_headers=True, timeout_graceful_shutdown=5)
+        if workers == 1:
+            uvicorn.run(create_app(storage), **options)
+        else:
+            storage.close()
+            os.environ["KIOSK_HQ_DATABASE"] = database
+            uvicorn.run("kiosk.hq.app:app_from_env", factory=True, workers=workers, **options)
     finally:
         storage.close()
 

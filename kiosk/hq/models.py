@@ -24,6 +24,9 @@ def Text(max_length: int, *, min_length: int = 0, pattern: str | None = None) ->
 
 
 MAX_SEQ = 2**62
+# Events are parsed from JSON bytes by pydantic-core, which refuses lone
+# surrogates itself, so their fields only need the NUL check (in Rust, fast).
+NoNul = Annotated[str, StringConstraints(max_length=128, pattern=r"^[^\x00]*$")]
 
 
 class EventIn(BaseModel):
@@ -32,9 +35,10 @@ class EventIn(BaseModel):
     uuid: Annotated[str, StringConstraints(
         pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     seq: int = Field(ge=1, le=MAX_SEQ)
-    kind: Text(64, min_length=1, pattern=r"^[a-z][a-z_]*$")
+    kind: Annotated[str, StringConstraints(min_length=1, max_length=64,
+                                           pattern=r"^[a-z][a-z_]*$")]
     critical: bool = False
-    customer_id: Text(128) | None = None
+    customer_id: NoNul | None = None
     payload: dict[str, Any] = Field(default_factory=dict)
     ts: AwareDatetime
     schema_version: int = Field(default=1, ge=1, le=1000)

@@ -6,12 +6,12 @@ Batches go gzip-compressed as JSON with this kiosk's bearer token.
 from __future__ import annotations
 
 import gzip
-import json
 from typing import Any
 
 import httpx
 
 from kiosk.sync.transport import RetryableError, TransportError, classify_status
+from kiosk.sync.wire import encode_batch
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
@@ -45,7 +45,7 @@ class HttpTransport:
             raise RetryableError("head office sent a response that is not JSON") from error
 
     def send_batch(self, batch: dict[str, Any]) -> dict[str, Any]:
-        body = gzip.compress(json.dumps(batch, separators=(",", ":")).encode(), compresslevel=5)
+        body = gzip.compress(encode_batch(batch), compresslevel=5)
         return self._request(
             "POST", "/v1/events", content=body,
             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},

@@ -28,12 +28,21 @@ _PENDING = (
 
 
 def _row_to_event(row: tuple) -> dict[str, Any]:
+    # The payload stays JSON text ("payload_json"): the wire format embeds it
+    # as it is, so events are never parsed just to be serialised again.
     seq, uuid, kind, critical, customer_id, payload, ts, schema_version = row
     return {
         "uuid": uuid, "seq": seq, "kind": kind, "critical": bool(critical),
-        "customer_id": customer_id, "payload": json.loads(payload), "ts": ts,
+        "customer_id": customer_id, "payload_json": payload, "ts": ts,
         "schema_version": schema_version,
     }
+
+
+def payload_of(event: dict[str, Any]) -> dict[str, Any]:
+    """An event's payload as a dict, whichever form the event carries it in."""
+    if "payload" in event:
+        return event["payload"]
+    return json.loads(event["payload_json"])
 
 
 def pending(db: Database, *, limit: int, after: int = 0,

@@ -50,7 +50,10 @@ class Transport(Protocol):
     def send_batch(self, batch: dict[str, Any]) -> dict[str, Any]:
         """Deliver a batch; return head office's acknowledgement.
 
-        ``batch`` is ``{"batch_id", "kiosk_id", "store_id", "dropped", "events": [...]}``.
+        ``batch`` is ``{"batch_id", "kiosk_id", "store_id", "dropped", "events": [...]}``;
+        each event carries its payload as JSON text in ``payload_json``
+        (``kiosk.sync.outbox.payload_of(event)`` gives the dict), and
+        ``kiosk.sync.wire.encode_batch(batch)`` gives head office's JSON.
         The acknowledgement holds at least ``accepted`` and ``duplicates``.
         """
         ...

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from kiosk.hq.models import EventIn
 from kiosk.sync import sealing
 
 log = logging.getLogger(__name__)
@@ -154,7 +155,6 @@ class Storage(abc.ABC):
                 schema_version INTEGER NOT NULL,
                 received TEXT NOT NULL
             )""",
-            "CREATE INDEX IF NOT EXISTS events_kiosk ON events(kiosk_id, id)",
             "CREATE INDEX IF NOT EXISTS events_customer ON events(customer_id)",
             "CREATE INDEX IF NOT EXISTS events_store_day ON events(store_id, day)",
             "CREATE INDEX IF NOT EXISTS events_session ON events(session_id, sku)",
@@ -230,11 +230,12 @@ class Storage(abc.ABC):
 
     # -- events ------------------------------------------------------------
 
-    def ingest(self, kiosk: AuthRecord, events: Sequence[dict[str, Any]], *,
+    def ingest(self, kiosk: AuthRecord, events: Sequence[EventIn | dict[str, Any]], *,
                dropped: int = 0) -> IngestResult:
         """Store a batch from ``kiosk``: new events once, duplicates counted."""
         result = IngestResult()
-        ordered = sorted(events, key=lambda e: e["seq"])
+        checked = [e if isinstance(e, EventIn) else EventIn.model_validate(e) for e in events]
+        ordered = sorted(checked, key=lambda e: e.seq)
         received = now()
         rows = [_event_row(kiosk, event, received) for event in ordered]
         with self._tx(write=True) as cur:
@@ -262,7 +263,7 @@ class Storage(abc.ABC):
                        result.out_of_order, dropped, dropped, kiosk.name])
             new = {uuid for uuid, _ in inserted}
             for event in ordered:
-                if event["uuid"] in new:
+                if event.uuid.lower() in new:
                     result.erasures += self._react(cur, kiosk, event)
         return result
 
@@ -277,9 +278,9 @@ class Storage(abc.ABC):
                 chunk).fetchall())
         return found
 
-    def _react(self, cur: Any, kiosk: AuthRecord, event: dict[str, Any]) -> int:
+    def _react(self, cur: Any, kiosk: AuthRecord, event: EventIn) -> int:
         """Head office's side effects of a new event; returns erasures carried out."""
-        kind, payload = event["kind"], event.get("payload") or {}
+        kind, payload = event.kind, event.payload
         if kind == "erasure_requested":
             sealed = payload.get("sealed_subject") if isinstance(payload, dict) else None
             if not isinstance(sealed, str):
@@ -292,11 +293,11 @@ class Storage(abc.ABC):
                 self._bump_meta(cur, "erasures_unreadable")
                 return 0
             return int(self._erase(cur, customer_id, origin=f"kiosk:{kiosk.name}"))
-        if kind == "consent_changed" and event.get("customer_id") and isinstance(payload, dict):
+        if kind == "consent_changed" and event.customer_id:
             purpose, granted = payload.get("purpose"), payload.get("granted")
             if isinstance(purpose, str) and isinstance(granted, bool | int):
-                self._record_consent(cur, event["customer_id"], purpose, bool(granted),
-                                     event.get("ts") or now())
+                self._record_consent(cur, event.customer_id, purpose, bool(granted),
+                                     event.ts.astimezone(UTC).isoformat())
         return 0
 
     def _bump_meta(self, cur: Any, key: str) -> None:
@@ -446,19 +447,30 @@ class Storage(abc.ABC):
             return [tuple(r) for r in self._run(cur, sql, params).fetchall()]
 
 
-def _event_row(kiosk: AuthRecord, event: dict[str, Any], received: str) -> tuple:
-    payload = event.get("payload") or {}
-    get = payload.get if isinstance(payload, dict) else (lambda _key: None)
-    ts = str(event["ts"])
+_dumps = json.JSONEncoder(separators=(",", ":")).encode
 
-    def text(value: Any) -> str | None:
-        return value if isinstance(value, str) else None
 
+def _text(value: Any) -> str | None:
+    """A payload field usable as a column: a string that is valid Unicode."""
+    if not isinstance(value, str) or len(value) > 256:
+        return None
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return value
+
+
+def _event_row(kiosk: AuthRecord, event: EventIn, received: str) -> tuple:
+    payload = event.payload
+    ts = event.ts.astimezone(UTC).isoformat(timespec="microseconds")
     return (
-        str(event["uuid"]), kiosk.name, kiosk.store_id, int(event["seq"]), str(event["kind"]),
-        event.get("customer_id"), text(get("session_id")), text(get("sku")),
-        text(get("recommender")), json.dumps(payload, separators=(",", ":")), ts, ts[:10],
-        int(event.get("schema_version", 1)), received,
+        event.uuid.lower(), kiosk.name, kiosk.store_id, event.seq, event.kind,
+        event.customer_id, _text(payload.get("session_id")), _text(payload.get("sku")),
+        _text(payload.get("recommender")), _dumps(payload), ts,
+        ts[:10], event.schema_version, received,
     )
 
 

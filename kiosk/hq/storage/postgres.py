@@ -1,8 +1,8 @@
 """The PostgreSQL backend (psycopg 3), for head office with many stores.
 
 Each kiosk's batches are serialised by locking its row (``FOR UPDATE``);
-events are inserted in one statement from arrays (``unnest``) with
-``ON CONFLICT (uuid) DO NOTHING RETURNING``, which tells which were new.
+events are copied (``COPY``) into a temporary staging table and inserted
+with ``ON CONFLICT (uuid) DO NOTHING RETURNING``, which tells which were new.
 Writers of the change feed take a transaction-level advisory lock, so
 change ids are committed in increasing order and no kiosk cursor skips one.
 """
@@ -20,13 +20,12 @@ import psycopg
 from kiosk.hq.storage.base import EVENT_COLUMNS, Storage, StorageError
 
 _CHANGES_LOCK = 7_040_901  # an arbitrary advisory-lock key for the change feed
-_TYPES = {"seq": "bigint", "schema_version": "int"}
-_INSERT = (
-    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
-    "SELECT * FROM unnest("
-    + ", ".join(f"%s::{_TYPES.get(c, 'text')}[]" for c in EVENT_COLUMNS)
-    + ") ON CONFLICT (uuid) DO NOTHING RETURNING uuid, seq"
-)
+_COLUMNS = ", ".join(EVENT_COLUMNS)
+_STAGE = ("CREATE TEMP TABLE IF NOT EXISTS incoming_events (" + ", ".join(
+    f"{c} {'bigint' if c == 'seq' else 'int' if c == 'schema_version' else 'text'}"
+    for c in EVENT_COLUMNS) + ") ON COMMIT DELETE ROWS")
+_INSERT = (f"INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS} FROM incoming_events ORDER BY seq "
+           "ON CONFLICT (uuid) DO NOTHING RETURNING uuid, seq")
 
 
 class PostgresStorage(Storage):
@@ -86,8 +85,13 @@ class PostgresStorage(Storage):
         super().setup()
 
     def _insert_events(self, cur: Any, rows: list[tuple]) -> list[tuple[str, int]]:
-        columns = [list(column) for column in zip(*rows, strict=True)]
-        cur.execute(_INSERT, columns)
+        # COPY into a per-session staging table, then one INSERT ... ON
+        # CONFLICT: the fastest way psycopg has to load many rows.
+        cur.execute(_STAGE)
+        with cur.copy(f"COPY incoming_events ({_COLUMNS}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cur.execute(_INSERT)
         return [(r[0], int(r[1])) for r in cur.fetchall()]
 
     def _lock_kiosk(self, cur: Any, name: str) -> tuple | None:

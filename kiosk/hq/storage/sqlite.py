@@ -2,7 +2,9 @@
 
 Readers run in parallel; writers are serialised by a lock in this process
 (SQLite allows one writer at a time anyway, and waiting on a lock is cheaper
-than spinning on SQLITE_BUSY).
+than spinning on SQLITE_BUSY). Checkpoints, the only step that waits for the
+disk (fsync) with ``synchronous=NORMAL``, run in a background thread, so a
+request never waits for one.
 """
 
 from __future__ import annotations
@@ -32,6 +34,25 @@ class SQLiteStorage(Storage):
         self._write_lock = threading.Lock()
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
+        self._closing = threading.Event()
+        self._checkpointer: threading.Thread | None = None
+
+    def setup(self) -> None:
+        super().setup()
+        if self._checkpointer is None:
+            self._checkpointer = threading.Thread(target=self._checkpoint_loop,
+                                                  name="hq-checkpoint", daemon=True)
+            self._checkpointer.start()
+
+    def _checkpoint_loop(self, every: float = 1.0) -> None:
+        conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            while not self._closing.wait(every):
+                with contextlib.suppress(sqlite3.Error):  # busy: the next round will do it
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            conn.close()
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -41,6 +62,7 @@ class SQLiteStorage(Storage):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA wal_autocheckpoint = 0")  # see _checkpoint_loop
             self._local.conn = conn
             with self._all_lock:
                 self._all.append(conn)
@@ -86,6 +108,10 @@ class SQLiteStorage(Storage):
         """Writers already hold the write lock and SQLite's write lock."""
 
     def close(self) -> None:
+        self._closing.set()
+        if self._checkpointer is not None:
+            self._checkpointer.join(5)
+            self._checkpointer = None
         with self._all_lock:
             connections, self._all = self._all, []
         for conn in connections:
