@@ -224,3 +224,20 @@ def test_a_new_store_without_sales_still_answers(kiosk):
     assert [p.sku for p in all_picks(result)] == ["20002"]
     assert result[0].key == "new_for_you"
     assert result[0].picks[0].reason == Reason("content_match", {"theme": "garden"})
+
+
+def test_restock_shelf_is_ordered_by_how_due():
+    from kiosk.recommend.service import order_by_due
+    from kiosk.recommend.types import day_number
+
+    def pick(sku, last, interval):
+        return Pick(sku=sku, name=sku, price=None, image=None, theme=None, colours=(),
+                    stock_quantity=1, location=None, score=1.0, recommender="buy_again",
+                    reason=Reason("buy_again", {"last_bought": last, "times": 2,
+                                                "interval_days": interval}))
+
+    today = day_number(NOW)  # 1 July 2024
+    picks = [pick("once", "2024-06-30", None), pick("weekly", "2024-06-20", 7),
+             pick("monthly", "2024-06-20", 30), pick("fortnightly", "2024-06-24", 14)]
+    assert [p.sku for p in order_by_due(picks, today)] == ["weekly", "fortnightly",
+                                                           "monthly", "once"]

@@ -206,6 +206,8 @@ class RecommendationService:
         for c in picks:
             shelf = SHELF_OF_REASON.get(c.reason.code, "popular")
             grouped.setdefault(shelf, []).append(self._pick(c, stock))
+        if "restock" in grouped:
+            grouped["restock"] = order_by_due(grouped["restock"], context.now)
         shelves = [Shelf(key, grouped.pop(key)) for key in SHELF_ORDER if key in grouped]
         shelves += [Shelf(key, items) for key, items in sorted(grouped.items())]
         call_each(self.kiosk.pm, "kiosk_recommendations_will_show", kiosk=self.kiosk,
@@ -293,6 +295,25 @@ class RecommendationService:
 
     def close(self) -> None:
         self.isolator.close()
+
+
+def order_by_due(picks: list[Pick], today: float) -> list[Pick]:
+    """The restock shelf, most due first: time since last bought over the usual interval.
+
+    Picks without a known interval follow in their blend order.
+    """
+    def due(pick: Pick) -> float:
+        data = pick.reason.data
+        interval = data.get("interval_days")
+        try:
+            last = day_number(datetime.fromisoformat(str(data.get("last_bought"))))
+        except ValueError:
+            return -1.0
+        if not interval or interval <= 0:
+            return -1.0
+        return (today - last) / float(interval)
+
+    return sorted(picks, key=lambda pick: -due(pick))
 
 
 class _Column:
