@@ -255,3 +255,25 @@ def test_cli_publish_validates_the_file(tmp_path):
         cli, ["hq", "publish", str(good), "--database", database]).output
     result = runner.invoke(cli, ["hq", "publish", str(bad), "--database", database])
     assert result.exit_code != 0 and "kind" in result.output
+
+
+def test_cli_publish_catalogue_from_a_kiosk_database(tmp_path, kiosk):
+    with kiosk.transaction() as db:
+        db.execute("INSERT INTO stores (id, name, created) VALUES ('store-1', 'S', 'x')")
+        db.execute("INSERT INTO products (sku, name, price, colours) "
+                   "VALUES ('A', 'Mug', 2.5, '[\"red\"]')")
+        db.execute("INSERT INTO stock (store_id, sku, quantity, location) "
+                   "VALUES ('store-1', 'A', 7, 'Aisle 2')")
+    database = str(tmp_path / "hq.db")
+    result = CliRunner().invoke(cli, ["hq", "publish-catalogue", str(kiosk.store.path),
+                                      "--database", database])
+    assert result.exit_code == 0 and "2 change(s) published" in result.output
+    from kiosk.hq.storage import open_storage
+    storage = open_storage(database)
+    try:
+        token = storage.add_kiosk("k", store_id="store-1")
+        page = storage.changes_for(storage.authenticate(token), 0, 10)
+    finally:
+        storage.close()
+    assert [(c["kind"], c["data"].get("colours"), c["data"].get("quantity"))
+            for c in page["changes"]] == [("product", ["red"], None), ("stock", None, 7)]
