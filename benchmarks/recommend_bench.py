@@ -74,7 +74,7 @@ def main() -> None:
     for customer in sample:
         context = train_snapshot.context(customer)
         t0 = time.perf_counter()
-        picks = engine.rank(context, 12, filters=filters)
+        picks = engine.shelf_picks(context, 12, filters=filters)
         shelves: dict[str, list] = {}
         for pick in picks:
             shelves.setdefault(SHELF_OF_REASON.get(pick.reason.code, "popular"), []).append(pick)

@@ -241,3 +241,14 @@ def test_restock_shelf_is_ordered_by_how_due():
              pick("monthly", "2024-06-20", 30), pick("fortnightly", "2024-06-24", 14)]
     assert [p.sku for p in order_by_due(picks, today)] == ["weekly", "fortnightly",
                                                            "monthly", "once"]
+
+
+def test_shelves_mix_restock_with_new_things(shop):
+    from test_recommend_support import LANTERN, RED_MUG
+
+    result = shelves(shop, k=6)
+    restock = [p.sku for s in result if s.key == "restock" for p in s.picks]
+    assert restock == [TEA, RED_MUG] or restock == [TEA, LANTERN]  # at most a third of 6
+    others = [p for s in result if s.key != "restock" for p in s.picks]
+    assert len(others) == 4
+    assert not {p.sku for p in others} & {TEA, RED_MUG, LANTERN}  # new to Alice

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kiosk.recommend.blender import Filters, blend
@@ -77,11 +77,24 @@ class Engine:
              ) -> list[Candidate]:
         """The blended top ``k`` for this shopper."""
         n = candidates_per_recommender or max(3 * k, 50)
+        names = self._names(context, exclude_purchased)
+        found = self.candidates(context, n, names)
+        return self.blend(found, context, k, exclude_purchased=exclude_purchased,
+                          filters=filters)
+
+    def _names(self, context: Context, exclude_purchased: bool) -> list[str]:
         weights = self.weights.for_mode(personal=context.personal,
                                         exclude_purchased=exclude_purchased,
                                         names=list(self.recommenders))
-        names = [name for name, w in weights.items() if w > 0]
-        found = self.candidates(context, n, names)
+        return [name for name, w in weights.items() if w > 0]
+
+    def blend(self, found: dict[str, list[Candidate]], context: Context, k: int, *,
+              exclude_purchased: bool = False, filters: Filters | None = None,
+              ) -> list[Candidate]:
+        """Blend candidates already gathered (``candidates``) with this mode's weights."""
+        weights = self.weights.for_mode(personal=context.personal,
+                                        exclude_purchased=exclude_purchased,
+                                        names=list(self.recommenders))
         base = filters or Filters(in_stock=None, diversity=False)
         exclude = set(base.exclude)
         if exclude_purchased:
@@ -91,6 +104,33 @@ class Engine:
                         resting=base.resting, exclude=exclude, diversity=base.diversity,
                         themes=base.themes, names=base.names)
         return blend(found, weights, k, final)
+
+    def shelf_picks(self, context: Context, k: int, filters: Filters | None = None,
+                    restock_share: float = 1 / 3) -> list[Candidate]:
+        """The kiosk's picks: staff picks, then at most ``restock_share`` of ``k`` to
+        restock (the all-items blend), the rest new to the shopper (the new-items blend).
+
+        Candidates are gathered once; for a guest or a shopper with no history this
+        is the plain blend.
+        """
+        n = max(3 * k, 50)
+        names = sorted(set(self._names(context, False)) | set(self._names(context, True)))
+        found = self.candidates(context, n, names)
+        ranked = self.blend(found, context, k, filters=filters)
+        if not context.personal or not context.history_skus:
+            return ranked
+        staff = [c for c in ranked if c.reason.code == "staff_pick"]
+        restock = [c for c in ranked if c.reason.code == "buy_again"]
+        restock = restock[:max(1, round(k * restock_share))]
+        chosen = staff + restock
+        taken = {c.sku for c in chosen}
+        base = filters or Filters(in_stock=None, diversity=False)
+        fresh = self.blend(found, context, k - len(chosen), exclude_purchased=True,
+                           filters=replace(base, exclude=set(base.exclude) | taken))
+        chosen += fresh
+        taken |= {c.sku for c in fresh}
+        chosen += [c for c in ranked if c.sku not in taken][:max(0, k - len(chosen))]
+        return chosen[:k]
 
 
 def _bind(recommender: Any, context: Context, n: int) -> Callable[[], Any]:

@@ -201,7 +201,7 @@ class RecommendationService:
         engine = self.engine()
         context = self.context(customer_id, now=now)
         stock = self._stock()
-        picks = engine.rank(context, k, filters=self._filters(context, session_id, stock))
+        picks = engine.shelf_picks(context, k, filters=self._filters(context, session_id, stock))
         grouped: dict[str, list[Pick]] = {}
         for c in picks:
             shelf = SHELF_OF_REASON.get(c.reason.code, "popular")
