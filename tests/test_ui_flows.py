@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 
 import pytest
 import zxingcpp
@@ -132,7 +133,8 @@ def test_saved_list_model(qtmodeltester, window, shopper, qtbot):
     qtmodeltester.check(window.saved.model)
 
 
-def test_idle_warns_can_extend_then_resets_and_forgets(qtbot, kiosk, shopper):
+def test_idle_warns_can_extend_then_resets_and_forgets(qtbot, kiosk, shopper, caplog):
+    caplog.set_level(logging.DEBUG)
     window = make_window(qtbot, kiosk, idle_seconds=1, warning_seconds=2)
     scan_in(qtbot, window, shopper.code)
     window.picks.cards()[0].save_button.click()
@@ -155,6 +157,9 @@ def test_idle_warns_can_extend_then_resets_and_forgets(qtbot, kiosk, shopper):
     assert window.saved.qr.pixmap().isNull()
     ended = kiosk.db.execute("SELECT payload FROM outbox WHERE kind = 'session_ended'").fetchall()
     assert any('"idle"' in row[0] for row in ended)
+    # nothing personal in the log of a whole session
+    assert "Anna" not in caplog.text and shopper.customer_id not in caplog.text
+    assert shopper.code not in caplog.text
     window.unlocked = True
 
 
@@ -295,19 +300,25 @@ def test_consent_asked_before_anything_personal(qtbot, window, kiosk):
 def test_unexpected_error_is_friendly(qtbot, window, monkeypatch, caplog):
     import sys
 
+    from PySide6.QtWidgets import QPushButton
+
     from kiosk.ui.app import install_excepthook
+
+    def broken_slot():
+        detail = "boom with " + "secret detail"   # stands for data in an error message
+        raise RuntimeError(detail)
 
     old = sys.excepthook
     install_excepthook(window)
     try:
-        try:
-            raise RuntimeError("boom with secret detail")
-        except RuntimeError:
-            sys.excepthook(*sys.exc_info())
+        trigger = QPushButton(window)
+        trigger.clicked.connect(broken_slot)
+        trigger.click()                              # an error inside a Qt slot
     finally:
         sys.excepthook = old
     assert window.banner.isVisible()
     assert "went wrong" in window.banner.text()
+    assert "RuntimeError" in caplog.text and "secret detail" not in caplog.text
     assert not any("boom" in t or "Traceback" in t for t in widget_texts(window))
 
 

@@ -1,11 +1,9 @@
-"""Shared set-up for the UI tests: a real store (demo or a slice of the real data), a
+"""Shared set-up for the UI tests: the real demo store (a sample of the real data), a
 trained recommender, a known shopper "Anna" with a real loyalty card, and helpers
 that drive the kiosk window like a shopper would."""
 
 from __future__ import annotations
 
-import gzip
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,8 +14,6 @@ from kiosk.app import Kiosk
 from kiosk.config import Config
 
 REPO = Path(__file__).resolve().parent.parent
-ONLINE_RETAIL = REPO.parent / "shared" / "data" / "online_retail.csv.gz"
-SLICE_LINES = 25_000
 
 
 @dataclass
@@ -28,45 +24,11 @@ class Shopper:
     first_name: str = "Anna"
 
 
-def _import_slice(kiosk: Kiosk, folder: Path) -> None:
-    from kiosk.importer import import_file
-
-    path = folder / "slice.csv.gz"
-    if not path.exists():
-        with gzip.open(ONLINE_RETAIL, "rt", encoding="utf-8", newline="") as source, \
-                gzip.open(path, "wt", encoding="utf-8", newline="") as target:
-            target.writelines(itertools.islice(source, SLICE_LINES))
-    import_file(kiosk, path)
-
-
-def _ensure_stock(kiosk: Kiosk) -> None:
-    """Stock and aisles for a store that has none (only when no demo stock exists)."""
-    db = kiosk.db
-    if db.execute("SELECT count(*) FROM stock").fetchone()[0]:
-        return
-    store_id = kiosk.config.store_id
-    with kiosk.transaction():
-        for i, (sku,) in enumerate(db.execute("SELECT sku FROM products ORDER BY sku")
-                                   .fetchall()):
-            quantity = 0 if i % 11 == 0 else 3 + i % 17
-            db.execute("INSERT INTO stock (store_id, sku, quantity, location, simulated) "
-                       "VALUES (?, ?, ?, ?, 1)", [store_id, sku, quantity, f"aisle {1 + i % 9}"])
-
-
 def build_store(kiosk: Kiosk, folder: Path) -> None:
-    try:
-        from kiosk.demo import build_demo_store
-    except ImportError:
-        _import_slice(kiosk, folder)
-        try:
-            from kiosk.catalogue import enrich
-        except ImportError:
-            pass
-        else:
-            enrich(kiosk)
-    else:
-        build_demo_store(kiosk)
-    _ensure_stock(kiosk)
+    """The demo store (H1's kiosk.demo), trained."""
+    from kiosk.demo import build_demo_store
+
+    build_demo_store(kiosk)
     kiosk.recommendations.train()
 
 
