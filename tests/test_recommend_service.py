@@ -252,3 +252,29 @@ def test_shelves_mix_restock_with_new_things(shop):
     others = [p for s in result if s.key != "restock" for p in s.picks]
     assert len(others) == 4
     assert not {p.sku for p in others} & {TEA, RED_MUG, LANTERN}  # new to Alice
+
+
+def test_guests_see_a_seasonal_shelf_when_there_is_a_season():
+    from datetime import datetime
+
+    from kiosk.plugins import make_plugin_manager
+    from kiosk.recommend.engine import Engine
+    from kiosk.recommend.registry import collect_recommenders
+    from kiosk.recommend.snapshot import from_lines
+    from kiosk.recommend.training import train
+    from kiosk.recommend.types import Context, day_number
+
+    lines = [(f"d{y}{d}", None, "DECO", datetime(y, 12, d)) for y in (2022, 2023)
+             for d in range(1, 8)]
+    lines += [(f"m{m}{d}", None, f"MUG{d % 5}", datetime(2023, m, d)) for m in range(1, 13)
+              for d in range(1, 28)]
+    engine: Engine = train(from_lines(lines), collect_recommenders(
+        make_plugin_manager(entrypoints=False), None)).engine
+    guest = Context(customer_id=None, now=day_number(datetime(2024, 12, 1)))
+    plain = engine.rank(guest, 4)
+    assert "DECO" not in [c.sku for c in plain]  # the mugs sell more all year
+    picks = engine.shelf_picks(guest, 4)
+    assert [c.sku for c in picks][-1] == "DECO" and len(picks) == 4
+    assert picks[-1].reason == Reason("seasonal", {"season": "christmas"})
+    summer = Context(customer_id=None, now=day_number(datetime(2024, 6, 1)))
+    assert engine.shelf_picks(summer, 4) == engine.rank(summer, 4)

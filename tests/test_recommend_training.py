@@ -30,6 +30,7 @@ def test_train_keeps_versioned_artefacts_and_reports_progress(kiosk):
                                  "end": "2024-06-29T09:00:00"}
     assert lantern["parameters"]["neighbours"] == 100
     assert lantern["bytes"] > 0 and lantern["trained"]
+    assert lantern["metrics"]["fit_seconds"] >= 0
     blend = next(r for r in rows if r["name"] == "_blend")
     assert set(blend["parameters"]) == {"all", "new", "guest"}
 

@@ -78,8 +78,12 @@ def save_run(db: Database, recommenders: Sequence[Any], *, weights: Weights,
                 log.exception("recommender %r cannot be stored; it is retrained when the "
                               "kiosk restarts", rec.name)
                 continue
-            rows.append((rec.name, parameters.get(rec.name, {}),
-                         {"fit_seconds": seconds.get(rec.name)}, blob))
+            figures = {"fit_seconds": seconds.get(rec.name)}
+            for target in ("all", "new"):
+                solo = metrics.get(f"solo_ndcg_at_10_{target}", {})
+                if rec.name in solo:
+                    figures[f"validation_ndcg_at_10_{target}"] = solo[rec.name]
+            rows.append((rec.name, parameters.get(rec.name, {}), figures, blob))
         rows.append((BLEND, weights.as_dict(), metrics, None))
         for name, params, figures, blob in rows:
             db.execute(

@@ -117,7 +117,9 @@ class Engine:
         names = sorted(set(self._names(context, False)) | set(self._names(context, True)))
         found = self.candidates(context, n, names)
         ranked = self.blend(found, context, k, filters=filters)
-        if not context.personal or not context.history_skus:
+        if not context.personal:
+            return self._with_seasonal(found, context, k, ranked, filters)
+        if not context.history_skus:
             return ranked
         staff = [c for c in ranked if c.reason.code == "staff_pick"]
         restock = [c for c in ranked if c.reason.code == "buy_again"]
@@ -131,6 +133,18 @@ class Engine:
         taken |= {c.sku for c in fresh}
         chosen += [c for c in ranked if c.sku not in taken][:max(0, k - len(chosen))]
         return chosen[:k]
+
+
+    def _with_seasonal(self, found: dict[str, list[Candidate]], context: Context, k: int,
+                       ranked: list[Candidate], filters: Filters | None,
+                       share: float = 1 / 3) -> list[Candidate]:
+        """Guests: up to ``share`` of the picks from the seasonal shelf when it has any."""
+        if not found.get("seasonal") or any(c.reason.code == "seasonal" for c in ranked):
+            return ranked
+        seasonal = self.blend({"seasonal": found["seasonal"]}, context,
+                              max(1, round(k * share)), filters=filters)
+        taken = {c.sku for c in seasonal}
+        return [c for c in ranked if c.sku not in taken][:k - len(seasonal)] + seasonal
 
 
 def _bind(recommender: Any, context: Context, n: int) -> Callable[[], Any]:
