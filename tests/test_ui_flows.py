@@ -139,6 +139,7 @@ def test_idle_warns_can_extend_then_resets_and_forgets(qtbot, kiosk, shopper, ca
     scan_in(qtbot, window, shopper.code)
     window.picks.cards()[0].save_button.click()
     assert "Hi Anna" in widget_texts(window)
+    shown = {card.name_label.text() for card in window.picks.cards()}
     with qtbot.waitSignal(window.idle.warning, timeout=5000):
         pass
     assert window.idle_overlay.isVisible()
@@ -153,6 +154,8 @@ def test_idle_warns_can_extend_then_resets_and_forgets(qtbot, kiosk, shopper, ca
     assert not window.session.picks.shelves
     texts = widget_texts(window)
     assert not any("Anna" in text for text in texts), [t for t in texts if "Anna" in t]
+    # nor what was suggested to her (it tells of her purchases), even in reused cards
+    assert not shown & set(widget_texts(window.picks))
     assert window.saved.model.rowCount() == 0
     assert window.saved.qr.pixmap().isNull()
     ended = kiosk.db.execute("SELECT payload FROM outbox WHERE kind = 'session_ended'").fetchall()

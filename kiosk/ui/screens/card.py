@@ -101,12 +101,36 @@ class CardFrame(QFrame):
         self._arrange(needed > event.size().width() - margins.left() - margins.right())
         super().resizeEvent(event)
 
+    def set_pick(self, pick: Any, *, saved: bool = False) -> None:
+        """Show another pick in this (standard) card: cards are reused, not rebuilt."""
+        assert not self.plugin_body
+        self.pick = pick
+        self.sku = str(pick.sku)
+        self.saved = saved
+        self.image.setPixmap(product_pixmap(getattr(pick, "image", None), display_name(pick.name),
+                                            getattr(pick, "theme", None), IMAGE_SIZE))
+        self.retranslate()
+
+    def blank(self) -> None:
+        """Forget the pick (a pooled card keeps nothing of the last shopper)."""
+        assert not self.plugin_body
+        self.pick, self.sku, self.saved = None, "", False
+        self.image.clear()
+        for widget in (self.name_label, self.price_label, self.stock_label, self.why_label,
+                       self.image, self.save_button, self.not_for_me_button, self.more_button):
+            widget.setAccessibleName("")
+        for widget in (self.name_label, self.price_label, self.stock_label, self.why_label):
+            widget.clear()
+        self.setAccessibleName("")
+
     def set_saved(self, saved: bool) -> None:
         self.saved = saved
         self.retranslate()
 
     def retranslate(self) -> None:
         pick = self.pick
+        if pick is None:
+            return
         name = display_name(pick.name)
         if not self.plugin_body:
             self.name_label.setText(display_name(pick.name))
@@ -148,14 +172,3 @@ def plugin_card_body(kiosk: Any, pick: Any, parent: QWidget) -> QWidget | None:
             return None
         return widget
     return None
-
-
-def make_card(kiosk: Any, pick: Any, parent: QWidget, *, saved: bool = False) -> CardFrame:
-    body = plugin_card_body(kiosk, pick, parent)
-    try:
-        return CardFrame(pick, body, parent, saved=saved)
-    except Exception:
-        log.exception("a card could not be built; the standard card is shown")
-        if body is not None:
-            body.deleteLater()
-        return CardFrame(pick, None, parent, saved=saved)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.presenters.session import SessionPresenter
 from kiosk.ui.presenters.shelves import Picks
-from kiosk.ui.screens.card import CardFrame, make_card
+from kiosk.ui.screens.card import CardFrame, plugin_card_body
 from kiosk.ui.screens.common import Screen, button, label, set_text
 from kiosk.ui.texts import shelf_title
+
+log = logging.getLogger(__name__)
 
 CARD_WIDTH = 340
 
@@ -38,14 +41,16 @@ class CardGrid(QWidget):
         self.columns = 0
         self._relayout(self.width() or 1200)
 
-    def remove(self, sku: str) -> None:
-        for card in [c for c in self.cards if c.sku == sku]:
+    def take(self, sku: str | None = None) -> list[CardFrame]:
+        """Remove the cards of ``sku`` (or all cards) from the grid and return them."""
+        taken = [c for c in self.cards if sku is None or c.sku == sku]
+        for card in taken:
             self.cards.remove(card)
             self.grid.removeWidget(card)
             card.hide()
-            card.deleteLater()
         self.columns = 0
         self._relayout(self.width())
+        return taken
 
     def _relayout(self, width: int) -> None:
         columns = max(1, min(6, width // CARD_WIDTH))
@@ -69,6 +74,7 @@ class ShelfWidget(QWidget):
         super().__init__(parent)
         self.key = key
         self.english_title = title
+        self.plugin = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         self.title = label(self, "shelf-title")
@@ -131,6 +137,8 @@ class PicksScreen(Screen):
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
         self.shelves: list[ShelfWidget] = []
+        self.shelf_pool: list[ShelfWidget] = []
+        self.card_pool: list[CardFrame] = []
         self.saved_button.clicked.connect(self.open_saved)
         self.my_data_button.clicked.connect(self.open_my_data)
         self.help_button.clicked.connect(self.open_help)
@@ -195,20 +203,54 @@ class PicksScreen(Screen):
         self._clear_shelves()
         self._status(message)
 
+    # Cards and shelves are kept and reused: building a dozen styled cards for
+    # every scan would cost more than the recommendations themselves.
+
+    def _card(self, pick: Any) -> CardFrame:
+        saved = self.session.is_saved(pick.sku)
+        body = plugin_card_body(self.session.kiosk, pick, self.body)
+        if body is not None:
+            try:
+                return self._connect_card(CardFrame(pick, body, self.body, saved=saved))
+            except Exception:
+                log.exception("a plugin card could not be framed; the standard card is shown")
+                body.deleteLater()
+        if self.card_pool:
+            card = self.card_pool.pop()
+            card.set_pick(pick, saved=saved)
+            return card
+        return self._connect_card(CardFrame(pick, None, self.body, saved=saved))
+
+    def _connect_card(self, card: CardFrame) -> CardFrame:
+        card.save_clicked.connect(self.session.save)
+        card.not_for_me_clicked.connect(self.session.not_for_me)
+        card.more_like_this_clicked.connect(self.session.more_like_this)
+        return card
+
+    def _release(self, cards: list[CardFrame]) -> None:
+        for card in cards:
+            if card.plugin_body:
+                card.deleteLater()
+            else:
+                self.card_pool.append(card)
+
+    def _shelf(self, key: str, title: str) -> ShelfWidget:
+        if self.shelf_pool:
+            widget = self.shelf_pool.pop()
+            widget.key, widget.english_title = key, title
+            widget.retranslate()
+            return widget
+        return ShelfWidget(key, title, self.body)
+
     def show_picks(self, picks: Picks) -> None:
         self._clear_shelves()
-        kiosk = self.session.kiosk
         for shelf in picks.shelves:
-            widget = ShelfWidget(shelf.key, shelf.title, self.body)
-            cards = []
-            for pick in shelf.picks:
-                card = make_card(kiosk, pick, widget.grid, saved=self.session.is_saved(pick.sku))
-                card.save_clicked.connect(self.session.save)
-                card.not_for_me_clicked.connect(self.session.not_for_me)
-                card.more_like_this_clicked.connect(self.session.more_like_this)
-                cards.append(card)
-            widget.grid.set_cards(cards)
+            widget = self._shelf(shelf.key, shelf.title)
+            widget.grid.set_cards([self._card(pick) for pick in shelf.picks])
+            for card in widget.grid.cards:
+                card.show()
             self.shelves_layout.insertWidget(self.shelves_layout.count() - 1, widget)
+            widget.show()
             self.shelves.append(widget)
         self._status("" if picks.shelves else
                             self.tr("Nothing to suggest right now. Have a look around!"))
@@ -219,11 +261,12 @@ class PicksScreen(Screen):
 
     def _removed(self, sku: str) -> None:
         for shelf in list(self.shelves):
-            shelf.grid.remove(sku)
+            self._release(shelf.grid.take(sku))
             if not shelf.grid.cards:
                 self.shelves.remove(shelf)
+                self.shelves_layout.removeWidget(shelf)
                 shelf.hide()
-                shelf.deleteLater()
+                self.shelf_pool.append(shelf)
 
     def _saved_changed(self) -> None:
         for card in self.cards():
@@ -233,13 +276,16 @@ class PicksScreen(Screen):
 
     def _clear_shelves(self) -> None:
         for shelf in self.shelves:
+            self._release(shelf.grid.take())
             self.shelves_layout.removeWidget(shelf)
             shelf.hide()
-            shelf.deleteLater()
+            self.shelf_pool.append(shelf)
         self.shelves = []
 
     def clear(self) -> None:
         self._clear_shelves()
+        for card in self.card_pool:
+            card.blank()
         self._status("")
         self.greeting.setText("")
         self.greeting.setAccessibleName("")
