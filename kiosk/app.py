@@ -55,6 +55,9 @@ class Kiosk:
         return self.store.db
 
     def close(self) -> None:
+        sync = self.__dict__.get("sync")  # stop a background sync before its connection goes
+        if sync is not None:
+            sync.stop()
         self.store.close()
 
     # -- events -------------------------------------------------------------

@@ -277,3 +277,37 @@ def test_cli_publish_catalogue_from_a_kiosk_database(tmp_path, kiosk):
         storage.close()
     assert [(c["kind"], c["data"].get("colours"), c["data"].get("quantity"))
             for c in page["changes"]] == [("product", ["red"], None), ("stock", None, 7)]
+
+
+def test_kiosk_hq_serve_runs_uvicorn_with_workers(tmp_path):
+    """The real command: ``kiosk hq serve`` in a subprocess, two worker processes."""
+    import subprocess
+    import sys
+    import time
+
+    from pgserver import free_port
+
+    database = str(tmp_path / "hq.db")
+    token = CliRunner().invoke(cli, ["hq", "add-kiosk", "k1", "--database", database]
+                               ).output.strip()
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kiosk", "hq", "serve", "--database",
+                                database, "--port", str(port), "--workers", "2"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.1)
+        assert post(url, token, {"batch_id": "b", "events": [event(1)]}).json()["accepted"] == 1
+        assert post(url, None, {"batch_id": "b", "events": [event(2)]}).status_code == 401
+        assert httpx.get(url + "/v1/stats").json()["kiosks"]["k1"]["events"] == 1
+    finally:
+        process.terminate()
+        process.wait(20)

@@ -315,6 +315,15 @@ def test_the_background_thread_syncs_until_stopped(synced):
     assert hq.storage.stats()["kiosks"]["kiosk-test"]["events"] == 600
 
 
+def test_closing_the_kiosk_stops_its_background_sync(config):
+    kiosk = Kiosk(config.with_overrides(hq_url=f"http://127.0.0.1:{free_port()}"),
+                  entrypoints=False)
+    kiosk.sync.start()
+    thread = kiosk.sync._thread
+    kiosk.close()
+    assert thread is not None and not thread.is_alive()
+
+
 def test_cli_sync_once_and_status_json(synced, monkeypatch):
     kiosk, hq = synced
     simulate(kiosk, 20)
