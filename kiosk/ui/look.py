@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from PySide6.QtCore import QDir, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -57,8 +58,12 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words[:2]).upper() or "?"
 
 
+@lru_cache(maxsize=512)
 def product_pixmap(image: str | None, name: str, theme: str | None, size: int) -> QPixmap:
-    """The product's photo if there is one, else a tile: theme colour and initials."""
+    """The product's photo if there is one, else a tile: theme colour and initials.
+
+    Cached (GUI thread only): drawing a dozen tiles per scan shows in the latency.
+    """
     if image:
         photo = QPixmap(image if ":" in image or image.startswith("/") else f"images:{image}")
         if not photo.isNull():

@@ -147,14 +147,13 @@ class SessionPresenter(QObject):
         self.busy.emit(True)
 
         def op() -> Picks:
-            picks = assemble(self.kiosk, self.specs, customer_id, session_id, hidden=hidden)
-            shown = picks.all_picks()
-            if shown:
-                try:
-                    self.kiosk.recommendations.record_impressions(customer_id, session_id, shown)
-                except Exception:
-                    log.exception("impressions not recorded")
-            return picks
+            return assemble(self.kiosk, self.specs, customer_id, session_id, hidden=hidden)
+
+        def record(shown: list[Any]) -> None:
+            try:
+                self.kiosk.recommendations.record_impressions(customer_id, session_id, shown)
+            except Exception:
+                log.exception("impressions not recorded")
 
         def done(picks: Picks) -> None:
             self.busy.emit(False)
@@ -166,6 +165,9 @@ class SessionPresenter(QObject):
                     "Session", "Your personal picks are not ready yet, so here is what is "
                     "popular in this store."))
             self.picks_ready.emit(picks)
+            shown = picks.all_picks()
+            if shown:  # written after the picks are on their way to the screen
+                self.worker.run(lambda: record(shown), success=lambda _: None)
 
         def failed(error: Exception) -> None:
             self.busy.emit(False)
