@@ -278,3 +278,18 @@ def test_guests_see_a_seasonal_shelf_when_there_is_a_season():
     assert picks[-1].reason == Reason("seasonal", {"season": "christmas"})
     summer = Context(customer_id=None, now=day_number(datetime(2024, 6, 1)))
     assert engine.shelf_picks(summer, 4) == engine.rank(summer, 4)
+
+
+def test_erasure_takes_staff_picks_feedback_and_personal_picks_with_it(shop):
+    shop.recommendations.add_staff_pick(ALICE, STAR, "Sam")
+    shop.recommendations.record_feedback(ALICE, "s1", TEA, "not_for_me")
+    shop.recommendations.train()
+    shop.privacy.erase(ALICE)
+    for table in ("staff_picks", "feedback", "impressions"):
+        assert shop.db.execute(f"SELECT count(*) FROM {table} WHERE customer_id = ?",
+                               [ALICE]).fetchone()[0] == 0
+    codes = {p.reason.code for p in all_picks(shelves(shop))}
+    assert codes <= GUEST_CODES
+    # the stored models hold no customer ids
+    blobs = b"".join(r[0] or b"" for r in shop.db.execute("SELECT blob FROM model_artefacts"))
+    assert ALICE.encode() not in blobs
