@@ -11,6 +11,7 @@ events in order.
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,10 +30,12 @@ class Batch:
     events: list[dict[str, Any]]
 
 
-def _in_flight(db: Database) -> Batch | None:
+def _recorded(db: Database, *, after: int = 0) -> Batch | None:
+    """The first recorded batch after ``after`` that still has events to send."""
     while True:
         row = db.execute(
-            "SELECT id, first_seq, last_seq FROM sync_batches ORDER BY first_seq LIMIT 1"
+            "SELECT id, first_seq, last_seq FROM sync_batches WHERE first_seq > ? "
+            "ORDER BY first_seq LIMIT 1", [after],
         ).fetchone()
         if row is None:
             return None
@@ -43,17 +46,7 @@ def _in_flight(db: Database) -> Batch | None:
             db.execute("DELETE FROM sync_batches WHERE id = ?", [row[0]])
 
 
-def next_batch(db: Database, *, size: int, max_bytes: int | None = None,
-               full_only: bool = False) -> Batch | None:
-    """The batch in flight, if a previous run left one, else a new one (recorded)."""
-    batch = _in_flight(db)
-    if batch is not None:
-        return batch
-    events = outbox.pending(db, limit=size, max_bytes=max_bytes)
-    if not events:
-        return None
-    if full_only and len(events) < size and len(outbox.pending(db, limit=size)) < size:
-        return None  # a partial batch waits for more events or for its time
+def _record(db: Database, events: list[dict[str, Any]]) -> Batch:
     batch = Batch(str(uuid.uuid4()), events[0]["seq"], events[-1]["seq"], events)
     with db.atomic():
         db.execute(
@@ -62,6 +55,29 @@ def next_batch(db: Database, *, size: int, max_bytes: int | None = None,
             [batch.id, batch.first_seq, batch.last_seq, len(events), utcnow()],
         )
     return batch
+
+
+def _worth_sending(db: Database, events: list[dict[str, Any]], *, after: int, size: int,
+                   full_only: bool) -> bool:
+    if not events:
+        return False
+    if full_only and len(events) < size:
+        # a partial batch waits for more events or for its time (unless it
+        # was cut short by the byte limit)
+        return len(outbox.pending(db, limit=size, after=after)) >= size
+    return True
+
+
+def next_batch(db: Database, *, size: int, max_bytes: int | None = None,
+               full_only: bool = False, after: int = 0) -> Batch | None:
+    """The batch a previous run left in flight, if any, else a new one (recorded)."""
+    batch = _recorded(db, after=after)
+    if batch is not None:
+        return batch
+    events = outbox.pending(db, limit=size, after=after, max_bytes=max_bytes)
+    if not _worth_sending(db, events, after=after, size=size, full_only=full_only):
+        return None
+    return _record(db, events)
 
 
 def batch_body(batch: Batch, *, kiosk_id: str, store_id: str, dropped: int) -> dict[str, Any]:
@@ -115,30 +131,51 @@ def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
     """Send pending events until none are left (or only a partial batch, unless ``flush``).
 
     ``RetryableError`` propagates (the caller backs off); a rejected batch is
-    quarantined and the upload goes on with the next one.
+    quarantined and the upload goes on with the next one. While head office
+    works on a batch, the kiosk reads the next one and records the previous
+    acknowledgement (a second thread sends), but a batch is only sent once
+    the one before it was acknowledged: head office still gets them in order.
     """
     result = {"batches": 0, "uploaded": 0, "duplicates": 0, "quarantined": 0}
-    while max_batches is None or result["batches"] < max_batches:
-        batch = next_batch(db, size=batch_size, max_bytes=batch_bytes, full_only=not flush)
-        if batch is None:
-            break
-        body = batch_body(batch, kiosk_id=kiosk_id, store_id=store_id,
+    batch = next_batch(db, size=batch_size, max_bytes=batch_bytes, full_only=not flush)
+    if batch is None:
+        return result
+    acknowledged: tuple[Batch, dict[str, Any]] | None = None
+
+    def body(of: Batch) -> dict[str, Any]:
+        return batch_body(of, kiosk_id=kiosk_id, store_id=store_id,
                           dropped=outbox.counter(db, "dropped"))
-        try:
-            ack = transport.send_batch(body)
-        except RejectedError as error:
-            quarantine(db, batch, error)
-            result["quarantined"] += len(batch.events)
-            continue
-        except RetryableError as error:
-            with db.atomic():
-                db.execute(
-                    "UPDATE sync_batches SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                    [str(error)[:500], batch.id],
-                )
-            raise
-        acknowledge(db, batch, ack)
-        result["batches"] += 1
-        result["uploaded"] += int(ack.get("accepted", 0))
-        result["duplicates"] += int(ack.get("duplicates", 0))
+
+    with ThreadPoolExecutor(1, thread_name_prefix="kiosk-upload") as sender:
+        while batch is not None:
+            sending = sender.submit(transport.send_batch, body(batch))
+            if acknowledged is not None:  # the previous batch, while this one travels
+                acknowledge(db, *acknowledged)
+                acknowledged = None
+            following = outbox.pending(db, limit=batch_size, after=batch.last_seq,
+                                       max_bytes=batch_bytes)
+            try:
+                ack = sending.result()
+            except RejectedError as error:
+                quarantine(db, batch, error)
+                result["quarantined"] += len(batch.events)
+            except RetryableError as error:
+                with db.atomic():
+                    db.execute("UPDATE sync_batches SET attempts = attempts + 1, "
+                               "last_error = ? WHERE id = ?", [str(error)[:500], batch.id])
+                raise
+            else:
+                acknowledged = (batch, ack)
+                result["batches"] += 1
+                result["uploaded"] += int(ack.get("accepted", 0))
+                result["duplicates"] += int(ack.get("duplicates", 0))
+            previous, batch = batch, None
+            if max_batches is not None and result["batches"] >= max_batches:
+                break
+            batch = _recorded(db, after=previous.last_seq)
+            if batch is None and _worth_sending(db, following, after=previous.last_seq,
+                                                size=batch_size, full_only=not flush):
+                batch = _record(db, following)
+    if acknowledged is not None:
+        acknowledge(db, *acknowledged)
     return result
