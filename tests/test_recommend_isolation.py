@@ -168,3 +168,21 @@ def test_a_faulty_register_hook_does_not_stop_the_others(config):
         assert "buy_again" not in stored and "goes_with" in stored
     finally:
         kiosk.close()
+
+
+def test_a_hanging_recommender_does_not_keep_the_kiosk_from_exiting():
+    import subprocess
+    import sys
+
+    script = (
+        "import threading\n"
+        "from kiosk.recommend.isolation import Isolator\n"
+        "isolator = Isolator(budget_seconds=0.05)\n"
+        "print(isolator.run({'ok': lambda: 1, 'stuck': threading.Event().wait}))\n"
+    )
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "{'ok': 1}"
+    assert time.perf_counter() - started < 30

@@ -1,8 +1,10 @@
 """Run each recommender on its own: one that raises or overruns is left out.
 
-Calls run in a thread pool and are waited for until a shared deadline. A call
-still running after the deadline cannot be stopped (Python threads cannot be
-killed), so that recommender is skipped until it returns.
+Each call runs in its own daemon thread and is waited for until a shared
+deadline. A call still running after the deadline cannot be stopped (Python
+threads cannot be killed), so that recommender is skipped until it returns;
+being a daemon thread, it never keeps the kiosk from shutting down (a
+``ThreadPoolExecutor`` would join it at exit).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
@@ -21,19 +23,26 @@ log = logging.getLogger(__name__)
 class Isolator:
     """Calls named functions within a time budget, isolating failures."""
 
-    def __init__(self, budget_seconds: float | None = 0.15, workers: int = 8):
+    def __init__(self, budget_seconds: float | None = 0.15):
         self.budget_seconds = budget_seconds
-        self._workers = workers
-        self._pool: ThreadPoolExecutor | None = None
         self._busy: dict[str, Future[Any]] = {}
         self._lock = threading.Lock()
         self.problems: list[tuple[str, str]] = []  # (name, "raised" | "timeout"), newest last
 
-    def _executor(self) -> ThreadPoolExecutor:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=self._workers,
-                                            thread_name_prefix="recommender")
-        return self._pool
+    @staticmethod
+    def _start(call: Callable[[], Any]) -> Future[Any]:
+        future: Future[Any] = Future()
+
+        def work() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                future.set_result(call())
+            except BaseException as error:
+                future.set_exception(error)
+
+        threading.Thread(target=work, name="recommender", daemon=True).start()
+        return future
 
     def _note(self, name: str, problem: str) -> None:
         self.problems.append((name, problem))
@@ -53,7 +62,7 @@ class Isolator:
                                 name)
                     self._note(name, "timeout")
                     continue
-                futures[name] = self._busy[name] = self._executor().submit(call)
+                futures[name] = self._busy[name] = self._start(call)
         deadline = time.monotonic() + self.budget_seconds
         for name, future in futures.items():
             try:
@@ -78,6 +87,6 @@ class Isolator:
         return results
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        """Forget running calls (their daemon threads end on their own)."""
+        with self._lock:
+            self._busy.clear()
