@@ -380,3 +380,23 @@ def test_layout_fits_portrait_and_landscape(qtbot, window, shopper, size, column
         if button.isVisible():
             assert button.height() >= 44 and button.width() >= 44, button.objectName()
             assert button.accessibleName(), button.objectName()
+
+
+def test_more_like_this_adds_a_shelf_on_top(qtbot, window, shopper):
+    scan_in(qtbot, window, shopper.code)
+    before = {card.sku for card in window.picks.cards()}
+    anchor = window.picks.cards()[0]
+    anchor_sku = anchor.sku
+    anchor.more_button.click()
+    settle(qtbot, window)
+    first = window.picks.shelves[0]
+    if first.key != "more_like_this":
+        assert "nothing quite like it" in window.banner.text()
+        return
+    assert first.title.text() == "More like this"
+    new = [card.sku for card in first.grid.cards]
+    assert new and not set(new) & before
+    rows = window.kiosk.db.execute(
+        "SELECT count(*) FROM feedback WHERE kind = 'more_like_this' AND sku = ?",
+        [anchor_sku]).fetchone()[0]
+    assert rows == 1

@@ -231,8 +231,7 @@ class SessionPresenter(QObject):
     def more_like_this(self, sku: str) -> None:
         customer_id, session_id = self.customer_id, self.session_id
         hidden = set(self.dismissed) | {p.sku for p in self.picks.all_picks()}
-        self._feedback(sku, "more_like_this")
-        self.busy.emit(True)
+        self.busy.emit(True)  # the service records the request itself
 
         def op() -> list[Any]:
             found = self.kiosk.recommendations.more_like_this(customer_id, sku, session_id)
