@@ -227,6 +227,36 @@ def test_download_applies_catalogue_stock_profiles_and_models_by_cursor(synced):
     assert db.execute("SELECT quantity FROM stock WHERE sku = 'Z1'").fetchone() == (1,)
 
 
+def test_a_training_run_published_at_head_office_becomes_the_kiosks_newest_model(
+        synced, config):
+    import pickle
+
+    from kiosk.recommend import artefacts
+
+    kiosk, hq = synced
+    trained = Kiosk(config.with_overrides(database=str(config.database) + ".trained"),
+                    entrypoints=False)
+    try:  # a run as `kiosk train` stores it (item-level state only)
+        for name, params, blob in [("goes_with", {}, pickle.dumps({"pairs": {"A": ["B"]}})),
+                                   (artefacts.BLEND, {"goes_with": 1.0}, None)]:
+            trained.db.execute(
+                "INSERT INTO model_artefacts (name, version, parameters, metrics, trained, "
+                "blob) VALUES (?, 4, ?, '{}', 'x', ?)", [name, json.dumps(params), blob])
+        trained.db.conn.commit()
+        path = str(trained.store.path)
+    finally:
+        trained.close()
+    database = str(hq.storage.path) if hq.storage.backend == "sqlite" else hq.storage.url
+    out = CliRunner().invoke(cli, ["hq", "publish-model", path, "--database", database])
+    assert out.exit_code == 0 and "training run 4 published (2 artefacts)" in out.output
+    assert kiosk.sync.run_once()["changes_applied"] == 1
+    (run,) = {r["version"] for r in artefacts.runs(kiosk.db)}
+    blob = kiosk.db.execute("SELECT blob FROM model_artefacts WHERE name = 'goes_with' "
+                            "AND version = ?", [run]).fetchone()[0]
+    assert pickle.loads(blob) == {"pairs": {"A": ["B"]}}
+    assert artefacts.latest_version(kiosk.db) == run
+
+
 def test_a_shopper_erased_at_head_office_is_gone_from_an_offline_kiosk_after_one_sync(synced):
     kiosk, hq = synced
     simulate(kiosk, 300, seed=5)

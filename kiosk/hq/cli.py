@@ -174,6 +174,47 @@ def publish_catalogue(kiosk_db: Path, store_id: str | None, database: str) -> No
     click.echo(f"{len(ids):,} change(s) published")
 
 
+@hq.command("publish-model")
+@click.argument("kiosk_db", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--version", "version", type=int, default=None,
+              help="Which training run (default: the latest).")
+@database_option
+def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
+    """Publish a training run of a kiosk database (e.g. `kiosk train` on all stores' data).
+
+    Kiosks install it as their newest model on the next sync. Runs hold item-level
+    aggregates only, never a customer id.
+    """
+    import base64
+
+    from kiosk.hq.storage import ChangeIn
+
+    source = sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True)
+    try:
+        if version is None:
+            version = source.execute("SELECT max(version) FROM model_artefacts").fetchone()[0]
+        rows = source.execute(
+            "SELECT name, window_start, window_end, parameters, metrics, trained, blob "
+            "FROM model_artefacts WHERE version = ? ORDER BY name", [version]).fetchall()
+    except sqlite3.OperationalError:
+        raise click.ClickException(f"{kiosk_db} holds no trained models") from None
+    finally:
+        source.close()
+    if not rows:
+        raise click.ClickException(f"{kiosk_db} has no training run {version}")
+    run = [{"name": n, "window_start": s, "window_end": e, "parameters": json.loads(p),
+            "metrics": json.loads(m), "trained": t,
+            "blob": None if b is None else base64.b64encode(b).decode("ascii")}
+           for n, s, e, p, m, t, b in rows]
+    storage = _storage(database)
+    try:
+        storage.publish([ChangeIn("model", {"name": "recommenders", "version": str(version),
+                                            "run": run})])
+    finally:
+        storage.close()
+    click.echo(f"training run {version} published ({len(run)} artefacts)")
+
+
 @hq.command("stats")
 @database_option
 @json_option

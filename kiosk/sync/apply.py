@@ -145,13 +145,19 @@ def apply_erasure(kiosk: Kiosk, change: dict[str, Any]) -> None:
 
 
 def apply_model(kiosk: Kiosk, change: dict[str, Any]) -> None:
-    """A trained model artefact (base64 ``content``), kept for the recommenders."""
+    """A trained model from head office.
+
+    A recommenders' training run (``data["run"]``: the rows of head office's
+    ``model_artefacts``, blobs in base64) becomes the newest local version,
+    which the recommendation service loads; any other artefact (base64
+    ``content``) is kept for whoever reads ``kiosk.sync.artefact(name)``.
+    """
     data = change["data"]
     name, version = _required(data, "name"), str(_required(data, "version"))
-    try:
-        content = base64.b64decode(_required(data, "content"), validate=True)
-    except ValueError as error:
-        raise ChangeError("a model change's content is not base64") from error
+    if "run" in data:
+        install_run(kiosk, data["run"])
+        return
+    content = _b64(_required(data, "content"))
     meta = {k: v for k, v in data.items() if k not in ("name", "version", "content")}
     kiosk.db.execute(
         "INSERT INTO sync_artefacts (name, version, content, meta, received) "
@@ -159,6 +165,37 @@ def apply_model(kiosk: Kiosk, change: dict[str, Any]) -> None:
         "content = excluded.content, meta = excluded.meta, received = excluded.received",
         [name, version, content, json.dumps(meta), utcnow()],
     )
+
+
+def _b64(text: Any) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (ValueError, TypeError) as error:
+        raise ChangeError("a model change's content is not base64") from error
+
+
+def install_run(kiosk: Kiosk, rows: Any) -> int:
+    """Store a training run from head office as the newest ``model_artefacts`` version."""
+    from kiosk.recommend.artefacts import BLEND, KEEP_VERSIONS
+
+    db = kiosk.db
+    if "model_artefacts" not in db.table_names():
+        raise ChangeError("this kiosk has no recommender store (plugin disabled?)")
+    if not isinstance(rows, list) or not any(
+            isinstance(r, dict) and r.get("name") == BLEND for r in rows):
+        raise ChangeError("a training run needs its blend row")
+    version = (db.execute("SELECT max(version) FROM model_artefacts").fetchone()[0] or 0) + 1
+    for row in rows:
+        blob = row.get("blob")
+        db.execute(
+            "INSERT INTO model_artefacts (name, version, window_start, window_end, "
+            "parameters, metrics, trained, blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [_required(row, "name"), version, row.get("window_start"), row.get("window_end"),
+             json.dumps(row.get("parameters") or {}), json.dumps(row.get("metrics") or {}),
+             row.get("trained") or utcnow(), None if blob is None else _b64(blob)],
+        )
+    db.execute("DELETE FROM model_artefacts WHERE version <= ?", [version - KEEP_VERSIONS])
+    return version
 
 
 APPLIERS: dict[str, Callable[[Kiosk, dict[str, Any]], None]] = {
