@@ -5,7 +5,7 @@ test customers bought on both sides; relevant items are the distinct skus each
 bought after it. Reports NDCG/Recall/HitRate@10 for all items and for items
 new to the customer, the time to fit every built-in model (validation tuning
 included), the p95 time of one shopper's blended shelves from the trained
-models (isolation thread pool and diversity on), and peak memory.
+models (isolation threads and diversity on), and peak memory.
 
     .venv/bin/python benchmarks/recommend_bench.py [--data FILE] [--cutoff DATE]
 """

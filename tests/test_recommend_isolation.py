@@ -186,3 +186,12 @@ def test_a_hanging_recommender_does_not_keep_the_kiosk_from_exiting():
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "{'ok': 1}"
     assert time.perf_counter() - started < 30
+
+
+def test_a_slow_recommender_does_not_grow_the_workers_without_bound():
+    isolator = Isolator(budget_seconds=0.01, workers=2)
+    for _ in range(15):
+        assert isolator.run({"slow": lambda: time.sleep(0.03)}) == {}
+        time.sleep(0.04)  # it finishes, so it is called again and overruns again
+    assert isolator._pool is not None and isolator._pool._count <= 8
+    assert isolator.problems.count(("slow", "timeout")) >= 10

@@ -1,15 +1,17 @@
 """Run each recommender on its own: one that raises or overruns is left out.
 
-Each call runs in its own daemon thread and is waited for until a shared
-deadline. A call still running after the deadline cannot be stopped (Python
-threads cannot be killed), so that recommender is skipped until it returns;
-being a daemon thread, it never keeps the kiosk from shutting down (a
-``ThreadPoolExecutor`` would join it at exit).
+Calls run on a small pool of daemon worker threads and are waited for until a
+shared deadline. A call still running after the deadline cannot be stopped
+(Python threads cannot be killed), so that recommender is skipped until it
+returns, and a fresh worker replaces the one it holds. Daemon threads never
+keep the kiosk from shutting down (a ``ThreadPoolExecutor`` would join a hung
+worker at exit).
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -23,26 +25,18 @@ log = logging.getLogger(__name__)
 class Isolator:
     """Calls named functions within a time budget, isolating failures."""
 
-    def __init__(self, budget_seconds: float | None = 0.15):
+    def __init__(self, budget_seconds: float | None = 0.15, workers: int = 8):
         self.budget_seconds = budget_seconds
+        self._workers = workers
+        self._pool: _DaemonPool | None = None
         self._busy: dict[str, Future[Any]] = {}
         self._lock = threading.Lock()
         self.problems: list[tuple[str, str]] = []  # (name, "raised" | "timeout"), newest last
 
-    @staticmethod
-    def _start(call: Callable[[], Any]) -> Future[Any]:
-        future: Future[Any] = Future()
-
-        def work() -> None:
-            if not future.set_running_or_notify_cancel():
-                return
-            try:
-                future.set_result(call())
-            except BaseException as error:
-                future.set_exception(error)
-
-        threading.Thread(target=work, name="recommender", daemon=True).start()
-        return future
+    def _start(self, call: Callable[[], Any]) -> Future[Any]:
+        if self._pool is None:
+            self._pool = _DaemonPool(self._workers)
+        return self._pool.submit(call)
 
     def _note(self, name: str, problem: str) -> None:
         self.problems.append((name, problem))
@@ -71,6 +65,8 @@ class Isolator:
                 log.warning("recommender %r ran past its %.0f ms budget; left out",
                             name, self.budget_seconds * 1000)
                 self._note(name, "timeout")
+                if self._pool is not None and future.running():
+                    self._pool.add_worker(limit=4 * self._workers)  # the stuck call holds one
             except Exception:
                 log.exception("recommender %r failed; left out", name)
                 self._note(name, "raised")
@@ -90,3 +86,38 @@ class Isolator:
         """Forget running calls (their daemon threads end on their own)."""
         with self._lock:
             self._busy.clear()
+
+
+class _DaemonPool:
+    """Worker threads that take calls from a queue; daemons, so never joined at exit."""
+
+    def __init__(self, workers: int):
+        self._queue: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = \
+            queue.SimpleQueue()
+        self._count = 0
+        self._lock = threading.Lock()
+        for _ in range(workers):
+            self.add_worker()
+
+    def add_worker(self, limit: int | None = None) -> None:
+        """One more worker, unless there are ``limit`` already."""
+        with self._lock:
+            if limit is not None and self._count >= limit:
+                return
+            self._count += 1
+        threading.Thread(target=self._work, name="recommender", daemon=True).start()
+
+    def submit(self, call: Callable[[], Any]) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._queue.put((future, call))
+        return future
+
+    def _work(self) -> None:
+        while True:
+            future, call = self._queue.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(call())
+            except BaseException as error:
+                future.set_exception(error)
