@@ -172,6 +172,13 @@ class PicksScreen(Screen):
         super().resizeEvent(event)
 
     def retranslate(self) -> None:
+        self._retranslate_header()
+        for shelf in self.shelves:
+            shelf.retranslate()
+            for card in shelf.grid.cards:
+                card.retranslate()
+
+    def _retranslate_header(self) -> None:
         self.greeting.setText(self.session.greeting() if self.session.active else "")
         self.greeting.setAccessibleName(self.greeting.text())
         set_text(self.saved_button, self.tr("My list (%1)").replace(
@@ -182,10 +189,6 @@ class PicksScreen(Screen):
         for spec, plugin_button in self.plugin_buttons:
             set_text(plugin_button, self.tr(spec.title))
         self.my_data_button.setVisible(self.session.customer_id is not None)
-        for shelf in self.shelves:
-            shelf.retranslate()
-            for card in shelf.grid.cards:
-                card.retranslate()
         self._fit_header(self.width())
         if not self.session.picks.shelves and self.session.active and not self.status.text():
             self._status(self.tr("Finding your picks…"))
@@ -253,8 +256,8 @@ class PicksScreen(Screen):
             widget.show()
             self.shelves.append(widget)
         self._status("" if picks.shelves else
-                            self.tr("Nothing to suggest right now. Have a look around!"))
-        self.retranslate()
+                     self.tr("Nothing to suggest right now. Have a look around!"))
+        self._retranslate_header()  # the cards were just filled in
 
     def cards(self) -> list[CardFrame]:
         return [card for shelf in self.shelves for card in shelf.grid.cards]
