@@ -26,7 +26,12 @@ CARD_WIDTH = 340
 
 
 class CardGrid(QWidget):
-    """Cards in as many columns as fit (1 on a phone-narrow window, up to 6)."""
+    """Cards in as many columns as fit (1 on a phone-narrow window, up to 6).
+
+    The grid keeps its standard cards and refills them for the next shopper:
+    no widgets are built, reparented or shown again for a new scan, which is
+    most of the time it takes to put the picks on screen.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -34,38 +39,72 @@ class CardGrid(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(14)
         self.cards: list[CardFrame] = []
+        self.spare: list[CardFrame] = []     # standard cards not in use, hidden
+        self.placed: dict[int, tuple[int, int]] = {}
         self.columns = 0
 
-    def set_cards(self, cards: list[CardFrame]) -> None:
-        self.cards = cards
-        self.columns = 0
-        self._relayout(self.width() or 1200)
-
-    def take(self, sku: str | None = None) -> list[CardFrame]:
-        """Remove the cards of ``sku`` (or all cards) from the grid and return them."""
-        taken = [c for c in self.cards if sku is None or c.sku == sku]
-        for card in taken:
-            self.cards.remove(card)
-            self.grid.removeWidget(card)
+    def fill(self, picks: list[Any], make: Any) -> None:
+        """Show ``picks``: ``make(pick, reusable_card_or_None, grid)`` gives each card."""
+        reusable = [c for c in self.cards if not c.plugin_body] + self.spare
+        for card in self.cards:
+            if card.plugin_body:
+                self._drop(card)
+        cards = []
+        for pick in picks:
+            card = make(pick, reusable[0] if reusable else None, self)
+            if reusable and card is reusable[0]:
+                reusable.pop(0)
+            cards.append(card)
+        for card in reusable:
+            self._unplace(card)
             card.hide()
-        self.columns = 0
-        self._relayout(self.width())
-        return taken
+        self.spare = reusable
+        self.cards = cards
+        self._place(self.width() or 1200, force=True)
+        for card in cards:
+            if card.isHidden():
+                card.show()
 
-    def _relayout(self, width: int) -> None:
+    def take(self, sku: str) -> None:
+        """Take the cards of ``sku`` off the grid (not for me)."""
+        for card in [c for c in self.cards if c.sku == sku]:
+            self.cards.remove(card)
+            if card.plugin_body:
+                self._drop(card)
+            else:
+                self._unplace(card)
+                card.hide()
+                self.spare.append(card)
+        self._place(self.width(), force=True)
+
+    def standard_cards(self) -> list[CardFrame]:
+        return [c for c in self.cards + self.spare if not c.plugin_body]
+
+    def _drop(self, card: CardFrame) -> None:
+        self._unplace(card)
+        card.hide()
+        card.deleteLater()
+
+    def _unplace(self, card: CardFrame) -> None:
+        if self.placed.pop(id(card), None) is not None:
+            self.grid.removeWidget(card)
+
+    def _place(self, width: int, *, force: bool = False) -> None:
         columns = max(1, min(6, width // CARD_WIDTH))
-        if columns == self.columns:
+        if columns == self.columns and not force:
             return
         self.columns = columns
-        for card in self.cards:
-            self.grid.removeWidget(card)
         for i, card in enumerate(self.cards):
-            self.grid.addWidget(card, i // columns, i % columns)
+            where = (i // columns, i % columns)
+            if self.placed.get(id(card)) != where:
+                self._unplace(card)
+                self.grid.addWidget(card, *where)
+                self.placed[id(card)] = where
         for c in range(6):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def resizeEvent(self, event) -> None:
-        self._relayout(event.size().width())
+        self._place(event.size().width())
         super().resizeEvent(event)
 
 
@@ -136,9 +175,8 @@ class PicksScreen(Screen):
         self.shelves_layout.addStretch(1)
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
-        self.shelves: list[ShelfWidget] = []
-        self.shelf_pool: list[ShelfWidget] = []
-        self.card_pool: list[CardFrame] = []
+        self.shelves: list[ShelfWidget] = []          # shown, in order
+        self.shelf_widgets: list[ShelfWidget] = []    # all, kept for reuse
         self.saved_button.clicked.connect(self.open_saved)
         self.my_data_button.clicked.connect(self.open_my_data)
         self.help_button.clicked.connect(self.open_help)
@@ -206,23 +244,21 @@ class PicksScreen(Screen):
         self._clear_shelves()
         self._status(message)
 
-    # Cards and shelves are kept and reused: building a dozen styled cards for
-    # every scan would cost more than the recommendations themselves.
+    # Shelves and their cards are kept and refilled for the next shopper.
 
-    def _card(self, pick: Any) -> CardFrame:
+    def _make_card(self, pick: Any, reusable: CardFrame | None, grid: CardGrid) -> CardFrame:
         saved = self.session.is_saved(pick.sku)
-        body = plugin_card_body(self.session.kiosk, pick, self.body)
+        body = plugin_card_body(self.session.kiosk, pick, grid)
         if body is not None:
             try:
-                return self._connect_card(CardFrame(pick, body, self.body, saved=saved))
+                return self._connect_card(CardFrame(pick, body, grid, saved=saved))
             except Exception:
                 log.exception("a plugin card could not be framed; the standard card is shown")
                 body.deleteLater()
-        if self.card_pool:
-            card = self.card_pool.pop()
-            card.set_pick(pick, saved=saved)
-            return card
-        return self._connect_card(CardFrame(pick, None, self.body, saved=saved))
+        if reusable is not None:
+            reusable.set_pick(pick, saved=saved)
+            return reusable
+        return self._connect_card(CardFrame(pick, None, grid, saved=saved))
 
     def _connect_card(self, card: CardFrame) -> CardFrame:
         card.save_clicked.connect(self.session.save)
@@ -230,31 +266,23 @@ class PicksScreen(Screen):
         card.more_like_this_clicked.connect(self.session.more_like_this)
         return card
 
-    def _release(self, cards: list[CardFrame]) -> None:
-        for card in cards:
-            if card.plugin_body:
-                card.deleteLater()
-            else:
-                self.card_pool.append(card)
-
-    def _shelf(self, key: str, title: str) -> ShelfWidget:
-        if self.shelf_pool:
-            widget = self.shelf_pool.pop()
-            widget.key, widget.english_title = key, title
-            widget.retranslate()
-            return widget
-        return ShelfWidget(key, title, self.body)
-
     def show_picks(self, picks: Picks) -> None:
-        self._clear_shelves()
-        for shelf in picks.shelves:
-            widget = self._shelf(shelf.key, shelf.title)
-            widget.grid.set_cards([self._card(pick) for pick in shelf.picks])
-            for card in widget.grid.cards:
-                card.show()
+        while len(self.shelf_widgets) < len(picks.shelves):
+            widget = ShelfWidget("", "", self.body)
+            widget.hide()
             self.shelves_layout.insertWidget(self.shelves_layout.count() - 1, widget)
-            widget.show()
+            self.shelf_widgets.append(widget)
+        self.shelves = []
+        for widget, shelf in zip(self.shelf_widgets, picks.shelves, strict=False):
+            widget.key, widget.english_title, widget.plugin = shelf.key, shelf.title, shelf.plugin
+            widget.retranslate()
+            widget.grid.fill(list(shelf.picks), self._make_card)
+            if widget.isHidden():
+                widget.show()
             self.shelves.append(widget)
+        for widget in self.shelf_widgets[len(picks.shelves):]:
+            widget.grid.fill([], self._make_card)
+            widget.hide()
         self._status("" if picks.shelves else
                      self.tr("Nothing to suggest right now. Have a look around!"))
         self._retranslate_header()  # the cards were just filled in
@@ -264,12 +292,10 @@ class PicksScreen(Screen):
 
     def _removed(self, sku: str) -> None:
         for shelf in list(self.shelves):
-            self._release(shelf.grid.take(sku))
+            shelf.grid.take(sku)
             if not shelf.grid.cards:
                 self.shelves.remove(shelf)
-                self.shelves_layout.removeWidget(shelf)
                 shelf.hide()
-                self.shelf_pool.append(shelf)
 
     def _saved_changed(self) -> None:
         for card in self.cards():
@@ -278,17 +304,16 @@ class PicksScreen(Screen):
             "%1", str(len(self.session.saved))))
 
     def _clear_shelves(self) -> None:
-        for shelf in self.shelves:
-            self._release(shelf.grid.take())
-            self.shelves_layout.removeWidget(shelf)
-            shelf.hide()
-            self.shelf_pool.append(shelf)
+        for widget in self.shelf_widgets:
+            widget.grid.fill([], self._make_card)
+            widget.hide()
         self.shelves = []
 
     def clear(self) -> None:
         self._clear_shelves()
-        for card in self.card_pool:
-            card.blank()
+        for widget in self.shelf_widgets:
+            for card in widget.grid.standard_cards():
+                card.blank()
         self._status("")
         self.greeting.setText("")
         self.greeting.setAccessibleName("")
