@@ -317,6 +317,30 @@ def test_consent_withdrawals_and_revocations_made_elsewhere_are_applied(synced, 
     assert kiosk.sync.run_once()["changes_applied"] == 0
 
 
+def test_a_privacy_change_that_cannot_be_applied_stops_the_download_until_it_can(
+        synced, monkeypatch):
+    kiosk, hq = synced
+    hq.storage.publish([ChangeIn("product", {"sku": "P1", "name": "Pen"})])
+    hq.storage.erase("c1")
+    hq.storage.publish([ChangeIn("product", {"sku": "P2", "name": "Pad"})])
+    original = kiosk.privacy.erase
+
+    def broken(customer_id, *, origin):
+        raise RuntimeError(f"disk full while erasing {customer_id}")
+
+    monkeypatch.setattr(kiosk.privacy, "erase", broken)
+    result = kiosk.sync.run_once()
+    assert not result["ok"] and "RuntimeError" in result["error"]
+    assert "c1" not in result["error"] and "c1" not in kiosk.sync.status()["last_error"]
+    assert kiosk.sync.status()["download_cursor"] == 1  # stopped before the erasure
+    assert kiosk.db.execute("SELECT count(*) FROM customers WHERE id = 'c1'").fetchone()[0] == 1
+    monkeypatch.setattr(kiosk.privacy, "erase", original)
+    result = kiosk.sync.run_once()
+    assert result["ok"] and result["changes_applied"] == 2
+    assert kiosk.db.execute("SELECT count(*) FROM customers WHERE id = 'c1'").fetchone()[0] == 0
+    assert kiosk.db.execute("SELECT count(*) FROM products WHERE sku = 'P2'").fetchone()[0] == 1
+
+
 def test_seal_for_hq_needs_a_key_and_only_head_office_can_open(config, tmp_path):
     kiosk = Kiosk(config, entrypoints=False)
     try:

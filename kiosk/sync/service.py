@@ -181,6 +181,13 @@ class SyncService:
             self._set_state(failures=failures, last_error=str(error)[:500],
                             last_error_at=utcnow())
             log.warning("sync failed (%d in a row): %s", failures, error)
+        except Exception as error:  # e.g. a change that cannot be applied yet
+            # Only the type is logged: the message may name a customer.
+            failures = self.failures() + 1
+            result["error"] = f"internal error ({type(error).__name__}); retried on next sync"
+            self._set_state(failures=failures, last_error=result["error"],
+                            last_error_at=utcnow())
+            log.error("sync failed (%d in a row): %s", failures, type(error).__name__)
         else:
             result["ok"] = True
             with db.atomic():
