@@ -36,6 +36,11 @@ def _commands() -> list[click.Command]:
     def run(ctx: click.Context, db_path: str | None, windowed: bool) -> None:
         """Open the shopper's kiosk (full screen; leaving needs a staff PIN)."""
         kiosk = open_kiosk(ctx, db_path)
+        from kiosk.staff import StaffAccounts
+
+        if not windowed and not StaffAccounts(kiosk.db).has_accounts():
+            click.echo("warning: no staff accounts, so anyone can leave kiosk mode with the "
+                       "Staff button. Add one with 'kiosk staff add NAME'.", err=True)
         try:
             from kiosk.ui.app import run_kiosk
         except ImportError as error:

@@ -400,3 +400,16 @@ def test_more_like_this_adds_a_shelf_on_top(qtbot, window, shopper):
         "SELECT count(*) FROM feedback WHERE kind = 'more_like_this' AND sku = ?",
         [anchor_sku]).fetchone()[0]
     assert rows == 1
+
+
+def test_without_staff_accounts_kiosk_mode_can_be_left(qtbot, kiosk):
+    """A fresh demo store has no staff: the Staff button must not trap the operator."""
+    window = create_window(kiosk, windowed=False, language="en")
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.close()
+    window.attract.staff_button.click()
+    window.pin.pin.setText("0000")
+    with qtbot.waitSignal(window.gate.unlocked, timeout=5000):
+        window.pin.ok_button.click()
+    assert not window.isVisible()
