@@ -413,3 +413,25 @@ def test_without_staff_accounts_kiosk_mode_can_be_left(qtbot, kiosk):
     with qtbot.waitSignal(window.gate.unlocked, timeout=5000):
         window.pin.ok_button.click()
     assert not window.isVisible()
+
+
+def test_failing_personal_picks_fall_back_to_the_store_picks(qtbot, window, shopper,
+                                                              monkeypatch):
+    """Fault injection: the personal recommendations raise; the shopper still gets picks."""
+    service = window.kiosk.recommendations
+    real = service.shelves
+
+    def broken(customer_id, **options):
+        if customer_id is not None:
+            raise RuntimeError("a recommender plugin crashed")
+        return real(customer_id, **options)
+
+    monkeypatch.setattr(service, "shelves", broken)
+    scan_in(qtbot, window, shopper.code)
+    assert window.current() == "picks"
+    assert window.picks.greeting.text() == "Hi Anna"
+    assert window.session.picks.fallback
+    assert window.picks.cards()
+    assert {s.key for s in window.picks.shelves} <= {"popular", "seasonal"}
+    assert "not ready yet" in window.banner.text()
+    assert not any("crashed" in t or "Traceback" in t for t in widget_texts(window))
