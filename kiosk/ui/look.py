@@ -6,7 +6,7 @@ import hashlib
 from functools import lru_cache
 
 from PySide6.QtCore import QDir, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 
 from kiosk.assets import asset_path, assets_dir
 
@@ -40,10 +40,6 @@ def stylesheet(theme: str = "default", *, large_text: bool = False) -> str:
     if large_text:
         parts.append(asset_path("styles", "large-text.qss").read_text(encoding="utf-8"))
     return "\n".join(parts)
-
-
-def load_icon(name: str) -> QIcon:
-    return QIcon(f"icons:{name}.svg")
 
 
 def theme_colour(theme: str | None) -> QColor:
