@@ -1,16 +1,13 @@
 """Cleaning rules: what is a product, what a product is called, text repairs.
 
 What is not a product (postage, fees, manual adjustments, vouchers) is told
-by a rule, not a list of codes, so a new fee code in next year's file is
-caught too:
-
-- a catalogue stock code is five digits with an optional letter suffix
-  (``85123A``), or a ``DCGS`` code (items of the retailer's dot-com gift
-  shop). Any other code (``POST``, ``DOT``, ``M``, ``C2``, ``BANK CHARGES``,
-  ``gift_0001_20``...) is a charge or an adjustment;
-- whatever the code, an item whose name is a service ("POSTAGE", "Next Day
-  Carriage", "... Gift Voucher ...", "Manual", "Discount", "Bank Charges",
-  "... Commission", "Samples", "Adjust bad debt") is not a product.
+by a rule on the item's name, not by a list of codes nor by the shape of the
+codes, since every retailer numbers its goods its own way: an item whose name
+is a service ("POSTAGE", "Next Day Carriage", "... Gift Voucher ...",
+"Manual", "Discount", "Bank Charges", "... Commission", "Samples", "Adjust bad
+debt", "Handling") is not a product. On the Online Retail file this rule
+alone puts out exactly the codes that are not five digits (POST, DOT, M, C2,
+BANK CHARGES, gift_0001_20, ...), plus the carriage item 23444.
 """
 
 from __future__ import annotations
@@ -18,10 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_PRODUCT_CODE = re.compile(r"(?:\d{5}[A-Z]{0,4}|DCGS[A-Z0-9]+)", re.IGNORECASE)
 _SERVICE_NAME = re.compile(
     r"""(?:dotcom\s+|next\s+day\s+)?(?:postage|carriage|delivery|shipping)
-      | manual | discount | samples? | bank\s+charges? | .*\bfee\b.*
+      | manual | discount | samples? | bank\s+charges? | handling | .*\bfee\b.*
+      | .*\bservice\s+charge\b.* | .*\bgift\s+card\b.*
       | .*\bcommission\b.* | .*\bgift\s+voucher\b.* | adjust(?:ment)?\b.*
       | .*\bpads\s+to\s+match\b.*""",
     re.IGNORECASE | re.VERBOSE,
@@ -31,18 +28,14 @@ _SPACES = re.compile(r"\s+")
 _MOJIBAKE = {"Â£": "£", "Ã©": "é", "â€™": "’", "Â ": " "}
 
 
-def is_product_code(sku: str) -> bool:
-    """True if ``sku`` has the shape of a catalogue stock code."""
-    return _PRODUCT_CODE.fullmatch(sku) is not None
-
-
 def is_service_name(name: str) -> bool:
     """True if a description names a charge or a service rather than goods."""
     return _SERVICE_NAME.fullmatch(name.strip()) is not None
 
 
 def is_product(sku: str, name: str) -> bool:
-    return is_product_code(sku) and not is_service_name(name)
+    """True unless the item is a charge, a service or an adjustment (see above)."""
+    return not is_service_name(name)
 
 
 def repair_text(text: str) -> str:
