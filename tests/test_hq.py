@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from hqserver import hq_storage, live_hq, pg_server, pg_url  # noqa: F401  (fixtures)
 
 from kiosk.cli import cli
+from kiosk.hq import report
 from kiosk.hq.storage import ChangeIn, StorageError
 from kiosk.sync import sealing
 
@@ -207,15 +208,25 @@ def test_public_key_openapi_and_report_page(live_hq):
     spec = httpx.get(live_hq.url + "/openapi.json").json()
     assert {"/v1/events", "/v1/changes", "/v1/stats", "/v1/public-key"} <= set(spec["paths"])
     _, k1 = kiosk_record(live_hq.storage)
-    live_hq.storage.ingest(k1, [
-        event(1, "impression", "c1", session_id="s", sku="A", recommender="buy_again"),
-        event(2, "impression", "c1", session_id="s", sku="B", recommender="popular"),
+    live_hq.storage.ingest(k1, [  # a shelf of picks in one event, and a single pick
+        event(1, "impression", "c1", session_id="s", items=[
+            {"sku": "A", "recommender": "buy_again"}, {"sku": "B", "recommender": "popular"},
+            {"sku": "C", "recommender": "popular"}]),
+        event(2, "impression", "c2", session_id="t", sku="D", recommender="buy_again"),
         event(3, "save", "c1", session_id="s", sku="A"),
+        event(4, "not_for_me", "c2", session_id="t", sku="D"),
     ])
+    rows = {r["recommender"]: r for r in report.engagement(live_hq.storage)}
+    assert (rows["buy_again"]["impression"], rows["buy_again"]["save"],
+            rows["buy_again"]["not_for_me"], rows["buy_again"]["save_rate"]) == (2, 1, 1, 0.5)
+    assert (rows["popular"]["impression"], rows["popular"]["save"]) == (2, 0)
     page = httpx.get(live_hq.url + "/report")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    assert "buy_again" in page.text and "50.0%" not in page.text and "100.0%" in page.text
-    assert "c1" not in page.text  # aggregates only
+    assert "buy_again" in page.text and "50.0%" in page.text
+    assert "c1" not in page.text and "c2" not in page.text  # aggregates only
+    live_hq.storage.erase("c2")
+    rows = {r["recommender"]: r for r in report.engagement(live_hq.storage)}
+    assert rows["buy_again"]["impression"] == 1  # an erased person's impressions go too
 
 
 # -- commands ---------------------------------------------------------------

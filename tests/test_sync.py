@@ -407,12 +407,14 @@ def test_simulate_writes_sessions_from_real_products_and_consenting_customers(co
             result["by_kind"])
         customers = {r[0] for r in kiosk.db.execute("SELECT DISTINCT customer_id FROM outbox")}
         assert customers == {None, "c1", "c2"}
-        skus = {json.loads(r[0]).get("sku") for r in kiosk.db.execute(
-            "SELECT payload FROM outbox WHERE kind = 'impression'")}
-        assert skus == {"A", "B", "C", "D", "E"}
-        sample = json.loads(kiosk.db.execute(
-            "SELECT payload FROM outbox WHERE kind = 'impression' LIMIT 1").fetchone()[0])
-        assert {"session_id", "sku", "recommender", "reason", "position"} <= set(sample)
+        shown = [json.loads(r[0]) for r in kiosk.db.execute(
+            "SELECT payload FROM outbox WHERE kind = 'impression'")]
+        assert {item["sku"] for p in shown for item in p["items"]} == {"A", "B", "C", "D", "E"}
+        assert all(p["session_id"] and {"sku", "recommender", "reason"} <= set(item)
+                   for p in shown for item in p["items"])
+        feedback = json.loads(kiosk.db.execute(
+            "SELECT payload FROM outbox WHERE kind = 'save' LIMIT 1").fetchone()[0])
+        assert set(feedback) == {"session_id", "sku", "kind"}  # as the service records it
         guests = kiosk.db.execute("SELECT count(*) FROM outbox WHERE kind = 'impression' "
                                   "AND customer_id IS NULL AND payload LIKE '%buy_again%'")
         assert guests.fetchone()[0] == 0  # guests only get non-personal picks

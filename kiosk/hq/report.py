@@ -16,14 +16,12 @@ FEEDBACK_KINDS = ("save", "not_for_me", "more_like_this")
 
 _PER_DAY = ("SELECT store_id, day, count(*) FROM events GROUP BY store_id, day "
             "ORDER BY day DESC, store_id LIMIT 400")
-_IMPRESSIONS = ("SELECT recommender, count(*) FROM events WHERE kind = 'impression' "
-                "AND recommender IS NOT NULL GROUP BY recommender")
+_IMPRESSIONS = "SELECT recommender, count(*) FROM impressions GROUP BY recommender"
 # Feedback counts for the recommender that made the pick: its own field if
 # the event has one, else the impression of that product in that session.
 _FEEDBACK = (
-    "SELECT coalesce(f.recommender, (SELECT i.recommender FROM events i "
-    "WHERE i.session_id = f.session_id AND i.sku = f.sku AND i.kind = 'impression' "
-    "AND i.recommender IS NOT NULL LIMIT 1)) AS rec, f.kind, count(*) "
+    "SELECT coalesce(f.recommender, (SELECT i.recommender FROM impressions i "
+    "WHERE i.session_id = f.session_id AND i.sku = f.sku LIMIT 1)) AS rec, f.kind, count(*) "
     "FROM events f WHERE f.kind IN ('save', 'not_for_me', 'more_like_this') "
     "GROUP BY rec, f.kind"
 )

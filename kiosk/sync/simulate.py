@@ -2,8 +2,9 @@
 
 Sessions are built from the store's real products and customers: a shopper
 scans their card (only customers who consented to personalisation; others
-shop as guests), is shown a few shelves of picks, saves some, says "not for
-me" to others, asks for more like one, and leaves. Each recommender has its
+shop as guests), is shown picks (one "impression" event listing them, as the
+recommendation service records it), saves some, says "not for me" to others,
+asks for more like one, and leaves. Each recommender has its
 own engagement, so the head-office report has something to show. Events go
 into the outbox with ``kiosk.events.append``, many per transaction.
 """
@@ -107,11 +108,11 @@ def simulate(kiosk: Kiosk, n_events: int, *, seed: int = 0, days: int = 7,
         names = PERSONAL + GUEST if customer else GUEST
         shown = rng.sample(products, min(len(products), rng.randint(4, 12)))
         picks = [(sku, rng.choice(names)) for sku in shown]
-        for position, (sku, recommender) in enumerate(picks):
-            clock += timedelta(milliseconds=rng.randint(5, 60))
-            emit("impression", {"session_id": session_id, "sku": sku,
-                                "recommender": recommender, "position": position,
-                                "reason": RECOMMENDERS[recommender][0]}, customer, clock)
+        # as the recommendation service records them: one event per set of picks shown
+        clock += timedelta(milliseconds=rng.randint(50, 400))
+        emit("impression", {"session_id": session_id, "items": [
+            {"sku": sku, "recommender": recommender, "reason": RECOMMENDERS[recommender][0]}
+            for sku, recommender in picks]}, customer, clock)
         for sku, recommender in picks:
             _, p_save, p_nope, p_more = RECOMMENDERS[recommender]
             roll = rng.random()
@@ -119,7 +120,7 @@ def simulate(kiosk: Kiosk, n_events: int, *, seed: int = 0, days: int = 7,
                     else "more_like_this" if roll < p_save + p_nope + p_more else None)
             if kind:
                 clock += timedelta(seconds=rng.uniform(2, 25))
-                emit(kind, {"session_id": session_id, "sku": sku, "recommender": recommender},
+                emit(kind, {"session_id": session_id, "sku": sku, "kind": kind},
                      customer, clock)
         clock += timedelta(seconds=rng.uniform(5, 90))
         emit("session_ended", {"session_id": session_id,
