@@ -58,6 +58,7 @@ class CardGrid(QWidget):
         for card in reusable:
             self._unplace(card)
             card.hide()
+            card.blank()  # keeps nothing of the last shopper
         self.spare = reusable
         self.cards = cards
         self._place(self.width() or 1200, force=True)
@@ -236,9 +237,10 @@ class PicksScreen(Screen):
         self.status.setVisible(bool(text))
 
     def _loading(self) -> None:
-        self._clear_shelves()
+        self.scroll.hide()  # the cards are refilled, not rebuilt, when the picks come
+        self.shelves = []
         self._status(self.tr("Finding your picks…"))
-        self.retranslate()
+        self._retranslate_header()
 
     def _failed(self, message: str) -> None:
         self._clear_shelves()
@@ -286,6 +288,8 @@ class PicksScreen(Screen):
         self._status("" if picks.shelves else
                      self.tr("Nothing to suggest right now. Have a look around!"))
         self._retranslate_header()  # the cards were just filled in
+        if self.scroll.isHidden():
+            self.scroll.show()
 
     def cards(self) -> list[CardFrame]:
         return [card for shelf in self.shelves for card in shelf.grid.cards]
@@ -310,8 +314,12 @@ class PicksScreen(Screen):
         self.shelves = []
 
     def clear(self) -> None:
-        self._clear_shelves()
+        """Forget the shopper: every card blanked (kept, hidden with the list, for reuse)."""
+        self.scroll.hide()
+        self.shelves = []
         for widget in self.shelf_widgets:
+            if any(card.plugin_body for card in widget.grid.cards):
+                widget.grid.fill([], self._make_card)
             for card in widget.grid.standard_cards():
                 card.blank()
         self._status("")
