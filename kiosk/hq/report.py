@@ -16,23 +16,33 @@ FEEDBACK_KINDS = ("save", "not_for_me", "more_like_this")
 
 _PER_DAY = ("SELECT store_id, day, count(*) FROM events GROUP BY store_id, day "
             "ORDER BY day DESC, store_id LIMIT 400")
-_IMPRESSIONS = "SELECT recommender, count(*) FROM impressions GROUP BY recommender"
-# Feedback counts for the recommender that made the pick: its own field if
-# the event has one, else the impression of that product in that session.
-_FEEDBACK = (
-    "SELECT coalesce(f.recommender, (SELECT i.recommender FROM impressions i "
-    "WHERE i.session_id = f.session_id AND i.sku = f.sku LIMIT 1)) AS rec, f.kind, count(*) "
-    "FROM events f WHERE f.kind IN ('save', 'not_for_me', 'more_like_this') "
-    "GROUP BY rec, f.kind"
-)
+
+
+def _impressions(storage: Storage) -> str:
+    return (f"SELECT recommender, count(*) FROM ({storage.impressions_sql}) i "
+            "WHERE recommender IS NOT NULL AND sku IS NOT NULL GROUP BY recommender")
+
+
+def _feedback(storage: Storage) -> str:
+    # Feedback counts for the recommender that made the pick: its own field
+    # if the event has one, else the impression of that product in that session.
+    return (
+        f"WITH shown AS (SELECT session_id, sku, min(recommender) AS recommender "
+        f"FROM ({storage.impressions_sql}) i WHERE sku IS NOT NULL "
+        "GROUP BY session_id, sku) "
+        "SELECT coalesce(f.recommender, shown.recommender) AS rec, f.kind, count(*) "
+        "FROM events f LEFT JOIN shown ON shown.session_id = f.session_id "
+        "AND shown.sku = f.sku WHERE f.kind IN ('save', 'not_for_me', 'more_like_this') "
+        "GROUP BY 1, 2"
+    )
 
 
 def engagement(storage: Storage) -> list[dict[str, Any]]:
     """Per recommender: impressions, each feedback kind and the save rate."""
     rows: dict[str, dict[str, Any]] = {}
-    for recommender, count in storage.query(_IMPRESSIONS):
+    for recommender, count in storage.query(_impressions(storage)):
         rows.setdefault(recommender, {"recommender": recommender})["impression"] = int(count)
-    for recommender, kind, count in storage.query(_FEEDBACK):
+    for recommender, kind, count in storage.query(_feedback(storage)):
         if recommender is None:
             continue
         rows.setdefault(recommender, {"recommender": recommender})[kind] = int(count)

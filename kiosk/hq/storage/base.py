@@ -112,8 +112,10 @@ class Storage(abc.ABC):
     @abc.abstractmethod
     def close(self) -> None: ...
 
-    def _insert_many(self, cur: Any, sql: str, rows: list[tuple]) -> None:
-        cur.executemany(self._sql(sql), rows)
+    #: A query of (session_id, sku, recommender), one row per product shown,
+    #: whether an impression event lists a shelf of picks ("items") or is one
+    #: pick: JSON is taken apart when the report asks, not on every upload.
+    impressions_sql = ""
 
     def _sql(self, sql: str) -> str:
         return sql
@@ -160,19 +162,6 @@ class Storage(abc.ABC):
             )""",
             "CREATE INDEX IF NOT EXISTS events_customer ON events(customer_id)",
             "CREATE INDEX IF NOT EXISTS events_store_day ON events(store_id, day)",
-            # One row per product shown, whether an impression event holds one
-            # pick or a shelf of them ("items"): the report's engagement figures.
-            """CREATE TABLE IF NOT EXISTS impressions (
-                kiosk_id TEXT NOT NULL,
-                store_id TEXT NOT NULL,
-                customer_id TEXT,
-                session_id TEXT NOT NULL,
-                sku TEXT NOT NULL,
-                recommender TEXT NOT NULL,
-                day TEXT NOT NULL
-            )""",
-            "CREATE INDEX IF NOT EXISTS impressions_session ON impressions(session_id, sku)",
-            "CREATE INDEX IF NOT EXISTS impressions_customer ON impressions(customer_id)",
             f"""CREATE TABLE IF NOT EXISTS changes (
                 id {serial},
                 kind TEXT NOT NULL,
@@ -277,14 +266,9 @@ class Storage(abc.ABC):
                       [received, new_last, result.accepted, result.duplicates,
                        result.out_of_order, dropped, dropped, kiosk.name])
             new = {uuid for uuid, _ in inserted}
-            shown: list[tuple] = []
             for event in ordered:
                 if event.uuid.lower() in new:
-                    if event.kind == "impression":
-                        shown.extend(_impression_rows(kiosk, event))
                     result.erasures += self._react(cur, kiosk, event)
-            if shown:
-                self._insert_many(cur, _INSERT_IMPRESSIONS, shown)
         return result
 
     def _erased_among(self, cur: Any, customer_ids: set[str]) -> set[str]:
@@ -362,7 +346,6 @@ class Storage(abc.ABC):
         if done:
             return False
         self._run(cur, "DELETE FROM events WHERE customer_id = ?", [customer_id])
-        self._run(cur, "DELETE FROM impressions WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM consents WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM changes WHERE customer_id = ?", [customer_id])
         self._run(cur, "INSERT INTO erasures (customer_id, origin, at) VALUES (?, ?, ?)",
@@ -482,29 +465,6 @@ def _text(value: Any) -> str | None:
     except UnicodeEncodeError:
         return None
     return value
-
-
-_INSERT_IMPRESSIONS = ("INSERT INTO impressions (kiosk_id, store_id, customer_id, session_id, "
-                       "sku, recommender, day) VALUES (?, ?, ?, ?, ?, ?, ?)")
-
-
-def _impression_rows(kiosk: AuthRecord, event: EventIn) -> list[tuple]:
-    payload = event.payload
-    session = _text(payload.get("session_id"))
-    if session is None:
-        return []
-    items = payload.get("items")
-    picks = items if isinstance(items, list) else [payload]
-    day = event.ts.astimezone(UTC).date().isoformat()
-    rows = []
-    for pick in picks:
-        if not isinstance(pick, dict):
-            continue
-        sku, recommender = _text(pick.get("sku")), _text(pick.get("recommender"))
-        if sku and recommender:
-            rows.append((kiosk.name, kiosk.store_id, event.customer_id, session, sku,
-                         recommender, day))
-    return rows
 
 
 def _event_row(kiosk: AuthRecord, event: EventIn, received: str) -> tuple:

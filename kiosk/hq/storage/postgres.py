@@ -32,6 +32,14 @@ class PostgresStorage(Storage):
     backend = "postgresql"
     serial_pk = "BIGSERIAL PRIMARY KEY"
     bigint = "BIGINT"
+    impressions_sql = (
+        "SELECT e.session_id AS session_id, "
+        "coalesce(j.value ->> 'sku', e.sku) AS sku, "
+        "coalesce(j.value ->> 'recommender', e.recommender) AS recommender "
+        "FROM events e CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN "
+        "jsonb_typeof(e.payload::jsonb -> 'items') = 'array' THEN e.payload::jsonb -> 'items' "
+        "ELSE '[{}]'::jsonb END) AS j(value) WHERE e.kind = 'impression'"
+    )
 
     def __init__(self, url: str, *, pool_size: int = 16):
         self.url = url

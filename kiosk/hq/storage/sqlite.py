@@ -26,6 +26,14 @@ class SQLiteStorage(Storage):
     backend = "sqlite"
     serial_pk = "INTEGER PRIMARY KEY AUTOINCREMENT"
     bigint = "INTEGER"
+    impressions_sql = (
+        "SELECT e.session_id AS session_id, "
+        "coalesce(json_extract(j.value, '$.sku'), e.sku) AS sku, "
+        "coalesce(json_extract(j.value, '$.recommender'), e.recommender) AS recommender "
+        "FROM events e, json_each(CASE WHEN json_type(e.payload, '$.items') = 'array' "
+        "THEN json_extract(e.payload, '$.items') ELSE '[{}]' END) j "
+        "WHERE e.kind = 'impression'"
+    )
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
