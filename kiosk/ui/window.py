@@ -167,7 +167,16 @@ class KioskWindow(QWidget):
 
     def _connect(self) -> None:
         s = self.session
-        s.started.connect(lambda: self.show_screen("picks"))
+        # The picks screen comes with the picks (usually within a few tens of ms);
+        # only if they are slow does it come first, saying "Finding your picks".
+        self.awaiting_picks = False
+        self.picks_timer = QTimer(self)
+        self.picks_timer.setSingleShot(True)
+        self.picks_timer.setInterval(250)
+        self.picks_timer.timeout.connect(lambda: self.show_screen("picks"))
+        s.started.connect(self._awaiting_picks)
+        for signal in (s.picks_ready, s.picks_failed):
+            signal.connect(self._picks_arrived)
         s.session_reset.connect(self._after_reset)
         s.consent_needed.connect(self._ask_consent)
         s.notice.connect(self.show_banner)
@@ -206,6 +215,16 @@ class KioskWindow(QWidget):
         elif not self.idle.armed:
             self.idle.arm()
 
+    def _awaiting_picks(self) -> None:
+        self.awaiting_picks = True
+        self.picks_timer.start()
+
+    def _picks_arrived(self, *_: object) -> None:
+        self.picks_timer.stop()
+        if self.awaiting_picks and self.session.active:
+            self.show_screen("picks")
+        self.awaiting_picks = False
+
     def current(self) -> str:
         return self.stack.currentWidget().name
 
@@ -224,6 +243,8 @@ class KioskWindow(QWidget):
             self.show_screen("plugin")
 
     def _after_reset(self) -> None:
+        self.picks_timer.stop()
+        self.awaiting_picks = False
         self.idle_overlay.hide()
         if self.camera is not None:
             self.camera.forget()
