@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kiosk import hookimpl
 from kiosk.recommend.scoring import history_items, top_indices
@@ -38,6 +37,10 @@ class Content:
     def fit(self, snapshot: Any) -> dict[str, Any]:
         self.skus = snapshot.skus
         self.index = dict(snapshot.sku_index)
+        # scikit-learn is imported here, not at the top: every kiosk command
+        # loads this plugin, and only training needs it
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         texts = [name.lower() for name in snapshot.names]
         vectoriser = TfidfVectorizer(token_pattern=r"(?u)\b[a-z][a-z]+\b", sublinear_tf=True,
                                      dtype=np.float32)

@@ -13,9 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import SGDClassifier
 
 from kiosk.catalogue.themes import OTHER, seed_theme
 
@@ -39,6 +36,11 @@ def assign_themes(names: list[str]) -> ThemeResult:
     themes = [theme or OTHER for theme in seeds]
     if not unlabelled or len({seeds[i] for i in labelled}) < 2:
         return ThemeResult(themes, len(labelled), 0, len(unlabelled))
+
+    # imported here: loading the catalogue package must stay cheap for every command
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import SGDClassifier
 
     words = TfidfVectorizer(lowercase=True, ngram_range=(1, 2), min_df=1, sublinear_tf=True,
                             token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b")
