@@ -23,8 +23,7 @@ def _tool(name: str) -> str:
 
 
 def ui_sources() -> list[str]:
-    return sorted(str(p) for p in (REPO / "kiosk" / "ui").rglob("*.py")
-                  if "scanning" not in p.parts)
+    return sorted(str(p) for p in (REPO / "kiosk" / "ui").rglob("*.py"))
 
 
 def messages(ts: Path) -> dict[tuple[str, str], str | None]:
