@@ -140,6 +140,21 @@ class IdentityService:
             short_code=token.format_short(token.make_short(secret, short_id)),
         )
 
+    def current_card(self, customer_id: str) -> Card | None:
+        """The customer's newest card that is not revoked, or None (to print it again)."""
+        row = self.kiosk.db.execute(
+            "SELECT c.card_id, c.key_id, c.short_id FROM identity_cards c "
+            "WHERE c.customer_id = ? AND c.card_id NOT IN "
+            "(SELECT card_id FROM identity_revocations) ORDER BY c.issued DESC LIMIT 1",
+            [customer_id],
+        ).fetchone()
+        if row is None:
+            return None
+        secret = self._secret(row[1])
+        if secret is None:
+            return None
+        return self._card(customer_id, row[0], row[1], row[2], secret)
+
     def cards_of(self, customer_id: str) -> list[dict[str, Any]]:
         """The customer's cards, newest first: issue and revocation dates, key id."""
         rows = self.kiosk.db.execute(
