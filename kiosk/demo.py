@@ -17,6 +17,7 @@ import gzip
 import hashlib
 import io
 import os
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,6 +157,8 @@ def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
 
     report = import_file(kiosk, sample_path())
     stock = generate_stock(kiosk)
+    shoppers = add_demo_shoppers(kiosk)
+    kiosk.recommendations.engine()  # trains the models once, so the kiosk opens with picks
     return {
         "database": str(kiosk.store.path),
         "store_id": kiosk.config.store_id,
@@ -167,5 +170,48 @@ def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
         "catalogue": {key: report.catalogue.get(key) for key in (
             "theme_share", "colour_share", "by_theme")},
         "stock": {**stock, "simulated": True, "note": SIMULATED_NOTE},
+        "shoppers": shoppers,
         "totals": kiosk.store.summary(),
     }
+
+
+# Fictional first names for the demo shoppers: the source data has no names.
+DEMO_FIRST_NAMES = ("Anna", "Ben", "Chloé")
+DEMO_CONSENTS = {"personalisation": True, "staff_profile": True, "hq_offers": False}
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def add_demo_shoppers(kiosk: Kiosk) -> list[dict[str, Any]]:
+    """Give the richest sample customers a fictional first name, consent and a card.
+
+    So a newcomer can scan or type a code at once. Their cards are saved as
+    PNG files next to the database (``cards/``). Running it again keeps the
+    same shoppers and the same codes.
+    """
+    from kiosk.identity.card_image import render_card, save_card
+
+    rows = kiosk.db.execute(
+        "SELECT customer_id FROM purchases WHERE customer_id IS NOT NULL "
+        "GROUP BY customer_id ORDER BY count(DISTINCT invoice) DESC, customer_id LIMIT ?",
+        [len(DEMO_FIRST_NAMES)],
+    ).fetchall()
+    cards_dir = kiosk.store.path.parent / "cards"
+    shoppers = []
+    for (customer_id,), first_name in zip(rows, DEMO_FIRST_NAMES, strict=False):
+        card = kiosk.identity.current_card(customer_id)
+        if card is None:
+            with kiosk.transaction() as db:
+                db.execute("UPDATE customers SET first_name = ? WHERE id = ?",
+                           [first_name, customer_id])
+                kiosk.privacy.set_consents(customer_id, DEMO_CONSENTS, source="demo")
+            card = kiosk.identity.issue_card(customer_id)
+        path = save_card(render_card(card.code, card.short_code, title="Demo loyalty card",
+                                     store_name=kiosk.config.store_name),
+                         cards_dir / f"{_ascii(first_name).lower()}.png")
+        shoppers.append({"first_name": first_name, "customer_id": customer_id,
+                         "code": card.code, "short_code": card.short_code,
+                         "card": str(path)})
+    return shoppers

@@ -63,5 +63,10 @@ def _demo_command() -> click.Command:
         click.echo(f"  stock: {stock['in_stock']:,} products in stock, "
                    f"{stock['out_of_stock']:,} out of stock (SIMULATED)")
         click.echo(f"  Note: {stock['note']}")
+        click.echo("Demo shoppers (fictional first names; type the short code on the keypad,")
+        click.echo("or scan the card image with a scanner or the camera):")
+        for shopper in summary["shoppers"]:
+            click.echo(f"  {shopper['first_name']:<6} {shopper['short_code']}  "
+                       f"card: {shopper['card']}")
 
     return demo

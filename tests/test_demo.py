@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from pathlib import Path
 
 from click.testing import CliRunner
 from test_import import UCI_HEADER, uci, write_csv
@@ -49,7 +50,14 @@ def test_build_demo_store_and_run_it_again(kiosk):
     assert summary["catalogue"]["theme_share"] > 0.8
     assert table(kiosk, "SELECT DISTINCT simulated FROM stock") == [(1,)]
     assert table(kiosk, "SELECT count(*) FROM stock WHERE location IS NULL") == [(0,)]
-    assert table(kiosk, "SELECT count(*) FROM consents") == [(0,)]
+    # only the demo shoppers have consented; the other till members never were asked
+    shoppers = summary["shoppers"]
+    assert [s["first_name"] for s in shoppers] == list(demo.DEMO_FIRST_NAMES)
+    assert table(kiosk, "SELECT count(DISTINCT customer_id) FROM consents") == [(len(shoppers),)]
+    for shopper in shoppers:
+        assert kiosk.identity.verify(shopper["short_code"]).customer_id == shopper["customer_id"]
+        assert kiosk.privacy.consented(shopper["customer_id"], "personalisation")
+        assert Path(shopper["card"]).exists()
     stock = table(kiosk, "SELECT * FROM stock ORDER BY sku")
     purchases = table(kiosk, "SELECT * FROM purchases ORDER BY id")
     again = demo.build_demo_store(kiosk)
