@@ -158,6 +158,7 @@ def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
     report = import_file(kiosk, sample_path())
     stock = generate_stock(kiosk)
     shoppers = add_demo_shoppers(kiosk)
+    staff = add_demo_staff(kiosk)
     kiosk.recommendations.engine()  # trains the models once, so the kiosk opens with picks
     return {
         "database": str(kiosk.store.path),
@@ -171,8 +172,27 @@ def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
             "theme_share", "colour_share", "by_theme")},
         "stock": {**stock, "simulated": True, "note": SIMULATED_NOTE},
         "shoppers": shoppers,
+        "staff": staff,
         "totals": kiosk.store.summary(),
     }
+
+
+# The demo store's staff account, so kiosk mode can be tried and left. Demo only:
+# a real store adds its own with `kiosk staff add NAME`.
+DEMO_STAFF = ("Demo manager", "2468")
+
+
+def add_demo_staff(kiosk: Kiosk) -> dict[str, str]:
+    """Create the demo staff account unless the store already has staff."""
+    from kiosk.staff import StaffAccounts
+
+    accounts = StaffAccounts(kiosk.db)
+    name, pin = DEMO_STAFF
+    if not accounts.has_accounts():
+        accounts.add(name, pin)
+    if name in accounts.names():
+        return {"name": name, "pin": pin}
+    return {}
 
 
 # Fictional first names for the demo shoppers: the source data has no names.

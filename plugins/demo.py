@@ -68,5 +68,7 @@ def _demo_command() -> click.Command:
         for shopper in summary["shoppers"]:
             click.echo(f"  {shopper['first_name']:<6} {shopper['short_code']}  "
                        f"card: {shopper['card']}")
+        if summary["staff"]:
+            click.echo(f"Staff PIN to leave kiosk mode (demo only): {summary['staff']['pin']}")
 
     return demo

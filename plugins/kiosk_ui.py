@@ -39,8 +39,10 @@ def _commands() -> list[click.Command]:
         from kiosk.staff import StaffAccounts
 
         if not windowed and not StaffAccounts(kiosk.db).has_accounts():
-            click.echo("warning: no staff accounts, so anyone can leave kiosk mode with the "
-                       "Staff button. Add one with 'kiosk staff add NAME'.", err=True)
+            # Kiosk mode that anyone could leave would only pretend to be locked.
+            click.echo("No staff account yet, so the kiosk opens in a window instead of "
+                       "locked full-screen mode. Add one with 'kiosk staff add NAME'.", err=True)
+            windowed = True
         try:
             from kiosk.ui.app import run_kiosk
         except ImportError as error:
