@@ -28,6 +28,7 @@ class Content:
         self.colour_boost = colour_boost
         self.vectors = None
         self.skus: tuple[str, ...] = ()
+        self.names: tuple[str, ...] = ()
         self.index: dict[str, int] = {}
         self.themes: np.ndarray = np.zeros(0, dtype=object)
         self.colours: tuple[frozenset[str], ...] = ()
@@ -36,6 +37,7 @@ class Content:
 
     def fit(self, snapshot: Any) -> dict[str, Any]:
         self.skus = snapshot.skus
+        self.names = tuple(snapshot.names)
         self.index = dict(snapshot.sku_index)
         # scikit-learn is imported here, not at the top: every kiosk command
         # loads this plugin, and only training needs it
@@ -79,16 +81,30 @@ class Content:
         budget = _budget(context.preferences.get("budget", ()))
         if budget is not None:
             scores[~(self.prices <= budget)] = 0.0
+        top = top_indices(scores, k)
+        anchors = self._anchors(top, items) if self.vectors is not None and len(items) else {}
         result = []
-        for i in top_indices(scores, k).tolist():
+        for i in top.tolist():
             data: dict[str, str] = {}
             if theme_hit[i]:
                 data["theme"] = str(self.themes[i])
             if colour_hit[i]:
                 data["colour"] = sorted(self.colours[i] & colours)[0]
+            if i in anchors:
+                data["anchor_sku"] = self.skus[anchors[i]]
+                data["anchor_name"] = self.names[anchors[i]]
             result.append(Candidate(self.skus[i], float(scores[i]),
                                     Reason("content_match", data), self.name))
         return result
+
+    def _anchors(self, picks: np.ndarray, history: np.ndarray) -> dict[int, int]:
+        """For each pick, the bought item whose name reads most like it (the "why")."""
+        assert self.vectors is not None
+        similarity = (self.vectors[picks] @ self.vectors[history].T).toarray()
+        best = similarity.argmax(axis=1)
+        return {int(pick): int(history[b]) for pick, b, row in zip(picks, best, similarity,
+                                                                     strict=True)
+                if row[b] > 0 and int(history[b]) != int(pick)}
 
     def similar(self, sku: str, k: int) -> list[tuple[str, float]]:
         """The items whose names read most like ``sku``'s."""

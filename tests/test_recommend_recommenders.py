@@ -112,6 +112,10 @@ def test_content_uses_text_of_what_was_bought(snapshot):
     # a red spotty mug buyer: the other spotty mugs read most alike
     assert order.index(BLUE_MUG) < order.index(TRAIN) if TRAIN in order else BLUE_MUG in order
     assert all(p.reason.code == "content_match" for p in picks)
+    # the "why" names the purchase the pick reads like
+    blue = next(p for p in picks if p.sku == BLUE_MUG)
+    assert blue.reason.data["anchor_sku"] == RED_MUG
+    assert explain(blue.reason) == f"Like the {blue.reason.data['anchor_name'].lower()} you bought"
 
 
 def test_content_gives_a_new_shopper_picks_from_stated_preferences(snapshot):

@@ -87,6 +87,20 @@ def test_scanner_speed_burst_is_taken_and_swallowed(qtbot, screen, wedge, clock,
     assert screen.typed == "" and screen.entered == 0, "the burst keys were swallowed"
 
 
+def test_shift_presses_of_a_scanner_typing_capitals_do_not_break_the_burst(qtbot, screen,
+                                                                            wedge, clock):
+    """Real scanners (and xdotool) press Shift around every capital letter."""
+    shift = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(wedge.code_scanned, timeout=1000) as signal:
+        for char in CODE + "\r":
+            if char.isalpha():
+                clock.now += 0.002
+                QApplication.sendEvent(screen, shift)
+            press(screen, char, clock, 0.006)
+    assert signal.args == [CODE]
+    assert screen.typed == ""
+
+
 @pytest.mark.parametrize("gap_ms", [60, 120, 300])
 def test_human_speed_typing_is_not_taken_and_reaches_the_screen(qtbot, screen, wedge, clock,
                                                                 gap_ms):

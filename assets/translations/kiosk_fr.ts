@@ -4,32 +4,32 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="96" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="96"/>
         <source>Scan your loyalty code</source>
         <translation>Scannez votre code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="97" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="97"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Présentez votre code sous le lecteur, ou tapez le code court ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="99" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="99"/>
         <source>Just browsing</source>
         <translation>Je regarde seulement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="100" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="100"/>
         <source>Join: get your own picks</source>
         <translation>Inscrivez-vous : vos propres suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="101" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="101"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="102" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="102"/>
         <source>Popular here</source>
         <translation>Populaire ici</translation>
     </message>
@@ -37,47 +37,47 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="142" />
+        <location filename="../../kiosk/ui/screens/card.py" line="142"/>
         <source>Why this? %1</source>
         <translation>Pourquoi ? %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="145" />
+        <location filename="../../kiosk/ui/screens/card.py" line="145"/>
         <source>Picture of %1</source>
         <translation>Photo de %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="146" />
+        <location filename="../../kiosk/ui/screens/card.py" line="146"/>
         <source>Saved</source>
         <translation>Gardé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="146" />
+        <location filename="../../kiosk/ui/screens/card.py" line="146"/>
         <source>Save</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="147" />
+        <location filename="../../kiosk/ui/screens/card.py" line="147"/>
         <source>Save %1</source>
         <translation>Garder %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="149" />
+        <location filename="../../kiosk/ui/screens/card.py" line="149"/>
         <source>Not for me</source>
         <translation>Pas pour moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="150" />
+        <location filename="../../kiosk/ui/screens/card.py" line="150"/>
         <source>Not for me: %1</source>
         <translation>Pas pour moi : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="151" />
+        <location filename="../../kiosk/ui/screens/card.py" line="151"/>
         <source>More like this</source>
         <translation>Plus comme ça</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="152" />
+        <location filename="../../kiosk/ui/screens/card.py" line="152"/>
         <source>More like %1</source>
         <translation>Plus comme %1</translation>
     </message>
@@ -85,17 +85,17 @@
 <context>
     <name>Consents</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="18" />
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="18"/>
         <source>Use what I buy to suggest things for me</source>
         <translation>Utiliser mes achats pour me faire des suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="20" />
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="20"/>
         <source>Let staff see my picks to help me in the shop</source>
         <translation>Laisser le personnel voir mes suggestions pour m’aider en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="22" />
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="22"/>
         <source>Send me offers from head office</source>
         <translation>M’envoyer les offres du siège</translation>
     </message>
@@ -103,27 +103,27 @@
 <context>
     <name>HelpScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="44" />
+        <location filename="../../kiosk/ui/screens/help.py" line="44"/>
         <source>Need a hand?</source>
         <translation>Besoin d’aide ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="45" />
+        <location filename="../../kiosk/ui/screens/help.py" line="45"/>
         <source>Someone is on their way. Thank you for waiting.</source>
         <translation>Quelqu’un arrive. Merci de patienter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="47" />
+        <location filename="../../kiosk/ui/screens/help.py" line="47"/>
         <source>A member of staff will come to this kiosk.</source>
         <translation>Un membre du personnel viendra à cette borne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="48" />
+        <location filename="../../kiosk/ui/screens/help.py" line="48"/>
         <source>Ask for staff</source>
         <translation>Appeler le personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="50" />
+        <location filename="../../kiosk/ui/screens/help.py" line="50"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -131,22 +131,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="50" />
+        <location filename="../../kiosk/ui/screens/idle.py" line="50"/>
         <source>Are you still there?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="51" />
+        <location filename="../../kiosk/ui/screens/idle.py" line="51"/>
         <source>To keep your details private, this kiosk will start over in %1 seconds.</source>
         <translation>Pour protéger vos données, cette borne va recommencer dans %1 secondes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="53" />
-        <source>I'm still here</source>
+        <location filename="../../kiosk/ui/screens/idle.py" line="53"/>
+        <source>I&apos;m still here</source>
         <translation>Je suis toujours là</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="54" />
+        <location filename="../../kiosk/ui/screens/idle.py" line="54"/>
         <source>Start over now</source>
         <translation>Recommencer maintenant</translation>
     </message>
@@ -154,12 +154,12 @@
 <context>
     <name>JoinPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="30" />
+        <location filename="../../kiosk/ui/presenters/join.py" line="30"/>
         <source>Please use a shorter first name (40 letters at most).</source>
         <translation>Merci d’utiliser un prénom plus court (40 lettres au plus).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="43" />
+        <location filename="../../kiosk/ui/presenters/join.py" line="43"/>
         <source>We could not sign you up just now. Please ask a member of staff.</source>
         <translation>Nous n’avons pas pu vous inscrire. Merci de demander à un membre du personnel.</translation>
     </message>
@@ -167,63 +167,63 @@
 <context>
     <name>JoinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="110" />
+        <location filename="../../kiosk/ui/screens/join.py" line="110"/>
         <source>Before we start</source>
         <translation>Avant de commencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="111" />
+        <location filename="../../kiosk/ui/screens/join.py" line="111"/>
         <source>Choose what we may do. You can change this any time in My data.</source>
         <translation>Choisissez ce que nous pouvons faire. Vous pouvez le changer à tout moment dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="113" />
+        <location filename="../../kiosk/ui/screens/join.py" line="113"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="115" />
+        <location filename="../../kiosk/ui/screens/join.py" line="115"/>
         <source>Join</source>
         <translation>S’inscrire</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="116" />
+        <location filename="../../kiosk/ui/screens/join.py" line="116"/>
         <source>Get your own code for personal picks. Your first name is optional; we never need your surname.</source>
         <translation>Recevez votre code pour des suggestions personnelles. Le prénom est facultatif ; nous n’avons jamais besoin de votre nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="118" />
+        <location filename="../../kiosk/ui/screens/join.py" line="118"/>
         <source>Join and get my code</source>
         <translation>M’inscrire et recevoir mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="119" />
-        <location filename="../../kiosk/ui/screens/join.py" line="120" />
+        <location filename="../../kiosk/ui/screens/join.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="120"/>
         <source>First name (optional)</source>
         <translation>Prénom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="124" />
+        <location filename="../../kiosk/ui/screens/join.py" line="124"/>
         <source>Your short code: %1</source>
         <translation>Votre code court : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="126" />
+        <location filename="../../kiosk/ui/screens/join.py" line="126"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>Voici votre code. Prenez-le en photo, ou tapez le code court la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="128" />
+        <location filename="../../kiosk/ui/screens/join.py" line="128"/>
         <source>QR code of your new loyalty code</source>
         <translation>Code QR de votre nouveau code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="129" />
+        <location filename="../../kiosk/ui/screens/join.py" line="129"/>
         <source>See my picks</source>
         <translation>Voir mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="130" />
+        <location filename="../../kiosk/ui/screens/join.py" line="130"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -231,52 +231,52 @@
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="66" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="66"/>
         <source>Keypad for the code printed on your card</source>
         <translation>Clavier pour le code imprimé sur votre carte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="67" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="67"/>
         <source>No camera handy? Type the code printed under the QR code.</source>
         <translation>Pas d’appareil photo ? Tapez le code imprimé sous le code QR.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="69" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="69"/>
         <source>Type %1</source>
         <translation>Taper %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="70" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="70"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="71" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="71"/>
         <source>Delete the last character</source>
         <translation>Effacer le dernier caractère</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="72" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="72"/>
         <source>Clear</source>
         <translation>Vider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="73" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="73"/>
         <source>Clear the code</source>
         <translation>Vider le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="74" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="74"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="75" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="75"/>
         <source>Use this code</source>
         <translation>Utiliser ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="110" />
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="110"/>
         <source>Code typed so far: %1</source>
         <translation>Code tapé jusqu’ici : %1</translation>
     </message>
@@ -284,17 +284,17 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="198" />
+        <location filename="../../kiosk/ui/window.py" line="198"/>
         <source>Done. We have erased everything about you.</source>
         <translation>C’est fait. Nous avons effacé toutes vos données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="268" />
+        <location filename="../../kiosk/ui/window.py" line="268"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="304" />
+        <location filename="../../kiosk/ui/window.py" line="304"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
     </message>
@@ -302,7 +302,7 @@
 <context>
     <name>MyDataPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="64" />
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="64"/>
         <source>That did not work. Nothing was changed. Please try again.</source>
         <translation>Cela n’a pas fonctionné. Rien n’a été modifié. Merci de réessayer.</translation>
     </message>
@@ -310,147 +310,147 @@
 <context>
     <name>MyDataScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="234" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="234"/>
         <source>My data</source>
         <translation>Mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="235" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
         <source>Back to my picks</source>
         <translation>Retour à mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="236" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="236"/>
         <source>What we know, and why</source>
         <translation>Ce que nous savons, et pourquoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="239" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
         <source>What I like</source>
         <translation>Ce que j’aime</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="240" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="240"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="243" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="243"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
         <source>red</source>
         <translation>rouge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
         <source>pink</source>
         <translation>rose</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
         <source>blue</source>
         <translation>bleu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
         <source>green</source>
         <translation>vert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
         <source>white</source>
         <translation>blanc</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
         <source>black</source>
         <translation>noir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
         <source>gold</source>
         <translation>doré</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
         <source>silver</source>
         <translation>argenté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="251" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="251"/>
         <source>My budget for one item</source>
         <translation>Mon budget par article</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="255" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="255"/>
         <source>Any price</source>
         <translation>Tous les prix</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="256" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
         <source>Up to £%1</source>
         <translation>Jusqu’à %1 £</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="260" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="260"/>
         <source>What you allow</source>
         <translation>Ce que vous autorisez</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="263" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="263"/>
         <source>Pause my personal picks for now</source>
         <translation>Mettre mes suggestions personnelles en pause</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="264" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="264"/>
         <source>Forget me</source>
         <translation>M’oublier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="265" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="265"/>
         <source>Erase everything about me</source>
         <translation>Effacer toutes mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="266" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="266"/>
         <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
         <translation>Cela supprime définitivement vos achats, vos goûts et votre liste dans ce magasin, et demande au siège d’en faire autant. Votre code ne fonctionnera plus.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="269" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="269"/>
         <source>Yes, erase everything</source>
         <translation>Oui, tout effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="270" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="270"/>
         <source>No, keep my data</source>
         <translation>Non, garder mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="310" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="310"/>
         <source>Your first name: %1</source>
         <translation>Votre prénom : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="317" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="317"/>
         <source>Purchases we use for your picks: %1</source>
         <translation>Achats utilisés pour vos suggestions : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="327" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="327"/>
         <source>Most recently: %1</source>
         <translation>Derniers achats : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="332" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="332"/>
         <source>What you told us you like: %1</source>
         <translation>Ce que vous nous avez dit aimer : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="342" />
+        <location filename="../../kiosk/ui/screens/mydata.py" line="342"/>
         <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
         <translation>Nous les utilisons uniquement pour vous suggérer des articles de ce magasin. Vous pouvez les modifier ou les effacer ici à tout moment.</translation>
     </message>
@@ -458,34 +458,34 @@
 <context>
     <name>PicksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="223" />
-        <location filename="../../kiosk/ui/screens/picks.py" line="307" />
+        <location filename="../../kiosk/ui/screens/picks.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="307"/>
         <source>My list (%1)</source>
         <translation>Ma liste (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="225" />
+        <location filename="../../kiosk/ui/screens/picks.py" line="225"/>
         <source>My data</source>
         <translation>Mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="226" />
+        <location filename="../../kiosk/ui/screens/picks.py" line="226"/>
         <source>Ask for help</source>
         <translation>Demander de l’aide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="227" />
-        <source>I'm done</source>
+        <location filename="../../kiosk/ui/screens/picks.py" line="227"/>
+        <source>I&apos;m done</source>
         <translation>J’ai fini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="233" />
-        <location filename="../../kiosk/ui/screens/picks.py" line="242" />
+        <location filename="../../kiosk/ui/screens/picks.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="242"/>
         <source>Finding your picks…</source>
         <translation>Nous cherchons vos suggestions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="289" />
+        <location filename="../../kiosk/ui/screens/picks.py" line="289"/>
         <source>Nothing to suggest right now. Have a look around!</source>
         <translation>Rien à suggérer pour l’instant. Faites un tour !</translation>
     </message>
@@ -493,23 +493,23 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="73" />
-        <location filename="../../kiosk/ui/screens/pin.py" line="74" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/pin.py" line="74"/>
         <source>Staff PIN</source>
         <translation>Code du personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="75" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="75"/>
         <source>Delete a digit</source>
         <translation>Effacer un chiffre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="76" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="76"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="77" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="77"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -517,12 +517,12 @@
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="73" />
+        <location filename="../../kiosk/ui/window.py" line="73"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>Cette partie de la borne n’est pas disponible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="78" />
+        <location filename="../../kiosk/ui/window.py" line="78"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -530,68 +530,73 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="71" />
-        <location filename="../../kiosk/ui/texts.py" line="122" />
+        <location filename="../../kiosk/ui/texts.py" line="71"/>
+        <location filename="../../kiosk/ui/texts.py" line="125"/>
         <source>Suggested for you.</source>
         <translation>Suggéré pour vous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="87" />
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
         <source>You buy this about every {days} days; last time on {date}.</source>
         <translation>Vous l’achetez environ tous les {days} jours ; la dernière fois le {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="90" />
+        <location filename="../../kiosk/ui/texts.py" line="90"/>
         <source>You bought this on {date}. Time to restock?</source>
         <translation>Acheté le {date}. Besoin d’en reprendre ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="93" />
+        <location filename="../../kiosk/ui/texts.py" line="93"/>
         <source>Goes with the {name} you bought on {date}.</source>
         <translation>Va avec l’article « {name} » acheté le {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="97" />
+        <location filename="../../kiosk/ui/texts.py" line="97"/>
         <source>Shoppers who buy what you buy also like this.</source>
         <translation>Les clients qui achètent comme vous aiment aussi ceci.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="100" />
+        <location filename="../../kiosk/ui/texts.py" line="100"/>
         <source>You like {theme} things.</source>
         <translation>Vous aimez le thème : {theme}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="103" />
+        <location filename="../../kiosk/ui/texts.py" line="103"/>
         <source>In {colour}, a colour you like.</source>
         <translation>En {colour}, une couleur que vous aimez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="105" />
-        <source>Matches what you told us you like.</source>
-        <translation>Correspond à ce que vous nous avez dit aimer.</translation>
+        <location filename="../../kiosk/ui/texts.py" line="106"/>
+        <source>Like the {name} you bought.</source>
+        <translation>Comme le produit « {name} » que vous avez acheté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="107" />
+        <location filename="../../kiosk/ui/texts.py" line="108"/>
+        <source>Like other things you have chosen.</source>
+        <translation>Dans l’esprit de ce que vous avez choisi.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="110"/>
         <source>Popular in this store over the last {days} days.</source>
         <translation>Populaire dans ce magasin ces {days} derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110" />
+        <location filename="../../kiosk/ui/texts.py" line="113"/>
         <source>Selling fast this week.</source>
         <translation>Se vend vite cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="112" />
+        <location filename="../../kiosk/ui/texts.py" line="115"/>
         <source>In season: {season}.</source>
         <translation>De saison : {season}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="114" />
+        <location filename="../../kiosk/ui/texts.py" line="117"/>
         <source>Picked for you by {name}.</source>
         <translation>Choisi pour vous par {name}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="120" />
+        <location filename="../../kiosk/ui/texts.py" line="123"/>
         <source>Like the {name} you asked about.</source>
         <translation>Comme l’article « {name} » qui vous intéressait.</translation>
     </message>
@@ -599,47 +604,47 @@
 <context>
     <name>SavedScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="81" />
+        <location filename="../../kiosk/ui/screens/saved.py" line="81"/>
         <source>My list</source>
         <translation>Ma liste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="82" />
+        <location filename="../../kiosk/ui/screens/saved.py" line="82"/>
         <source>Back to my picks</source>
         <translation>Retour à mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="83" />
+        <location filename="../../kiosk/ui/screens/saved.py" line="83"/>
         <source>Remove from my list</source>
         <translation>Retirer de ma liste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="84" />
+        <location filename="../../kiosk/ui/screens/saved.py" line="84"/>
         <source>Take it with you</source>
         <translation>Emportez-la</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="85" />
-        <source>Scan this with your phone's camera to keep your list.</source>
+        <location filename="../../kiosk/ui/screens/saved.py" line="85"/>
+        <source>Scan this with your phone&apos;s camera to keep your list.</source>
         <translation>Scannez ceci avec l’appareil photo de votre téléphone pour garder votre liste.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="86" />
+        <location filename="../../kiosk/ui/screens/saved.py" line="86"/>
         <source>Print my list</source>
         <translation>Imprimer ma liste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="87" />
+        <location filename="../../kiosk/ui/screens/saved.py" line="87"/>
         <source>Nothing saved yet. Tap Save on a pick to add it here.</source>
         <translation>Rien de gardé pour l’instant. Touchez « Garder » sur une suggestion pour l’ajouter ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="89" />
+        <location filename="../../kiosk/ui/screens/saved.py" line="89"/>
         <source>Saved items</source>
         <translation>Articles gardés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="90" />
+        <location filename="../../kiosk/ui/screens/saved.py" line="90"/>
         <source>QR code of my list</source>
         <translation>Code QR de ma liste</translation>
     </message>
@@ -647,72 +652,72 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="23" />
-        <source>We don't know this code. Check it, or join to get your own.</source>
+        <location filename="../../kiosk/ui/presenters/session.py" line="23"/>
+        <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou inscrivez-vous pour avoir le vôtre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="25" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="25"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>Cette carte a été remplacée. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="27" />
-        <source>We couldn't read this code. Please ask a member of staff.</source>
+        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
+        <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>Nous n’avons pas pu lire ce code. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="29" />
-        <source>That doesn't look like one of our codes. Please try again.</source>
+        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
+        <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>Cela ne ressemble pas à l’un de nos codes. Merci de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="31" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Trop d’essais. Attendez une minute puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="34" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>La lecture de votre code a échoué. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="81" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="81"/>
         <source>Hi %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="83" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="83"/>
         <source>Welcome! Have a look around</source>
         <translation>Bienvenue ! Faites un tour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="84" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="84"/>
         <source>Picks for you</source>
         <translation>Suggestions pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="164" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="164"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="174" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="174"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="246" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="246"/>
         <source>We have nothing quite like it right now.</source>
         <translation>Nous n’avons rien de semblable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="266" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="266"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="272" />
+        <location filename="../../kiosk/ui/presenters/session.py" line="272"/>
         <source>My list from %1</source>
         <translation>Ma liste de %1</translation>
     </message>
@@ -720,37 +725,37 @@
 <context>
     <name>Shelves</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="33" />
+        <location filename="../../kiosk/ui/texts.py" line="33"/>
         <source>Time to restock</source>
         <translation>À racheter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="34" />
+        <location filename="../../kiosk/ui/texts.py" line="34"/>
         <source>Goes with what you bought</source>
         <translation>Va avec vos achats</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="35" />
+        <location filename="../../kiosk/ui/texts.py" line="35"/>
         <source>New for you</source>
         <translation>Nouveau pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="36" />
+        <location filename="../../kiosk/ui/texts.py" line="36"/>
         <source>Staff pick</source>
         <translation>Le choix du personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="37" />
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
         <source>Popular in this store</source>
         <translation>Populaire dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="38" />
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
         <source>In season</source>
         <translation>De saison</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="39" />
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>More like this</source>
         <translation>Plus comme ça</translation>
     </message>
@@ -758,17 +763,17 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="39" />
+        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="39"/>
         <source>Please try again.</source>
         <translation>Merci de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="46" />
+        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="46"/>
         <source>Too many wrong PINs. Try again in %1 minute(s).</source>
         <translation>Trop de codes erronés. Réessayez dans %1 minute(s).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="50" />
+        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="50"/>
         <source>Wrong PIN.</source>
         <translation>Code erroné.</translation>
     </message>
@@ -776,17 +781,17 @@
 <context>
     <name>Stock</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="62" />
+        <location filename="../../kiosk/ui/texts.py" line="62"/>
         <source>Not in this store</source>
         <translation>Pas dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="64" />
+        <location filename="../../kiosk/ui/texts.py" line="64"/>
         <source>In stock, %1</source>
         <translation>En stock, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="65" />
+        <location filename="../../kiosk/ui/texts.py" line="65"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
@@ -794,62 +799,62 @@
 <context>
     <name>Themes</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="127" />
+        <location filename="../../kiosk/ui/texts.py" line="130"/>
         <source>Christmas</source>
         <translation>Noël</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="128" />
+        <location filename="../../kiosk/ui/texts.py" line="131"/>
         <source>kitchen</source>
         <translation>cuisine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="129" />
+        <location filename="../../kiosk/ui/texts.py" line="132"/>
         <source>bags</source>
         <translation>sacs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="130" />
+        <location filename="../../kiosk/ui/texts.py" line="133"/>
         <source>candles and lights</source>
         <translation>bougies et lumières</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="131" />
+        <location filename="../../kiosk/ui/texts.py" line="134"/>
         <source>stationery</source>
         <translation>papeterie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="132" />
+        <location filename="../../kiosk/ui/texts.py" line="135"/>
         <source>garden</source>
         <translation>jardin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="133" />
+        <location filename="../../kiosk/ui/texts.py" line="136"/>
         <source>home decor</source>
         <translation>décoration</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="134" />
+        <location filename="../../kiosk/ui/texts.py" line="137"/>
         <source>party</source>
         <translation>fête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="135" />
+        <location filename="../../kiosk/ui/texts.py" line="138"/>
         <source>toys and games</source>
         <translation>jouets et jeux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="136" />
+        <location filename="../../kiosk/ui/texts.py" line="139"/>
         <source>jewellery</source>
         <translation>bijoux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="137" />
+        <location filename="../../kiosk/ui/texts.py" line="140"/>
         <source>bathroom</source>
         <translation>salle de bain</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="138" />
+        <location filename="../../kiosk/ui/texts.py" line="141"/>
         <source>storage</source>
         <translation>rangement</translation>
     </message>

@@ -17,6 +17,7 @@ TEMPLATES: dict[str, str] = {
     "similar_shoppers": "Shoppers who buy what you buy also like this",
     "content_match_theme": "Matches your interest in {theme}",
     "content_match_colour": "In {colour}, a colour you like",
+    "content_match_anchor": "Like the {anchor_name} you bought",
     "content_match": "Like other things you chose",
     "popular_here": "Popular in this store over the last {days} days",
     "trending": "Trending in this store right now",
@@ -60,6 +61,8 @@ def template_key(reason: Reason) -> str:
             return "content_match_theme"
         if data.get("colour"):
             return "content_match_colour"
+        if data.get("anchor_name"):
+            return "content_match_anchor"
         return "content_match"
     if code == "staff_pick":
         return "staff_pick_note" if data.get("note") else "staff_pick"

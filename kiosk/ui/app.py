@@ -75,7 +75,12 @@ def run_kiosk(kiosk: Any, *, windowed: bool = False) -> int:
     else:
         window.setWindowFlags(Qt.WindowType.FramelessWindowHint |
                               Qt.WindowType.WindowStaysOnTopHint)
+        # Without a window manager (a bare X server at a kiosk) full screen is
+        # only a hint: cover the screen ourselves too.
+        window.setGeometry(app.primaryScreen().geometry())
         window.showFullScreen()
+        window.raise_()
+        window.activateWindow()  # a scanner types into the focused window
     code = app.exec()
     if kiosk.config.hq_url:
         try:

@@ -102,7 +102,10 @@ def why_this(reason: Any) -> str:
         if data.get("colour"):
             return fill(translate("Reasons", "In {colour}, a colour you like."),
                         colour=data["colour"])
-        return translate("Reasons", "Matches what you told us you like.")
+        if data.get("anchor_name"):
+            return fill(translate("Reasons", "Like the {name} you bought."),
+                        name=display_name(str(data["anchor_name"])))
+        return translate("Reasons", "Like other things you have chosen.")
     if code == "popular_here":
         return fill(translate("Reasons", "Popular in this store over the last {days} days."),
                     days=data.get("days", 30))

@@ -31,6 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A scanner presses Shift for every capital letter, like a person would; these
+# keys carry no text and neither start nor break a burst.
+MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock, Qt.Key.Key_Control, Qt.Key.Key_Alt,
+                 Qt.Key.Key_AltGr, Qt.Key.Key_Meta)
 _COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                       | Qt.KeyboardModifier.MetaModifier)
 MAX_CODE_LENGTH = 256
@@ -75,6 +79,8 @@ class ScannerInputFilter(QObject):
             self.release()
             return False
         assert isinstance(event, QKeyEvent)
+        if event.key() in MODIFIER_KEYS:
+            return False
         now = self.clock()
         quick = bool(self._held) and now - self._last < self.max_gap
         if event.key() in ENTER_KEYS:
