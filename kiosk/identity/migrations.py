@@ -57,3 +57,21 @@ def cards_and_keys(db: Database) -> None:
             until REAL NOT NULL
         )"""
     )
+
+
+@identity_migrations(name="0002_keys_never_change")
+def keys_never_change(db: Database) -> None:
+    # The service keeps signing keys in memory for the life of the process;
+    # that is only safe because a key, once written, never changes or goes.
+    # Retiring a key (setting ``retired``) is the one update allowed.
+    db.execute(
+        """CREATE TRIGGER identity_keys_immutable BEFORE UPDATE OF key_id, secret
+        ON identity_keys BEGIN
+            SELECT RAISE(ABORT, 'a signing key never changes: rotate instead');
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER identity_keys_kept BEFORE DELETE ON identity_keys BEGIN
+            SELECT RAISE(ABORT, 'a signing key is never deleted: rotate instead');
+        END"""
+    )

@@ -42,6 +42,16 @@ log = logging.getLogger(__name__)
 
 MAX_CODE_LENGTH = 256
 
+_MALFORMED = Verification(MALFORMED)  # frozen: one shared instance
+_CARD_BY_ID = (
+    "SELECT c.customer_id, c.key_id, r.card_id FROM identity_cards c "
+    "LEFT JOIN identity_revocations r ON r.card_id = c.card_id WHERE c.card_id = ?"
+)
+_CARD_BY_SHORT_ID = (
+    "SELECT c.customer_id, c.key_id, c.card_id, r.card_id FROM identity_cards c "
+    "LEFT JOIN identity_revocations r ON r.card_id = c.card_id WHERE c.short_id = ?"
+)
+
 
 class UnknownCustomer(LookupError):
     """No customer with that id in this kiosk's database."""
@@ -58,20 +68,28 @@ class IdentityService:
             window=float(settings.get("failure_window", 60)),
             cooldown=float(settings.get("cooldown", 60)),
         )
-        self._secrets: dict[int, bytes] = {}
+        # Signing keys by id, kept for the process. Never stale: a secret
+        # never changes once written (migration 0002's triggers refuse UPDATE
+        # and DELETE), and a key is kept only when read outside a transaction,
+        # i.e. committed. An id not seen yet (rotated by another process) is
+        # read from the database.
+        self._keys: dict[int, token.SigningKey] = {}
 
     # -- keys ---------------------------------------------------------------
 
-    def _load_secrets(self) -> None:
-        rows = self.kiosk.db.execute("SELECT key_id, secret FROM identity_keys").fetchall()
-        self._secrets = {key_id: bytes(secret) for key_id, secret in rows}
-
-    def _secret(self, key_id: int) -> bytes | None:
-        secret = self._secrets.get(key_id)
-        if secret is None:
-            self._load_secrets()  # another process may have rotated the key
-            secret = self._secrets.get(key_id)
-        return secret
+    def _secret(self, key_id: int) -> token.SigningKey | None:
+        """The signing key ``key_id``, or None if this database has no such key."""
+        key = self._keys.get(key_id)
+        if key is None:
+            db = self.kiosk.db
+            row = db.execute("SELECT secret FROM identity_keys WHERE key_id = ?",
+                             [key_id]).fetchone()
+            if row is None:
+                return None
+            key = token.SigningKey(bytes(row[0]))
+            if not db.conn.in_transaction:
+                self._keys[key_id] = key
+        return key
 
     def _signing_key(self, db: Database) -> tuple[int, bytes]:
         row = db.execute(
@@ -91,7 +109,7 @@ class IdentityService:
             "INSERT INTO identity_keys (key_id, secret, created) VALUES (?, ?, ?)",
             [key_id, secret, utcnow()],
         )
-        self._secrets[key_id] = secret
+        # kept only after commit: a rolled-back key id may be reused with another secret
         return key_id, secret
 
     def rotate_key(self) -> int:
@@ -118,7 +136,8 @@ class IdentityService:
         with self.kiosk.transaction() as db:
             if not db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone():
                 raise UnknownCustomer("no customer with that id")
-            key_id, secret = self._signing_key(db)
+            key_id, raw_secret = self._signing_key(db)
+            secret = token.SigningKey(raw_secret)
             card_id = token.new_card_id()
             short_id = token.new_short_id(secret)
             while db.execute("SELECT 1 FROM identity_cards WHERE short_id = ?",
@@ -133,7 +152,7 @@ class IdentityService:
         return self._card(customer_id, card_id.hex(), key_id, short_id, secret)
 
     def _card(self, customer_id: str, card_hex: str, key_id: int, short_id: str,
-              secret: bytes) -> Card:
+              secret: bytes | token.SigningKey) -> Card:
         return Card(
             customer_id=customer_id, card_id=card_hex, key_id=key_id,
             code=token.make_long(secret, key_id, bytes.fromhex(card_hex)),
@@ -189,52 +208,47 @@ class IdentityService:
     # -- verification -------------------------------------------------------
 
     def verify(self, code: str) -> Verification:
-        """The loyalty-card scheme's verdict on ``code`` (long or short form)."""
+        """The loyalty-card scheme's verdict on ``code`` (long or short form).
+
+        Every call reads the card from the database in its own read
+        transaction (one indexed look-up), so a revocation, an erasure or a
+        new card committed by any connection or process is seen by the very
+        next call: there is no card cache that could be stale.
+        """
         text = code.strip() if isinstance(code, str) else ""
         if text.startswith("psk") and text.islower():
             # a keyboard-wedge scanner typing with Caps Lock on: all of it swapped
             text = text.upper()
         try:
-            if text.startswith(token.PREFIX) and len(text) == token.LONG_LENGTH:
+            if len(text) == token.LONG_LENGTH and text.startswith(token.PREFIX):
                 return self._verify_long(token.parse_long(text))
-            if token.looks_short(text):
-                return self._verify_short(token.parse_short(text))
+            return self._verify_short(token.parse_short(text))
         except token.Malformed:
-            pass
-        return Verification(MALFORMED)
+            return _MALFORMED
 
     def _verify_long(self, code: token.LongCode) -> Verification:
-        secret = self._secret(code.key_id)
+        secret = self._keys.get(code.key_id) or self._secret(code.key_id)
         if secret is None or not token.long_is_authentic(code, secret):
             return Verification(FORGED, key_id=code.key_id, form="long")
         card_hex = code.card_id.hex()
-        row = self.kiosk.db.execute(
-            "SELECT c.customer_id, c.key_id, r.card_id FROM identity_cards c "
-            "LEFT JOIN identity_revocations r ON r.card_id = c.card_id WHERE c.card_id = ?",
-            [card_hex],
-        ).fetchone()
+        # the raw connection and a constant SQL text: sqlite3's statement cache
+        # keeps it prepared, and sqlite-utils' execute wrapper costs ~2 µs a call
+        row = self.kiosk.db.conn.execute(_CARD_BY_ID, (card_hex,)).fetchone()
         if row is None:
             return Verification(UNKNOWN, card_id=card_hex, key_id=code.key_id, form="long")
         if row[1] != code.key_id:
             return Verification(FORGED, card_id=card_hex, key_id=code.key_id, form="long")
-        status = REVOKED if row[2] is not None else OK
-        return Verification(status, customer_id=row[0], card_id=card_hex, key_id=code.key_id,
-                            form="long")
+        return Verification(OK if row[2] is None else REVOKED, row[0], card_hex, code.key_id,
+                            "long")
 
     def _verify_short(self, code: token.ShortCode) -> Verification:
-        row = self.kiosk.db.execute(
-            "SELECT c.customer_id, c.key_id, c.card_id, r.card_id FROM identity_cards c "
-            "LEFT JOIN identity_revocations r ON r.card_id = c.card_id WHERE c.short_id = ?",
-            [code.short_id],
-        ).fetchone()
+        row = self.kiosk.db.conn.execute(_CARD_BY_SHORT_ID, (code.short_id,)).fetchone()
         if row is None:
             return Verification(UNKNOWN, form="short")
-        secret = self._secret(row[1])
+        secret = self._keys.get(row[1]) or self._secret(row[1])
         if secret is None or not token.short_is_authentic(code, secret):
             return Verification(FORGED, key_id=row[1], form="short")
-        status = REVOKED if row[3] is not None else OK
-        return Verification(status, customer_id=row[0], card_id=row[2], key_id=row[1],
-                            form="short")
+        return Verification(OK if row[3] is None else REVOKED, row[0], row[2], row[1], "short")
 
     # -- identify: the one path of every scan ---------------------------------
 
