@@ -89,3 +89,45 @@ def test_random_bytes_in_a_well_formed_code_never_authenticate(raw):
     except token.Malformed:
         return
     assert not token.long_is_authentic(code, SECRET)
+
+
+@given(st.binary(max_size=100), st.binary(max_size=200))
+def test_prepared_signing_key_is_exactly_hmac_sha256(secret, message):
+    import hmac
+    from hashlib import sha256
+
+    key = token.SigningKey(secret)
+    assert key.digest(message) == hmac.digest(secret, message, sha256)
+    assert key.digest(message) == key.digest(message), "the prepared states are not consumed"
+    assert repr(key) == "SigningKey(...)", "never the secret"
+
+
+def test_tags_are_the_same_from_a_secret_or_its_signing_key():
+    key = token.SigningKey(SECRET)
+    short_id = token.new_short_id(key)
+    assert token.make_short(key, short_id) == token.make_short(SECRET, short_id)
+    card_id = secrets.token_bytes(12)
+    assert token.make_long(key, 3, card_id) == token.make_long(SECRET, 3, card_id)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=30))
+def test_normalise_folds_like_the_plain_unicode_rules(text):
+    # the ASCII fast path must agree with upper() + the Crockford aliases
+    expected = text.upper().translate(str.maketrans({"I": "1", "L": "1", "O": "0",
+                                                     "-": None, " ": None}))
+    assert base32.normalise(text) == expected
+
+
+@given(st.text(alphabet=base32.ALPHABET + "ilo- abcxyz*~$=U_+", max_size=20))
+def test_short_parser_agrees_with_the_check_symbol_rule(text):
+    symbols = base32.normalise(text)
+    valid = (len(symbols) == token.SHORT_LENGTH and base32.is_canonical(symbols)
+             and base32.check_value(symbols[:-1]) == base32.ALPHABET.index(symbols[-1]))
+    try:
+        parsed = token.parse_short(text)
+    except token.Malformed:
+        assert not valid
+    else:
+        assert valid
+        assert parsed.short_id == symbols[:8]
+        assert parsed.tag == base32.decode_int(symbols[8:12])
