@@ -99,16 +99,22 @@ def mark_sent(db: Database, first_seq: int, last_seq: int, *, at: str | None = N
     return cursor.rowcount
 
 
-def prune_sent(db: Database, *, keep: int = 0) -> int:
-    """Delete sent events (head office has them), keeping the ``keep`` newest."""
+def prune_sent(db: Database, *, keep: int = 0, upto: int | None = None) -> int:
+    """Delete sent events (head office has them), keeping the ``keep`` newest.
+
+    With ``upto`` (the last ``seq`` just acknowledged), only events up to it
+    are considered, which keeps the query short while events wait above it
+    (it then keeps at least the ``keep`` newest sent events).
+    """
+    bound, params = ("AND seq <= ? ", [upto]) if upto is not None else ("", [])
     if keep:
         cursor = db.execute(
             "DELETE FROM outbox WHERE sent IS NOT NULL AND seq < ("
             "SELECT min(seq) FROM (SELECT seq FROM outbox WHERE sent IS NOT NULL "
-            "ORDER BY seq DESC LIMIT ?))", [keep],
+            f"{bound}ORDER BY seq DESC LIMIT ?))", [*params, keep],
         )
     else:
-        cursor = db.execute("DELETE FROM outbox WHERE sent IS NOT NULL")
+        cursor = db.execute(f"DELETE FROM outbox WHERE sent IS NOT NULL {bound}", params)
     return cursor.rowcount
 
 

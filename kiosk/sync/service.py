@@ -8,7 +8,7 @@ Settings come from the config's ``[plugins.sync]`` table:
 =================  =========  ===============================================
 key                default    meaning
 =================  =========  ===============================================
-batch_size         500        events per batch
+batch_size         2000       events per batch (about 140 kB gzipped)
 batch_bytes        2000000    payload bytes per batch (at least one event)
 interval           10         seconds between syncs when all is well
 max_wait           5          a partial batch is sent once its oldest event
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, float] = {
-    "batch_size": 500, "batch_bytes": 2_000_000, "interval": 10.0, "max_wait": 5.0,
+    "batch_size": 2000, "batch_bytes": 2_000_000, "interval": 10.0, "max_wait": 5.0,
     "outbox_budget_mb": 256, "keep_sent": 1000, "backoff_base": 1.0, "backoff_cap": 300.0,
 }
 
@@ -169,7 +169,7 @@ class SyncService:
             result["changes_applied"], result["changes_skipped"] = got["applied"], got["skipped"]
             sent = upload(db, transport, kiosk_id=self.kiosk.config.kiosk_id,
                           store_id=self.kiosk.config.store_id, batch_size=self.batch_size,
-                          batch_bytes=self.batch_bytes,
+                          batch_bytes=self.batch_bytes, keep_sent=self.keep_sent,
                           flush=flush or self._upload_due())
             result.update({k: sent[k] for k in ("batches", "uploaded", "duplicates",
                                                 "quarantined")})

@@ -11,6 +11,7 @@ events in order.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -46,13 +47,17 @@ def _recorded(db: Database, *, after: int = 0) -> Batch | None:
             db.execute("DELETE FROM sync_batches WHERE id = ?", [row[0]])
 
 
-def _record(db: Database, events: list[dict[str, Any]]) -> Batch:
-    batch = Batch(str(uuid.uuid4()), events[0]["seq"], events[-1]["seq"], events)
+def _new_batch(events: list[dict[str, Any]]) -> Batch:
+    return Batch(str(uuid.uuid4()), events[0]["seq"], events[-1]["seq"], events)
+
+
+def _record(db: Database, events: list[dict[str, Any]] | Batch) -> Batch:
+    batch = events if isinstance(events, Batch) else _new_batch(events)
     with db.atomic():
         db.execute(
             "INSERT INTO sync_batches (id, first_seq, last_seq, events, created) "
             "VALUES (?, ?, ?, ?, ?)",
-            [batch.id, batch.first_seq, batch.last_seq, len(events), utcnow()],
+            [batch.id, batch.first_seq, batch.last_seq, len(batch.events), utcnow()],
         )
     return batch
 
@@ -87,12 +92,16 @@ def batch_body(batch: Batch, *, kiosk_id: str, store_id: str, dropped: int) -> d
     }
 
 
-def acknowledge(db: Database, batch: Batch, ack: dict[str, Any]) -> None:
+def acknowledge(db: Database, batch: Batch, ack: dict[str, Any], *,
+                keep_sent: int | None = None) -> None:
+    """Mark a batch sent and forget it; with ``keep_sent``, prune older sent events too."""
     with db.atomic():
         outbox.mark_sent(db, batch.first_seq, batch.last_seq)
         db.execute("DELETE FROM sync_batches WHERE id = ?", [batch.id])
         outbox.bump_counter(db, "uploaded", int(ack.get("accepted", 0)))
         outbox.bump_counter(db, "duplicates_acknowledged", int(ack.get("duplicates", 0)))
+        if keep_sent is not None:
+            outbox.prune_sent(db, keep=keep_sent, upto=batch.last_seq)
 
 
 def quarantine(db: Database, batch: Batch, error: RejectedError) -> int:
@@ -125,35 +134,56 @@ def release_quarantine(db: Database, quarantine_id: int | None = None) -> int:
     return cursor.rowcount
 
 
+def _sender(transport: Transport) -> tuple[Callable[[dict[str, Any]], Any],
+                                          Callable[[Any], dict[str, Any]]]:
+    """(prepare, send): a transport that can encode a batch apart from sending it
+    (``encode_batch`` and ``send_encoded``) has the next batch encoded while
+    the one before travels."""
+    encode = getattr(transport, "encode_batch", None)
+    send_encoded = getattr(transport, "send_encoded", None)
+    if callable(encode) and callable(send_encoded):
+        return encode, send_encoded
+    return (lambda body: body), transport.send_batch
+
+
 def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
            batch_size: int, batch_bytes: int | None = None, flush: bool = True,
-           max_batches: int | None = None) -> dict[str, int]:
+           max_batches: int | None = None, keep_sent: int | None = None) -> dict[str, int]:
     """Send pending events until none are left (or only a partial batch, unless ``flush``).
 
     ``RetryableError`` propagates (the caller backs off); a rejected batch is
     quarantined and the upload goes on with the next one. While head office
-    works on a batch, the kiosk reads the next one and records the previous
-    acknowledgement (a second thread sends), but a batch is only sent once
-    the one before it was acknowledged: head office still gets them in order.
+    works on a batch, the kiosk records the previous acknowledgement (pruning
+    sent events beyond the newest ``keep_sent``), reads the next batch and
+    encodes it (a second thread sends), but a batch is only recorded and sent
+    once the one before it was acknowledged: head office still gets them in
+    order, one at a time.
     """
     result = {"batches": 0, "uploaded": 0, "duplicates": 0, "quarantined": 0}
     batch = next_batch(db, size=batch_size, max_bytes=batch_bytes, full_only=not flush)
     if batch is None:
         return result
+    prepare, send = _sender(transport)
     acknowledged: tuple[Batch, dict[str, Any]] | None = None
 
-    def body(of: Batch) -> dict[str, Any]:
-        return batch_body(of, kiosk_id=kiosk_id, store_id=store_id,
-                          dropped=outbox.counter(db, "dropped"))
+    def body(of: Batch) -> Any:
+        return prepare(batch_body(of, kiosk_id=kiosk_id, store_id=store_id,
+                                  dropped=outbox.counter(db, "dropped")))
 
+    prepared = body(batch)
     with ThreadPoolExecutor(1, thread_name_prefix="kiosk-upload") as sender:
         while batch is not None:
-            sending = sender.submit(transport.send_batch, body(batch))
+            sending = sender.submit(send, prepared)
             if acknowledged is not None:  # the previous batch, while this one travels
-                acknowledge(db, *acknowledged)
+                acknowledge(db, *acknowledged, keep_sent=keep_sent)
                 acknowledged = None
-            following = outbox.pending(db, limit=batch_size, after=batch.last_seq,
-                                       max_bytes=batch_bytes)
+            following: Batch | None = None
+            events = outbox.pending(db, limit=batch_size, after=batch.last_seq,
+                                    max_bytes=batch_bytes)
+            if _worth_sending(db, events, after=batch.last_seq, size=batch_size,
+                              full_only=not flush):
+                following = _new_batch(events)  # recorded only once it is next
+                prepared = body(following)
             try:
                 ack = sending.result()
             except RejectedError as error:
@@ -173,9 +203,10 @@ def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
             if max_batches is not None and result["batches"] >= max_batches:
                 break
             batch = _recorded(db, after=previous.last_seq)
-            if batch is None and _worth_sending(db, following, after=previous.last_seq,
-                                                size=batch_size, full_only=not flush):
+            if batch is not None:  # left by an earlier run (not normally the case)
+                prepared = body(batch)
+            elif following is not None:
                 batch = _record(db, following)
     if acknowledged is not None:
-        acknowledge(db, *acknowledged)
+        acknowledge(db, *acknowledged, keep_sent=keep_sent)
     return result

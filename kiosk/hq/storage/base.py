@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from kiosk.hq.models import EventIn
+from kiosk.hq.batch import Event, decode_events
 from kiosk.sync import sealing
 
 log = logging.getLogger(__name__)
@@ -234,12 +234,18 @@ class Storage(abc.ABC):
 
     # -- events ------------------------------------------------------------
 
-    def ingest(self, kiosk: AuthRecord, events: Sequence[EventIn | dict[str, Any]], *,
+    def ingest(self, kiosk: AuthRecord, events: Sequence[Event | dict[str, Any]], *,
                dropped: int = 0) -> IngestResult:
-        """Store a batch from ``kiosk``: new events once, duplicates counted."""
+        """Store a batch from ``kiosk``: new events once, duplicates counted.
+
+        ``events`` are checked ``Event``s (``kiosk.hq.batch.decode_batch``) or
+        dicts, checked here (``InvalidBatch`` if one is not valid). One
+        transaction: head office acknowledges the batch only after it committed.
+        """
         result = IngestResult()
-        checked = [e if isinstance(e, EventIn) else EventIn.model_validate(e) for e in events]
-        ordered = sorted(checked, key=lambda e: e.seq)
+        if not all(isinstance(e, Event) for e in events):
+            events = decode_events(list(events))
+        ordered = sorted(events, key=_by_seq)
         received = now()
         rows = [_event_row(kiosk, event, received) for event in ordered]
         with self._tx(write=True) as cur:
@@ -265,10 +271,12 @@ class Storage(abc.ABC):
                       "dropped = CASE WHEN dropped > ? THEN dropped ELSE ? END WHERE name = ?",
                       [received, new_last, result.accepted, result.duplicates,
                        result.out_of_order, dropped, dropped, kiosk.name])
-            new = {uuid for uuid, _ in inserted}
-            for event in ordered:
-                if event.uuid.lower() in new:
-                    result.erasures += self._react(cur, kiosk, event)
+            reacting = [e for e in ordered if e.kind in _REACT_TO]
+            if reacting:
+                new = {uuid for uuid, _ in inserted}
+                for event in reacting:
+                    if event.uuid in new:
+                        result.erasures += self._react(cur, kiosk, event)
         return result
 
     def _erased_among(self, cur: Any, customer_ids: set[str]) -> set[str]:
@@ -282,9 +290,9 @@ class Storage(abc.ABC):
                 chunk).fetchall())
         return found
 
-    def _react(self, cur: Any, kiosk: AuthRecord, event: EventIn) -> int:
+    def _react(self, cur: Any, kiosk: AuthRecord, event: Event) -> int:
         """Head office's side effects of a new event; returns erasures carried out."""
-        kind, payload = event.kind, event.payload
+        kind, payload = event.kind, event.payload_dict()
         if kind == "erasure_requested":
             sealed = payload.get("sealed_subject") if isinstance(payload, dict) else None
             if not isinstance(sealed, str):
@@ -300,8 +308,7 @@ class Storage(abc.ABC):
         if kind == "consent_changed" and event.customer_id:
             purpose, granted = payload.get("purpose"), payload.get("granted")
             if isinstance(purpose, str) and isinstance(granted, bool | int):
-                self._record_consent(cur, event.customer_id, purpose, bool(granted),
-                                     event.ts.astimezone(UTC).isoformat())
+                self._record_consent(cur, event.customer_id, purpose, bool(granted), event.ts)
         return 0
 
     def _bump_meta(self, cur: Any, key: str) -> None:
@@ -451,30 +458,19 @@ class Storage(abc.ABC):
             return [tuple(r) for r in self._run(cur, sql, params).fetchall()]
 
 
-_dumps = json.JSONEncoder(separators=(",", ":")).encode
+_REACT_TO = frozenset({"erasure_requested", "consent_changed"})
 
 
-def _text(value: Any) -> str | None:
-    """A payload field usable as a column: a string that is valid Unicode."""
-    if not isinstance(value, str) or len(value) > 256:
-        return None
-    if value.isascii():
-        return value
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    return value
+def _by_seq(event: Event) -> int:
+    return event.seq
 
 
-def _event_row(kiosk: AuthRecord, event: EventIn, received: str) -> tuple:
-    payload = event.payload
-    ts = event.ts.astimezone(UTC).isoformat(timespec="microseconds")
+def _event_row(kiosk: AuthRecord, event: Event, received: str) -> tuple:
+    ts = event.ts
     return (
-        event.uuid.lower(), kiosk.name, kiosk.store_id, event.seq, event.kind,
-        event.customer_id, _text(payload.get("session_id")), _text(payload.get("sku")),
-        _text(payload.get("recommender")), _dumps(payload), ts,
-        ts[:10], event.schema_version, received,
+        event.uuid, kiosk.name, kiosk.store_id, event.seq, event.kind, event.customer_id,
+        event.session_id, event.sku, event.recommender, event.payload, ts, ts[:10],
+        event.schema_version, received,
     )
 
 

@@ -1,15 +1,20 @@
 """The embedded backend: one SQLite file (WAL), for a single store or a demo.
 
-Readers run in parallel; writers are serialised by a lock in this process
-(SQLite allows one writer at a time anyway, and waiting on a lock is cheaper
-than spinning on SQLITE_BUSY). Checkpoints, the only step that waits for the
-disk (fsync) with ``synchronous=NORMAL``, run in a background thread, so a
-request never waits for one.
+Readers run in parallel, each thread on its own connection. Writers share
+one connection (with a large page cache, so the UUID index stays in memory)
+and are serialised by a lock in this process and, between the processes of
+``serve --workers N``, by an ``flock`` on ``<database>-writer.lock``: SQLite
+allows one writer at a time anyway, and a waiter on a lock is woken as soon
+as it is free, where one spinning on SQLITE_BUSY sleeps in steps of up to
+100 ms. Checkpoints, the only step that waits for the disk (fsync) with
+``synchronous=NORMAL``, run in a background thread, so a request never
+waits for one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -17,6 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.hq.storage.base import EVENT_COLUMNS, Storage
+
+try:
+    import fcntl
+except ImportError:  # Windows: one worker process, the in-process lock is enough
+    fcntl = None  # type: ignore[assignment]
+
+#: the writer connection's page cache (KiB): the events' UUID index in memory
+WRITER_CACHE_KIB = 65_536
 
 _INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
            f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})")
@@ -44,6 +57,8 @@ class SQLiteStorage(Storage):
         self._all_lock = threading.Lock()
         self._closing = threading.Event()
         self._checkpointer: threading.Thread | None = None
+        self._writer: sqlite3.Connection | None = None
+        self._lock_file: int | None = None
 
     def setup(self) -> None:
         super().setup()
@@ -62,25 +77,45 @@ class SQLiteStorage(Storage):
         finally:
             conn.close()
 
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA wal_autocheckpoint = 0")  # see _checkpoint_loop
+        with self._all_lock:
+            self._all.append(conn)
+        return conn
+
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
-                                   check_same_thread=False)
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA wal_autocheckpoint = 0")  # see _checkpoint_loop
-            self._local.conn = conn
-            with self._all_lock:
-                self._all.append(conn)
+            conn = self._local.conn = self._connect()
         return conn
 
     @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """The writer connection, for this thread alone, in this process alone."""
+        with self._write_lock:
+            if self._writer is None:
+                self._writer = self._connect()
+                self._writer.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+            if fcntl is None:
+                yield self._writer
+                return
+            if self._lock_file is None:
+                self._lock_file = os.open(f"{self.path}-writer.lock", os.O_RDWR | os.O_CREAT,
+                                          0o600)
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+            try:
+                yield self._writer
+            finally:
+                fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
     def _tx(self, *, write: bool) -> Iterator[sqlite3.Cursor]:
-        conn = self._conn()
-        lock = self._write_lock if write else contextlib.nullcontext()
-        with lock:
+        with self._writing() if write else contextlib.nullcontext(self._conn()) as conn:
             cur = conn.cursor()
             cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
@@ -120,6 +155,11 @@ class SQLiteStorage(Storage):
         if self._checkpointer is not None:
             self._checkpointer.join(5)
             self._checkpointer = None
+        with self._write_lock:
+            if self._lock_file is not None:
+                os.close(self._lock_file)
+                self._lock_file = None
+            self._writer = None
         with self._all_lock:
             connections, self._all = self._all, []
         for conn in connections:

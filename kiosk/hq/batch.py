@@ -1,0 +1,203 @@
+"""A batch of events from a kiosk, decoded and checked in one fast pass.
+
+``POST /v1/events`` is head office's hot path, so its body is not parsed by
+pydantic (which built a dict for every payload only for it to be serialised
+again). msgspec decodes the batch straight into structs, keeping each
+payload as the JSON text the kiosk sent (``msgspec.Raw``); a few cheap
+checks in Python then do what a regular expression per field would do
+slowly. The rules are those of ``kiosk.hq.models.BatchIn`` (the schema the
+OpenAPI spec publishes; ``tests/test_hq.py`` checks that both agree):
+
+- ``uuid`` is a UUID in its 8-4-4-4-12 hex form (stored lower-case);
+- ``seq`` 1..2**62; ``kind`` lower-case letters and ``_``, 1-64 long;
+- ``customer_id`` at most 128 characters, no NUL; ``schema_version`` 1..1000;
+- ``ts`` an ISO 8601 time with a time zone (stored as UTC, microseconds);
+- ``payload`` a JSON object (stored as sent);
+- at most 10,000 events; ``batch_id`` 1-64 characters, ids at most 128.
+
+Invalid input raises ``InvalidBatch`` with where and what was wrong, never
+the input itself (it may be personal data).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import msgspec
+
+MAX_SEQ = 2**62
+MAX_EVENTS = 10_000
+
+
+class InvalidBatch(ValueError):
+    """The body is not a valid batch; the message says where and what."""
+
+
+def _str(max_length: int, min_length: int = 0) -> Any:
+    return Annotated[str, msgspec.Meta(min_length=min_length, max_length=max_length)]
+
+
+class _EventIn(msgspec.Struct, kw_only=True, gc=False):
+    uuid: _str(36, 36)
+    seq: Annotated[int, msgspec.Meta(ge=1, le=MAX_SEQ)]
+    kind: _str(64, 1)
+    ts: _str(64, 1)
+    critical: bool = False  # the kiosk's own bookkeeping; head office does not store it
+    customer_id: _str(128) | None = None
+    payload: msgspec.Raw = msgspec.Raw(b"{}")
+    schema_version: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 1
+
+
+class _BatchIn(msgspec.Struct, kw_only=True):
+    batch_id: _str(64, 1)
+    kiosk_id: _str(128) | None = None
+    store_id: _str(128) | None = None
+    dropped: Annotated[int, msgspec.Meta(ge=0, le=MAX_SEQ)] = 0
+    events: Annotated[list[_EventIn], msgspec.Meta(max_length=MAX_EVENTS)]
+
+
+class _Columns(msgspec.Struct, gc=False):
+    """The payload fields head office also keeps in columns (for the report)."""
+
+    session_id: Any = None
+    sku: Any = None
+    recommender: Any = None
+
+
+class Event(msgspec.Struct, frozen=True, gc=False):
+    """A checked event, ready to store."""
+
+    uuid: str  # lower-case
+    seq: int
+    kind: str
+    customer_id: str | None
+    payload: str  # a JSON object, as the kiosk sent it
+    ts: str  # UTC, ISO 8601 with microseconds
+    schema_version: int
+    session_id: str | None = None
+    sku: str | None = None
+    recommender: str | None = None
+
+    def payload_dict(self) -> dict[str, Any]:
+        return msgspec.json.decode(self.payload)
+
+
+class Batch(msgspec.Struct, frozen=True):
+    batch_id: str
+    dropped: int
+    events: list[Event]
+
+
+_decode_batch = msgspec.json.Decoder(_BatchIn).decode
+_decode_events = msgspec.json.Decoder(list[_EventIn]).decode
+_decode_columns = msgspec.json.Decoder(_Columns).decode
+_encode = msgspec.json.Encoder().encode
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+                   re.ASCII).fullmatch
+_KIND = re.compile(r"[a-z][a-z_]*", re.ASCII).fullmatch
+_fromisoformat = datetime.fromisoformat
+
+
+def decode_batch(body: bytes) -> Batch:
+    """The batch in a ``POST /v1/events`` body (UTF-8 JSON), checked."""
+    _utf8(body)
+    try:
+        raw = _decode_batch(body)
+    except msgspec.DecodeError as error:  # ValidationError included
+        raise InvalidBatch(_where(error)) from None
+    for name in ("batch_id", "kiosk_id", "store_id"):
+        value = getattr(raw, name)
+        if value is not None and "\x00" in value:
+            raise InvalidBatch(f"body.{name}: must not contain NUL characters")
+    return Batch(raw.batch_id, raw.dropped, _checked(raw.events, "body.events"))
+
+
+def decode_events(events: list[dict[str, Any]]) -> list[Event]:
+    """Events given as dicts (Python callers, tests), checked as if they came as JSON."""
+    try:
+        body = _encode(events)
+    except (TypeError, ValueError) as error:
+        raise InvalidBatch(f"events: not JSON ({error})") from None
+    try:
+        raw = _decode_events(body)
+    except msgspec.DecodeError as error:
+        raise InvalidBatch(_where(error, "events")) from None
+    return _checked(raw, "events")
+
+
+def _utf8(body: bytes) -> None:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidBatch(f"body: not valid UTF-8 (byte {error.start})") from None
+
+
+def _where(error: msgspec.DecodeError, root: str = "body") -> str:
+    # msgspec says "... - at `$.events[0].seq`": turn the path into "body.events.0.seq"
+    message, _, path = str(error).partition(" - at `$")
+    if not path:
+        return f"{root}: {message}"
+    path = path.rstrip("`").replace("[", ".").replace("]", "")
+    return f"{root}{path}: {message}"
+
+
+def _checked(events: list[_EventIn], where: str) -> list[Event]:
+    checked = []
+    kinds: set[str] = set()
+    for index, event in enumerate(events):
+        if _UUID(event.uuid) is None:
+            raise InvalidBatch(f"{where}.{index}.uuid: must be a UUID "
+                               "(8-4-4-4-12 hexadecimal digits)")
+        kind = event.kind
+        if kind not in kinds:
+            if _KIND(kind) is None:
+                raise InvalidBatch(f"{where}.{index}.kind: must be lower-case letters and _")
+            kinds.add(kind)
+        customer_id = event.customer_id
+        if customer_id is not None and "\x00" in customer_id:
+            raise InvalidBatch(f"{where}.{index}.customer_id: must not contain NUL characters")
+        ts = event.ts
+        if not (len(ts) == 32 and ts[26:] == "+00:00" and ts[4] == ts[7] == "-"
+                and ts[10] == "T" and ts[13] == ts[16] == ":" and ts[19] == "."
+                and _is_time(ts)):
+            ts = _utc(ts, f"{where}.{index}.ts")
+        payload = event.payload
+        try:
+            columns = _decode_columns(payload)
+        except msgspec.DecodeError:
+            raise InvalidBatch(f"{where}.{index}.payload: must be a JSON object") from None
+        session_id, sku, recommender = columns.session_id, columns.sku, columns.recommender
+        checked.append(Event(
+            event.uuid.lower(), event.seq, kind, customer_id, bytes(payload).decode(), ts,
+            event.schema_version,
+            session_id if session_id.__class__ is str and len(session_id) <= 256 else None,
+            sku if sku.__class__ is str and len(sku) <= 256 else None,
+            recommender if recommender.__class__ is str and len(recommender) <= 256 else None,
+        ))
+    return checked
+
+
+def _is_time(text: str) -> bool:
+    """Whether ``text``, in the stored form's shape, is a real date and time."""
+    try:
+        _fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _utc(text: str, where: str) -> str:
+    """``text`` (ISO 8601 with a time zone) as UTC with microseconds."""
+    try:
+        moment = _fromisoformat(text)
+    except ValueError:
+        raise InvalidBatch(f"{where}: must be an ISO 8601 date and time") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidBatch(f"{where}: must include a time zone")
+    try:
+        return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    except OverflowError:  # e.g. 0001-01-01T00:00+01:00
+        raise InvalidBatch(f"{where}: out of range once converted to UTC") from None
+
