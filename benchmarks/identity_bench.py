@@ -36,8 +36,12 @@ ENROLLED = 200  # of which enrolled at the kiosk with consent (for identify)
 DECODE_TARGET_MS = 30.0
 
 
-def rate(function, codes, rounds: int = 5) -> float:
-    """Best of ``rounds``: calls per second of ``function`` over ``codes``."""
+def rate(function, codes, rounds: int = 25) -> float:
+    """Best of ``rounds``: calls per second of ``function`` over ``codes``.
+
+    Many short rounds and the best one, as ``timeit`` advises: on a shared
+    machine the slower rounds measure the neighbours, not this code.
+    """
     best = float("inf")
     for _ in range(rounds):
         start = time.perf_counter()
@@ -109,7 +113,7 @@ def main() -> None:
         cards = more_cards(kiosk, CARDS - ENROLLED)
         everyone = enrolled + cards
         rng = random.Random(4)
-        picked = [rng.choice(everyone) for _ in range(10_000)]  # per round
+        picked = [rng.choice(everyone) for _ in range(2_000)]  # per round
         codes = [c.code for c in picked]
         shorts = [c.short_code for c in picked]
         key_id = token.parse_long(codes[0]).key_id
@@ -129,7 +133,7 @@ def main() -> None:
         mixed = mixed_codes(kiosk, cards, key_id)
         for text, expected in mixed:
             assert kiosk.identity.verify(text).status == expected, expected
-        mixed_rate = rate(kiosk.identity.verify, [text for text, _ in mixed] * 5)
+        mixed_rate = rate(kiosk.identity.verify, [text for text, _ in mixed] * 2)
         identify_rate = rate(kiosk.identity.identify, [c.code for c in enrolled] * 10,
                              rounds=2)
 
