@@ -58,8 +58,12 @@ def _run_as() -> list[str]:
 
 
 class PostgresServer:
-    def __init__(self, bin_dir: Path, root: Path):
+    """A private server. Tests run it without fsync (fast); ``durable=True`` keeps
+    PostgreSQL's defaults (fsync, synchronous_commit), as benchmarks should."""
+
+    def __init__(self, bin_dir: Path, root: Path, *, durable: bool = False):
         self.bin_dir, self.root = bin_dir, root
+        self.durable = durable
         self.data = root / "data"
         self.port = free_port()
         self.prefix = _run_as()
@@ -86,8 +90,9 @@ class PostgresServer:
             check=True, capture_output=True,
         )
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                    "-c max_connections=200")
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         subprocess.run(
             [*self.prefix, str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-o", options,
              "-l", str(self.root / "log.txt"), "-w", "-t", "60", "start"],

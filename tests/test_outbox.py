@@ -10,7 +10,7 @@ import pytest
 from kiosk import events
 from kiosk.sync import outbox
 from kiosk.sync.transport import RejectedError
-from kiosk.sync.upload import next_batch, quarantine
+from kiosk.sync.upload import acknowledge, next_batch, quarantine, release_quarantine
 
 
 def add(kiosk, kind="impression", n=1, customer_id=None, payload=None):
@@ -61,6 +61,44 @@ def test_pending_respects_a_byte_limit_but_always_returns_one(kiosk):
     got = outbox.pending(kiosk.db, limit=5, max_bytes=2 * (one + outbox.ROW_OVERHEAD))
     assert len(got) == 2
     assert len(outbox.pending(kiosk.db, limit=5, max_bytes=1)) == 1
+
+
+def sent_and_unsent(kiosk):
+    rows = kiosk.db.execute("SELECT seq, sent IS NOT NULL FROM outbox ORDER BY seq").fetchall()
+    return [seq for seq, sent in rows if sent], [seq for seq, sent in rows if not sent]
+
+
+def test_acknowledging_a_batch_keeps_the_newest_sent_events_and_deletes_older_ones(kiosk):
+    add(kiosk, n=12)
+    first = next_batch(kiosk.db, size=5)
+    acknowledge(kiosk.db, first, {"accepted": 5}, keep_sent=3)
+    assert sent_and_unsent(kiosk) == ([3, 4, 5], list(range(6, 13)))
+    second = next_batch(kiosk.db, size=5, after=5)
+    acknowledge(kiosk.db, second, {"accepted": 5}, keep_sent=3)
+    assert sent_and_unsent(kiosk) == ([8, 9, 10], [11, 12])
+    third = next_batch(kiosk.db, size=5, after=10)
+    acknowledge(kiosk.db, third, {"accepted": 2}, keep_sent=3)  # fewer than kept
+    assert sent_and_unsent(kiosk) == ([10, 11, 12], [])
+    add(kiosk, n=2)
+    fourth = next_batch(kiosk.db, size=5, after=12)
+    acknowledge(kiosk.db, fourth, {"accepted": 2}, keep_sent=0)
+    assert sent_and_unsent(kiosk) == ([], []) and outbox.counter(kiosk.db, "uploaded") == 14
+    assert kiosk.db.execute("SELECT count(*) FROM sync_batches").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("keep_sent", [100, 0])
+def test_quarantined_events_inside_a_later_batchs_range_stay_unsent(kiosk, keep_sent):
+    add(kiosk, n=9)
+    for size in (3, 3):  # two rejected batches: seq 1-3 and 4-6
+        quarantine(kiosk.db, next_batch(kiosk.db, size=size), RejectedError("bad", status=422))
+    first_id = kiosk.db.execute("SELECT min(id) FROM sync_quarantine").fetchone()[0]
+    release_quarantine(kiosk.db, first_id)  # 1-3 queued again, 4-6 still set aside
+    batch = next_batch(kiosk.db, size=10)
+    assert [e["seq"] for e in batch.events] == [1, 2, 3, 7, 8, 9]
+    acknowledge(kiosk.db, batch, {"accepted": 6}, keep_sent=keep_sent)
+    sent = [1, 2, 3, 7, 8, 9] if keep_sent else []
+    assert sent_and_unsent(kiosk) == (sent, [4, 5, 6])
+    assert kiosk.sync.status()["quarantined"] == 3
 
 
 def test_budget_drops_oldest_analytics_first_and_never_critical(kiosk):

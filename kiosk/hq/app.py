@@ -8,6 +8,7 @@ OpenAPI spec is at ``/openapi.json``, the docs at ``/docs``.
 
 
 import os
+import time
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -30,6 +31,7 @@ from kiosk.hq.storage import (
     UnknownKioskError,
 )
 from kiosk.hq.storage import ChangeIn as StoredChange
+from kiosk.hq.storage.base import hash_token
 
 DESCRIPTION = """Head office for Personal Shopper Kiosk.
 
@@ -65,6 +67,29 @@ def _openapi_with_batch(app: FastAPI) -> dict[str, Any]:
     return app.openapi_schema
 
 
+class TokenCache:
+    """Tokens that authenticated in the last ``ttl`` seconds (a kiosk sends many batches).
+
+    Only valid tokens are kept, by their hash, so a refused token costs a
+    database look-up every time and a valid one about once per ``ttl``.
+    """
+
+    def __init__(self, ttl: float = 30.0, size: int = 10_000):
+        self.ttl, self.size = ttl, size
+        self._records: dict[str, tuple[float, AuthRecord]] = {}
+
+    def get(self, token: str) -> AuthRecord | None:
+        entry = self._records.get(hash_token(token)) if token else None
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return entry[1]
+
+    def put(self, token: str, record: AuthRecord) -> None:
+        if len(self._records) >= self.size:
+            self._records.clear()
+        self._records[hash_token(token)] = (time.monotonic() + self.ttl, record)
+
+
 def _store_batch(storage: Storage, kiosk: AuthRecord, body: bytes) -> tuple[IngestResult, Batch]:
     batch = decode_batch(body)
     return storage.ingest(kiosk, batch.events, dropped=batch.dropped), batch
@@ -76,20 +101,27 @@ def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
                   description=DESCRIPTION)
     app.state.storage = storage
 
-    def caller(credentials: Annotated[HTTPAuthorizationCredentials | None,
-                                      Depends(_bearer)]) -> AuthRecord:
-        record = storage.authenticate(credentials.credentials) if credentials else None
+    known = TokenCache()
+
+    async def caller(credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                            Depends(_bearer)]) -> AuthRecord:
+        token = credentials.credentials if credentials else ""
+        record = known.get(token)
+        if record is None and token:
+            record = await run_in_threadpool(storage.authenticate, token)
+            if record is not None:
+                known.put(token, record)
         if record is None:
             raise HTTPException(401, "a valid bearer token is required",
                                 headers={"WWW-Authenticate": "Bearer"})
         return record
 
-    def kiosk_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
+    async def kiosk_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
         if record.role != "kiosk":
             raise HTTPException(403, "this endpoint is for kiosks")
         return record
 
-    def operator_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
+    async def operator_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
         if record.role != "operator":
             raise HTTPException(403, "this endpoint is for operators")
         return record

@@ -19,11 +19,10 @@ from kiosk.events import utcnow
 # entries): an estimate, so the budget is in the units of disk space.
 ROW_OVERHEAD = 160
 
+_UNQUARANTINED = "NOT EXISTS (SELECT 1 FROM sync_quarantined_events q WHERE q.seq = outbox.seq)"
 _PENDING = (
     "SELECT seq, uuid, kind, critical, customer_id, payload, ts, schema_version "
-    "FROM outbox WHERE sent IS NULL AND seq > ? "
-    "AND NOT EXISTS (SELECT 1 FROM sync_quarantined_events q WHERE q.seq = outbox.seq) "
-    "ORDER BY seq LIMIT ?"
+    f"FROM outbox WHERE sent IS NULL AND seq > ? AND {_UNQUARANTINED} ORDER BY seq LIMIT ?"
 )
 
 
@@ -91,10 +90,23 @@ def oldest_pending_ts(db: Database) -> str | None:
 
 
 def mark_sent(db: Database, first_seq: int, last_seq: int, *, at: str | None = None) -> int:
-    """Mark a batch's events sent (call inside the transaction that forgets the batch)."""
+    """Mark a batch's events sent (call inside the transaction that forgets the batch).
+
+    Quarantined events within the range were not part of the batch: they stay unsent.
+    """
     cursor = db.execute(
-        "UPDATE outbox SET sent = ? WHERE seq BETWEEN ? AND ? AND sent IS NULL",
-        [at or utcnow(), first_seq, last_seq],
+        f"UPDATE outbox SET sent = ? WHERE seq BETWEEN ? AND ? AND sent IS NULL "
+        f"AND {_UNQUARANTINED}", [at or utcnow(), first_seq, last_seq],
+    )
+    return cursor.rowcount
+
+
+def delete_acknowledged(db: Database, first_seq: int, last_seq: int) -> int:
+    """Delete a batch's events that head office acknowledged instead of marking them sent
+    (those the sent-events pruning would delete at once anyway)."""
+    cursor = db.execute(
+        f"DELETE FROM outbox WHERE seq BETWEEN ? AND ? AND sent IS NULL AND {_UNQUARANTINED}",
+        [first_seq, last_seq],
     )
     return cursor.rowcount
 

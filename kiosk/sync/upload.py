@@ -94,9 +94,18 @@ def batch_body(batch: Batch, *, kiosk_id: str, store_id: str, dropped: int) -> d
 
 def acknowledge(db: Database, batch: Batch, ack: dict[str, Any], *,
                 keep_sent: int | None = None) -> None:
-    """Mark a batch sent and forget it; with ``keep_sent``, prune older sent events too."""
+    """Mark a batch sent and forget it; with ``keep_sent``, prune older sent events too.
+
+    Events of the batch beyond the newest ``keep_sent`` are deleted at once
+    rather than marked sent and then pruned (the same result, half the writes).
+    """
     with db.atomic():
-        outbox.mark_sent(db, batch.first_seq, batch.last_seq)
+        first = batch.first_seq
+        if keep_sent is not None and len(batch.events) > keep_sent:
+            first = batch.events[-keep_sent]["seq"] if keep_sent else batch.last_seq + 1
+            outbox.delete_acknowledged(db, batch.first_seq, first - 1)
+        if first <= batch.last_seq:
+            outbox.mark_sent(db, first, batch.last_seq)
         db.execute("DELETE FROM sync_batches WHERE id = ?", [batch.id])
         outbox.bump_counter(db, "uploaded", int(ack.get("accepted", 0)))
         outbox.bump_counter(db, "duplicates_acknowledged", int(ack.get("duplicates", 0)))

@@ -32,7 +32,7 @@ except ImportError:  # Windows: one worker process, the in-process lock is enoug
 WRITER_CACHE_KIB = 65_536
 
 _INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
-           f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})")
+           f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)}) ON CONFLICT (uuid) DO NOTHING")
 
 
 class SQLiteStorage(Storage):
@@ -129,20 +129,14 @@ class SQLiteStorage(Storage):
                 cur.close()
 
     def _insert_events(self, cur: Any, rows: list[tuple]) -> list[tuple[str, int]]:
-        existing: set[str] = set()
-        uuids = [row[0] for row in rows]
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start:start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            existing.update(r[0] for r in cur.execute(
-                f"SELECT uuid FROM events WHERE uuid IN ({marks})", chunk))
-        new, seen = [], set(existing)
-        for row in rows:
-            if row[0] not in seen:  # also a UUID twice within one batch
-                seen.add(row[0])
-                new.append(row)
-        cur.executemany(_INSERT, new)
-        return [(row[0], row[3]) for row in new]
+        # A UUID already stored (or twice in the batch) is skipped by the
+        # unique index itself; the rows this transaction added are those
+        # after the largest id before it (AUTOINCREMENT ids only grow, and
+        # this is the only writer).
+        before = cur.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+        cur.executemany(_INSERT, rows)
+        return cur.execute("SELECT uuid, seq FROM events WHERE id > ? ORDER BY id",
+                           [before]).fetchall()
 
     def _lock_kiosk(self, cur: Any, name: str) -> tuple | None:
         return cur.execute("SELECT last_seq FROM kiosks WHERE name = ?", [name]).fetchone()
