@@ -13,9 +13,11 @@ import httpx
 import pytest
 from click.testing import CliRunner
 from hqserver import hq_storage, live_hq, pg_server, pg_url  # noqa: F401  (fixtures)
+from pydantic import ValidationError
 
 from kiosk.cli import cli
-from kiosk.hq import report
+from kiosk.hq import models, report
+from kiosk.hq.batch import InvalidBatch, decode_batch
 from kiosk.hq.storage import ChangeIn, StorageError
 from kiosk.sync import sealing
 
@@ -322,3 +324,80 @@ def test_kiosk_hq_serve_runs_uvicorn_with_workers(tmp_path):
     finally:
         process.terminate()
         process.wait(20)
+
+
+# -- the batch decoder (msgspec) follows the published schema (pydantic) ------
+
+_OK = {"uuid": "12345678-1234-1234-1234-123456789ABC", "seq": 1, "kind": "scan",
+       "ts": "2026-11-23T10:15:02.123456+00:00", "payload": {"sku": "A"}}
+
+
+def _with(**changes):
+    return {"batch_id": "b", "events": [{**_OK, **changes}]}
+
+
+def _without(key):
+    return {"batch_id": "b", "events": [{k: v for k, v in _OK.items() if k != key}]}
+
+
+BATCHES = {
+    "valid": _with(), "no payload": _without("payload"), "no ts": _without("ts"),
+    "no uuid": _without("uuid"), "no seq": _without("seq"), "no kind": _without("kind"),
+    "bad uuid": _with(uuid="x"), "uuid without dashes": _with(uuid="1" * 32),
+    "uuid in braces": _with(uuid="{12345678-1234-1234-1234-123456789abc}"),
+    "seq 0": _with(seq=0), "seq 2**62": _with(seq=2**62), "seq 2**62+1": _with(seq=2**62 + 1),
+    "seq as text": _with(seq="1"), "seq as float": _with(seq=1.0), "seq as bool": _with(seq=True),
+    "kind upper-case": _with(kind="Scan"), "kind empty": _with(kind=""),
+    "kind with digits": _with(kind="scan2"), "kind 64": _with(kind="a" * 64),
+    "kind 65": _with(kind="a" * 65), "kind starts with _": _with(kind="_scan"),
+    "customer null": _with(customer_id=None), "customer 128": _with(customer_id="x" * 128),
+    "customer 129": _with(customer_id="x" * 129), "customer NUL": _with(customer_id="a\x00"),
+    "customer number": _with(customer_id=5), "payload array": _with(payload=[1]),
+    "payload null": _with(payload=None), "payload text": _with(payload="x"),
+    "ts naive": _with(ts="2026-11-23T10:15:02"), "ts Z": _with(ts="2026-11-23T10:15:02Z"),
+    "ts +02:00": _with(ts="2026-11-23T10:15:02+02:00"), "ts date": _with(ts="2026-11-23"),
+    "ts words": _with(ts="yesterday"), "ts number": _with(ts=1700000000),
+    "ts lower-case": _with(ts="2026-11-23t10:15:02z"), "version 0": _with(schema_version=0),
+    "version 1000": _with(schema_version=1000), "version 1001": _with(schema_version=1001),
+    "critical as text": _with(critical="true"), "critical as 1": _with(critical=1),
+    "critical": _with(critical=True), "unknown field": _with(extra=1),
+    "batch_id empty": {"batch_id": "", "events": []},
+    "batch_id 65": {"batch_id": "x" * 65, "events": []}, "no batch_id": {"events": []},
+    "no events": {"batch_id": "b"}, "dropped -1": {"batch_id": "b", "dropped": -1, "events": []},
+    "kiosk_id NUL": {"batch_id": "b", "kiosk_id": "a\x00", "events": []},
+    "10,000 events": {"batch_id": "b", "events": [_OK] * 10_000},
+    "10,001 events": {"batch_id": "b", "events": [_OK] * 10_001},
+}
+
+
+@pytest.mark.parametrize("name", BATCHES)
+def test_the_batch_decoder_accepts_exactly_what_the_published_schema_does(name):
+    body = json.dumps(BATCHES[name]).encode()
+    try:
+        models.BatchIn.model_validate_json(body)
+        schema_accepts = True
+    except ValidationError:
+        schema_accepts = False
+    try:
+        decode_batch(body)
+        decoder_accepts = True
+    except InvalidBatch as error:
+        decoder_accepts = False
+        assert str(error).startswith("body") and ": " in str(error)  # where, then what
+    assert decoder_accepts == schema_accepts
+
+
+def test_decoded_events_are_stored_as_head_office_keeps_them():
+    batch = decode_batch(json.dumps({"batch_id": "b", "dropped": 3, "events": [
+        _OK, {**_OK, "seq": 2, "ts": "2026-11-23T12:15:02+02:00",
+              "payload": {"session_id": "s1", "sku": 5, "recommender": "x" * 300}}]}).encode())
+    first, second = batch.events
+    assert batch.batch_id == "b" and batch.dropped == 3
+    assert first.uuid == _OK["uuid"].lower() and first.payload == '{"sku": "A"}'  # as sent
+    assert first.ts == _OK["ts"] and first.sku == "A" and first.session_id is None
+    assert second.ts == "2026-11-23T10:15:02.000000+00:00"  # UTC, microseconds
+    assert second.session_id == "s1" and second.sku is None and second.recommender is None
+    assert json.loads(second.payload)["recommender"] == "x" * 300  # the payload is kept whole
+    for bad in (b"", b"{", b"\xff", b'{"batch_id": "b", "events": [{"uuid": "\\ud800"}]}'):
+        with pytest.raises(InvalidBatch, match=r"^body: not valid"):
+            decode_batch(bad)

@@ -137,6 +137,8 @@ def _utf8(body: bytes) -> None:
 def _where(error: msgspec.DecodeError, root: str = "body") -> str:
     # msgspec says "... - at `$.events[0].seq`": turn the path into "body.events.0.seq"
     message, _, path = str(error).partition(" - at `$")
+    if not isinstance(error, msgspec.ValidationError):
+        return f"{root}: not valid JSON ({message})"
     if not path:
         return f"{root}: {message}"
     path = path.rstrip("`").replace("[", ".").replace("]", "")
@@ -191,7 +193,7 @@ def _is_time(text: str) -> bool:
 def _utc(text: str, where: str) -> str:
     """``text`` (ISO 8601 with a time zone) as UTC with microseconds."""
     try:
-        moment = _fromisoformat(text)
+        moment = _fromisoformat(text.upper())  # RFC 3339 allows a lower-case "t" and "z"
     except ValueError:
         raise InvalidBatch(f"{where}: must be an ISO 8601 date and time") from None
     if moment.tzinfo is None or moment.utcoffset() is None:

@@ -29,8 +29,11 @@ MAX_SEQ = 2**62
 NoNul = Annotated[str, StringConstraints(max_length=128, pattern=r"^[^\x00]*$")]
 
 
+# EventIn and BatchIn are the schema of ``POST /v1/events`` in the OpenAPI spec;
+# batches are checked by ``kiosk.hq.batch`` (msgspec, fast) with the same rules
+# (tests/test_hq.py compares them), JSON types strictly.
 class EventIn(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", strict=True)
 
     uuid: Annotated[str, StringConstraints(
         pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
@@ -54,6 +57,8 @@ class EventIn(BaseModel):
 
 class BatchIn(BaseModel):
     """A batch of one kiosk's events; the kiosk is the one the token names."""
+
+    model_config = ConfigDict(strict=True)
 
     batch_id: Text(64, min_length=1)
     kiosk_id: Text(128) | None = None
