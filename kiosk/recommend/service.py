@@ -46,6 +46,14 @@ _EVENT_OF_FEEDBACK = {"not_for_me": "not_for_me", "save": "save",
 INTEREST_KINDS = ("save", "more_like_this", "open")
 
 
+class ModelsNotReady(RuntimeError):
+    """Personal picks were asked for before the first models were trained."""
+
+
+class _StandIn(Engine):
+    """The store's non-personal recommenders only, while the first models are trained."""
+
+
 class RecommendationService:
     """Settings come from the ``[plugins.recommend]`` table of the config file:
     ``budget_ms`` (150), ``frequency_cap_shows`` (3), ``frequency_cap_rest_days`` (14).
@@ -62,6 +70,12 @@ class RecommendationService:
         self._version: int | None = None
         self._products: dict[str, tuple[Any, ...]] = {}
         self._lock = threading.RLock()
+        # The app trains in the background (kiosk.ui.presenters.models) and sets this to
+        # False: until the first models exist, shelves() gets the store's picks from a
+        # quick stand-in instead of training (and blocking) on the caller's thread.
+        self.train_when_missing = True
+        self._stand_in: Engine | None = None
+        self._stand_in_lock = threading.Lock()
 
     # -- models -------------------------------------------------------------
 
@@ -69,19 +83,43 @@ class RecommendationService:
         return collect_recommenders(self.kiosk.pm, self.kiosk)
 
     def engine(self) -> Engine:
-        """The trained models: the latest stored run, or a fresh training if none."""
+        """The trained models: the latest stored run, or a fresh training if none.
+
+        With ``train_when_missing = False`` it never trains: while there are no
+        models it returns a stand-in that knows only the store's non-personal
+        picks (popular, trending, seasonal), fitted in well under a second.
+        """
+        with self._lock:
+            if not self.load():
+                if not self.train_when_missing:
+                    return self._store_picks_engine()
+                log.info("no trained models yet; training now")
+                self.train()
+            assert self._engine is not None
+            return self._engine
+
+    def load(self) -> bool:
+        """Load the latest stored models if not loaded yet; False when none are stored."""
         with self._lock:
             if self._engine is None:
                 loaded = artefacts.load_run(self.kiosk.db, self._recommenders())
                 if loaded is None:
-                    log.info("no trained models yet; training now")
-                    self.train()
-                else:
-                    recommenders, weights, self._version = loaded
-                    self._engine = Engine(recommenders, weights, isolator=self.isolator)
-                    self._load_products()
-            assert self._engine is not None
-            return self._engine
+                    return False
+                recommenders, weights, self._version = loaded
+                self._engine = Engine(recommenders, weights, isolator=self.isolator)
+                self._load_products()
+            return True
+
+    def _store_picks_engine(self) -> Engine:
+        with self._stand_in_lock:
+            if self._stand_in is None:
+                guests = [r for r in self._recommenders() if not getattr(r, "personal", True)]
+                result = train_models(from_store(self.kiosk.db), guests, tune=False,
+                                      isolator=self.isolator)
+                self._stand_in = _StandIn(list(result.engine.recommenders.values()),
+                                          isolator=self.isolator)
+                self._load_products()
+            return self._stand_in
 
     def _load_products(self) -> None:
         self._products = {
@@ -104,6 +142,7 @@ class RecommendationService:
             parameters=result.parameters, metrics=result.validation, seconds=result.seconds)
         with self._lock:
             self._engine, self._version = result.engine, version
+            self._stand_in = None
             self._load_products()
         return {"version": version, "window": snapshot.window(),
                 "purchases": len(snapshot.line_item), "customers": snapshot.n_users,
@@ -200,6 +239,9 @@ class RecommendationService:
         """
         engine = self.engine()
         context = self.context(customer_id, now=now)
+        if context.personal and isinstance(engine, _StandIn):
+            raise ModelsNotReady("personal picks need trained models; they are being "
+                                 "trained (ask for the store's picks meanwhile)")
         stock = self._stock()
         picks = engine.shelf_picks(context, k, filters=self._filters(context, session_id, stock))
         grouped: dict[str, list[Pick]] = {}
@@ -246,18 +288,18 @@ class RecommendationService:
             return 0
         who = customer_id if self._personal(customer_id) else None
         shown = utcnow()
+        # a plugin's shelf may show its own item objects: only ``sku`` is certain
+        items = [{"sku": str(p.sku), "recommender": str(getattr(p, "recommender", "") or
+                                                        "plugin"),
+                  "reason": _reason_code(getattr(p, "reason", None))} for p in picks]
         with self.kiosk.transaction() as db:
-            for pick in picks:
-                db.execute(
-                    "INSERT INTO impressions (customer_id, session_id, sku, recommender, reason, "
-                    "shown) VALUES (?, ?, ?, ?, ?, ?)",
-                    [who, session_id, pick.sku, pick.recommender, pick.reason.code, shown])
-            self.kiosk.record_event(
-                "impression",
-                {"session_id": session_id,
-                 "items": [{"sku": p.sku, "recommender": p.recommender,
-                            "reason": p.reason.code} for p in picks]},
-                customer_id=who)
+            db.conn.executemany(
+                "INSERT INTO impressions (customer_id, session_id, sku, recommender, reason, "
+                "shown) VALUES (?, ?, ?, ?, ?, ?)",
+                [[who, session_id, i["sku"], i["recommender"], i["reason"], shown]
+                 for i in items])
+            self.kiosk.record_event("impression", {"session_id": session_id, "items": items},
+                                    customer_id=who)
         return len(picks)
 
     def record_feedback(self, customer_id: str | None, session_id: str, sku: str,
@@ -330,3 +372,10 @@ class _Column:
 
 def _similar(recommender: Any, sku: str, k: int) -> Callable[[], Any]:
     return lambda: recommender.similar(sku, k)
+
+
+def _reason_code(reason: Any) -> str:
+    """The code of a Reason, of a plain ``{"code": ...}`` dict, or "plugin"."""
+    if isinstance(reason, dict):
+        return str(reason.get("code") or "plugin")
+    return str(getattr(reason, "code", None) or "plugin")
