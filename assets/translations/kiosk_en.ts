@@ -4,34 +4,39 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="101"/>
         <source>Scan your loyalty code</source>
         <translation>Scan your loyalty code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="102"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Hold your code under the scanner, or type the short code below.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="104"/>
         <source>Just browsing</source>
         <translation>Just browsing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="105"/>
         <source>Join: get your own picks</source>
         <translation>Join: get your own picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="106"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="107"/>
         <source>Popular here</source>
         <translation>Popular here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="127"/>
+        <source>Getting personal picks ready… %1%</source>
+        <translation>Getting personal picks ready… %1%</translation>
     </message>
 </context>
 <context>
@@ -284,17 +289,17 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="198"/>
+        <location filename="../../kiosk/ui/window.py" line="202"/>
         <source>Done. We have erased everything about you.</source>
         <translation>Done. We have erased everything about you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="268"/>
+        <location filename="../../kiosk/ui/window.py" line="277"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="304"/>
+        <location filename="../../kiosk/ui/window.py" line="314"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
     </message>
@@ -517,12 +522,12 @@
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="73"/>
+        <location filename="../../kiosk/ui/window.py" line="74"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>This part of the kiosk is not available right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="78"/>
+        <location filename="../../kiosk/ui/window.py" line="79"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>

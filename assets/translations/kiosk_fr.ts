@@ -4,34 +4,39 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="101"/>
         <source>Scan your loyalty code</source>
         <translation>Scannez votre code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="102"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Présentez votre code sous le lecteur, ou tapez le code court ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="104"/>
         <source>Just browsing</source>
         <translation>Je regarde seulement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="105"/>
         <source>Join: get your own picks</source>
         <translation>Inscrivez-vous : vos propres suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="106"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="107"/>
         <source>Popular here</source>
         <translation>Populaire ici</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="127"/>
+        <source>Getting personal picks ready… %1%</source>
+        <translation>Préparation de vos suggestions personnelles… %1 %</translation>
     </message>
 </context>
 <context>
@@ -284,17 +289,17 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="198"/>
+        <location filename="../../kiosk/ui/window.py" line="202"/>
         <source>Done. We have erased everything about you.</source>
         <translation>C’est fait. Nous avons effacé toutes vos données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="268"/>
+        <location filename="../../kiosk/ui/window.py" line="277"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="304"/>
+        <location filename="../../kiosk/ui/window.py" line="314"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
     </message>
@@ -517,12 +522,12 @@
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="73"/>
+        <location filename="../../kiosk/ui/window.py" line="74"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>Cette partie de la borne n’est pas disponible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="78"/>
+        <location filename="../../kiosk/ui/window.py" line="79"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>

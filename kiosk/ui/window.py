@@ -13,6 +13,7 @@ from kiosk.plugins import call_each
 from kiosk.ui.i18n import Translations
 from kiosk.ui.presenters.idle import IdleMonitor
 from kiosk.ui.presenters.join import JoinPresenter
+from kiosk.ui.presenters.models import ModelsPresenter
 from kiosk.ui.presenters.mydata import MyDataPresenter
 from kiosk.ui.presenters.session import SessionPresenter
 from kiosk.ui.presenters.staff_gate import StaffGatePresenter
@@ -100,6 +101,7 @@ class KioskWindow(QWidget):
         self.my_data = MyDataPresenter(self.session, self)
         self.join = JoinPresenter(self.session, self)
         self.gate = StaffGatePresenter(kiosk, self.worker, self)
+        self.models = ModelsPresenter(kiosk, self)
         self.idle = IdleMonitor(idle_seconds or kiosk.config.idle_timeout, warning_seconds,
                                 self)
         self.scanner = None
@@ -135,10 +137,9 @@ class KioskWindow(QWidget):
         self.banner_timer.setSingleShot(True)
         self.banner_timer.timeout.connect(self.banner.hide)
         self._connect()
-        # load (or, on a new store, train) the models now, off the GUI thread,
-        # so the first shopper does not wait for them
-        self.worker.run(lambda: kiosk.recommendations.engine(), success=lambda _: None,
-                        failure=lambda e: None)
+        # load (or, on a new store, train) the models now, on their own thread: a
+        # scan meanwhile gets the store's picks at once (docs/ui.md, "Models")
+        self.models.start()
         self.attract.set_language(translations.language)
         self.retranslate()
         self.show_screen("attract")
@@ -195,6 +196,9 @@ class KioskWindow(QWidget):
                                       else self.show_screen("attract"))
         self.pin.back.connect(lambda: self.show_screen("attract"))
         self.gate.unlocked.connect(self._unlocked)
+        self.models.progress.connect(lambda fraction, _: self.attract.show_training(fraction))
+        self.models.ready.connect(self._models_ready)
+        self.models.failed.connect(lambda _: self.attract.training_done())
         self.my_data.erased.connect(lambda: self.show_banner(translate(
             "KioskWindow", "Done. We have erased everything about you.")))
         self.idle.warning.connect(self.idle_overlay.show_countdown)
@@ -224,6 +228,11 @@ class KioskWindow(QWidget):
         if self.awaiting_picks and self.session.active:
             self.show_screen("picks")
         self.awaiting_picks = False
+
+    def _models_ready(self, trained: bool) -> None:
+        self.attract.training_done()
+        if trained and self.current() == "attract":
+            self.session.load_popular()  # the loop now shows what the models know
 
     def current(self) -> str:
         return self.stack.currentWidget().name
@@ -281,6 +290,7 @@ class KioskWindow(QWidget):
             event.ignore()
             return
         self.idle.disarm()
+        self.models.stop(5000)
         self.worker.wait(5000)
         super().closeEvent(event)
 

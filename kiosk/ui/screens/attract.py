@@ -29,6 +29,7 @@ class AttractScreen(Screen):
         self.store_name = store_name
         self.popular: list[str] = []
         self.loop_index = 0
+        self.training_percent: int | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
         top = QHBoxLayout()
@@ -73,7 +74,11 @@ class AttractScreen(Screen):
         outer.addStretch(1)
         self.loop_title = label(self, "loop-title")
         self.loop_label = label(self, "loop")
-        for widget in (self.loop_title, self.loop_label):
+        # "Getting personal picks ready… 40%" while a new store's models are trained
+        self.training_label = label(self, "status")
+        self.training_label.setObjectName("training_status")
+        self.training_label.hide()
+        for widget in (self.loop_title, self.loop_label, self.training_label):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             outer.addWidget(widget)
         self.timer = QTimer(self)
@@ -102,6 +107,28 @@ class AttractScreen(Screen):
         self.loop_title.setText(self.tr("Popular here") if self.popular else "")
         for widget in (self.store_label, self.headline, self.hint, self.loop_title):
             widget.setAccessibleName(widget.text())
+        self._show_training()
+
+    def show_training(self, fraction: float) -> None:
+        """The models are being trained: a discreet line with how far it has got."""
+        self.training_percent = int(max(0.0, min(1.0, fraction)) * 100)
+        self._show_training()
+
+    def training_done(self) -> None:
+        self.training_percent = None
+        self._show_training()
+
+    def _show_training(self) -> None:
+        if self.training_percent is None:
+            self.training_label.hide()
+            self.training_label.setText("")
+            self.training_label.setAccessibleName("")
+            return
+        text = self.tr("Getting personal picks ready… %1%").replace(
+            "%1", str(self.training_percent))
+        self.training_label.setText(text)
+        self.training_label.setAccessibleName(text)
+        self.training_label.show()
 
     def show_message(self, message: str) -> None:
         self.message.setText(message)
