@@ -55,11 +55,11 @@ screenshots: $(STAMP) $(DEMO_DB)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots --db $(DEMO_DB)
 
 test: $(STAMP)
-	$(BIN)/ruff check kiosk plugins tests benchmarks
+	$(BIN)/ruff check kiosk plugins tests benchmarks examples
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check kiosk plugins tests benchmarks
+	$(BIN)/ruff check kiosk plugins tests benchmarks examples
 
 bench: $(STAMP)
 	@for b in benchmarks/*_bench.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
