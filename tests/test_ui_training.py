@@ -153,7 +153,7 @@ def test_a_scan_during_training_gets_the_store_picks_at_once(qtbot, untrained):
         assert LINE.match(window.attract.training_label.text())
         wedge_scan(qtbot, window, shopper.code)
         # the picks come while the training is still stuck (it would never end otherwise)
-        qtbot.waitUntil(lambda: window.current() == "picks" and window.picks.cards(),
+        qtbot.waitUntil(lambda: window.current() == "picks" and bool(window.picks.cards()),
                         timeout=30000)
         settle(qtbot, window)                 # the scans' worker only, not the training
         assert window.models.busy and not gate.release.is_set()
@@ -212,5 +212,27 @@ def test_a_failed_training_leaves_the_kiosk_working(qtbot, untrained, monkeypatc
         logged = "\n".join(r.getMessage() for r in caplog.records)
         assert "model training failed (RuntimeError)" in logged
         assert shopper.customer_id not in logged and "Anna" not in logged
+    finally:
+        finish(qtbot, window, kiosk)
+
+
+def test_an_empty_store_does_not_train(qtbot, config):
+    """Nothing to learn from yet: no empty models are stored, so the first start after an
+    import trains; the attract screen works with no line."""
+    from kiosk.app import Kiosk
+
+    kiosk = Kiosk(config, entrypoints=False)
+    window = create_window(kiosk, windowed=True, language="en")
+    try:
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.models.ready, timeout=60000) as ready:
+            window.show()
+        assert ready.args == [False]
+        settle(qtbot, window)
+        assert window.attract.training_label.isHidden()
+        assert stored_versions(kiosk) == 0
+        window.attract.browse_button.click()
+        settle(qtbot, window)
+        assert window.current() == "picks"
     finally:
         finish(qtbot, window, kiosk)

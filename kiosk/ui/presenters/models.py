@@ -27,7 +27,6 @@ class TrainingStopped(Exception):
 class ModelsPresenter(QObject):
     """``start()`` once; then ``progress`` while training, ``ready`` or ``failed``."""
 
-    training = Signal()                 # there are no models: training starts
     progress = Signal(float, str)       # fraction 0..1, the trainer's (English) message
     ready = Signal(bool)                # True when they were trained just now
     failed = Signal(str)                # the error's type name (never personal data)
@@ -55,13 +54,17 @@ class ModelsPresenter(QObject):
         service = self.kiosk.recommendations
 
         def op() -> bool:
-            if service.load():
-                return False
+            if service.load() or not self._has_purchases():
+                return False  # an empty store trains after its first import, at next start
             self._report(0.0, "reading the store")
             service.train(progress=self._report)
             return True
 
         self.worker.run(op, success=self._done, failure=self._failed)
+
+    def _has_purchases(self) -> bool:
+        return bool(self.kiosk.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM purchases)").fetchone()[0])
 
     def _report(self, fraction: float, message: str) -> None:
         """Called by the trainer on the worker thread: only emits a signal."""
@@ -76,8 +79,6 @@ class ModelsPresenter(QObject):
     def _on_progress(self, fraction: float, message: str) -> None:
         if not self.busy:
             return  # a late report after the end
-        if self.fraction is None:
-            self.training.emit()
         self.fraction = fraction
         self.progress.emit(fraction, message)
 
