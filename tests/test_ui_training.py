@@ -236,3 +236,24 @@ def test_an_empty_store_does_not_train(qtbot, config):
         assert window.current() == "picks"
     finally:
         finish(qtbot, window, kiosk)
+
+
+def test_service_without_models_answers_from_the_store_and_never_trains(untrained):
+    """The service side (no Qt): what a scan gets while the app trains elsewhere."""
+    from kiosk.recommend.service import ModelsNotReady
+
+    db, shopper = untrained
+    kiosk = open_kiosk(db)
+    try:
+        service = kiosk.recommendations
+        service.train_when_missing = False
+        assert not service.load()
+        shelves = service.shelves(None, session_id="guest")
+        picks = [p for shelf in shelves for p in shelf.picks]
+        assert picks and {p.reason.code for p in picks} <= STORE_REASONS
+        assert all(p.name and p.stock_quantity for p in picks)
+        with pytest.raises(ModelsNotReady):
+            service.shelves(shopper.customer_id, session_id="personal")
+        assert stored_versions(kiosk) == 0          # nothing was trained on this thread
+    finally:
+        kiosk.close()
