@@ -21,6 +21,7 @@ from kiosk.cli import cli
 from kiosk.hq.storage import ChangeIn
 from kiosk.plugins import make_plugin_manager
 from kiosk.sync import outbox, sealing
+from kiosk.sync import upload as upload_module
 from kiosk.sync.http import HttpTransport
 from kiosk.sync.simulate import simulate
 from kiosk.sync.transport import AuthError, RejectedError, RetryableError
@@ -71,6 +72,23 @@ def test_run_once_sends_everything_in_order_and_marks_it_sent(synced):
     assert stored[0] == hq.storage.public_key
     again = kiosk.sync.run_once()
     assert again["ok"] and again["uploaded"] == 0
+
+
+def test_sent_events_are_pruned_while_uploading_keeping_the_newest(synced, monkeypatch):
+    kiosk, hq = synced
+    simulate(kiosk, 600, seed=4)
+    monkeypatch.setattr(upload_module, "PRUNE_EVERY", 200)
+    result = upload_module.upload(kiosk.db, kiosk.sync.transport(), kiosk_id="kiosk-test",
+                                  store_id="store-1", batch_size=50, keep_sent=30)
+    assert result["uploaded"] == 600 and hq.storage.stats()["kiosks"]["kiosk-test"]["events"] == 600
+    sent = [r[0] for r in kiosk.db.execute("SELECT seq FROM outbox ORDER BY seq")]
+    # pruned during the upload (not only by run_once afterwards): the newest 30 of the
+    # last pruning stay, with what was acknowledged since; nothing unsent is left
+    assert 30 <= len(sent) < 600 and sent == list(range(601 - len(sent), 601))
+    assert outbox.queue_depth(kiosk.db) == 0
+    kiosk.sync.keep_sent = 30
+    assert kiosk.sync.run_once()["ok"]  # which prunes the rest
+    assert kiosk.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 30
 
 
 def test_a_crash_after_head_office_stored_a_batch_sends_it_again_without_duplicates(synced):

@@ -143,6 +143,12 @@ def release_quarantine(db: Database, quarantine_id: int | None = None) -> int:
     return cursor.rowcount
 
 
+# Sent events are pruned (beyond ``keep_sent``) once this many were acknowledged:
+# deleting outbox rows touches pages all over its random UUID index, so a few
+# large deletions write far less than one per batch.
+PRUNE_EVERY = 10_000
+
+
 def _sender(transport: Transport) -> tuple[Callable[[dict[str, Any]], Any],
                                           Callable[[Any], dict[str, Any]]]:
     """(prepare, send): a transport that can encode a batch apart from sending it
@@ -163,10 +169,11 @@ def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
     ``RetryableError`` propagates (the caller backs off); a rejected batch is
     quarantined and the upload goes on with the next one. While head office
     works on a batch, the kiosk records the previous acknowledgement (pruning
-    sent events beyond the newest ``keep_sent``), reads the next batch and
+    sent events beyond the newest ``keep_sent`` now and then), reads the next batch and
     encodes it (a second thread sends), but a batch is only recorded and sent
     once the one before it was acknowledged: head office still gets them in
-    order, one at a time.
+    order, one at a time. Sent events are pruned every ``PRUNE_EVERY`` events
+    (the caller prunes the rest afterwards).
     """
     result = {"batches": 0, "uploaded": 0, "duplicates": 0, "quarantined": 0}
     batch = next_batch(db, size=batch_size, max_bytes=batch_bytes, full_only=not flush)
@@ -174,6 +181,7 @@ def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
         return result
     prepare, send = _sender(transport)
     acknowledged: tuple[Batch, dict[str, Any]] | None = None
+    unpruned = 0  # events acknowledged since sent events were last pruned
 
     def body(of: Batch) -> Any:
         return prepare(batch_body(of, kiosk_id=kiosk_id, store_id=store_id,
@@ -184,7 +192,10 @@ def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
         while batch is not None:
             sending = sender.submit(send, prepared)
             if acknowledged is not None:  # the previous batch, while this one travels
-                acknowledge(db, *acknowledged, keep_sent=keep_sent)
+                unpruned += len(acknowledged[0].events)
+                prune = keep_sent is not None and unpruned >= PRUNE_EVERY
+                acknowledge(db, *acknowledged, keep_sent=keep_sent if prune else None)
+                unpruned = 0 if prune else unpruned
                 acknowledged = None
             following: Batch | None = None
             events = outbox.pending(db, limit=batch_size, after=batch.last_seq,
@@ -216,6 +227,6 @@ def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
                 prepared = body(batch)
             elif following is not None:
                 batch = _record(db, following)
-    if acknowledged is not None:
-        acknowledge(db, *acknowledged, keep_sent=keep_sent)
+    if acknowledged is not None:  # the caller prunes what is left after the sync
+        acknowledge(db, *acknowledged)
     return result
