@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.plugins import call_each
+from kiosk.recommend.service import ModelsNotReady
 from kiosk.ui.spec import ShelfSpec
 
 log = logging.getLogger(__name__)
@@ -63,9 +64,15 @@ def assemble(kiosk: Any, specs: list[tuple[str, ShelfSpec]], customer_id: str | 
     result = Picks()
     try:
         from_service = _service_shelves(kiosk, customer_id, session_id)
+    except ModelsNotReady:
+        log.info("personal models still training; showing the store's picks meanwhile")
+        from_service = {}
+        result.fallback = True
     except Exception:
         log.exception("recommendations failed; showing the store's picks instead")
+        from_service = {}
         result.fallback = True
+    if result.fallback:
         try:
             from_service = _service_shelves(kiosk, None, session_id) if customer_id else {}
         except Exception:
