@@ -118,6 +118,15 @@ def test_out_of_stock_here_is_left_out(shop):
     assert TEA not in result and CANDLE not in result
 
 
+def test_a_store_without_any_stock_data_leaves_nothing_out_for_stock(shop):
+    """A till import alone has no stock: unknown is not zero, so the shopper still gets picks."""
+    with shop.transaction() as db:
+        db.execute("DELETE FROM stock")
+    picks = all_picks(shelves(shop))
+    assert {TEA, CANDLE} <= {p.sku for p in picks}
+    assert all(p.stock_quantity is None and p.location is None for p in picks)
+
+
 def test_stock_of_another_store_does_not_count(shop):
     with shop.transaction() as db:
         db.execute("INSERT INTO stores (id, name, created) VALUES ('store-2', 'Other', 'x')")

@@ -72,7 +72,7 @@ def test_stock_and_price(qapp):
     assert stock_line(4, "aisle 4") == "In stock, aisle 4"
     assert stock_line(4, None) == "In stock"
     assert stock_line(0, "aisle 4") == "Not in this store"
-    assert stock_line(None, None) == "Not in this store"
+    assert stock_line(None, None) == "Ask us if it is in stock"  # unknown, not zero
     assert format_price(2.55) == "£2.55"
 
 

@@ -535,73 +535,73 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="71"/>
-        <location filename="../../kiosk/ui/texts.py" line="125"/>
+        <location filename="../../kiosk/ui/texts.py" line="73"/>
+        <location filename="../../kiosk/ui/texts.py" line="127"/>
         <source>Suggested for you.</source>
         <translation>Suggested for you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="87"/>
+        <location filename="../../kiosk/ui/texts.py" line="89"/>
         <source>You buy this about every {days} days; last time on {date}.</source>
         <translation>You buy this about every {days} days; last time on {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="90"/>
+        <location filename="../../kiosk/ui/texts.py" line="92"/>
         <source>You bought this on {date}. Time to restock?</source>
         <translation>You bought this on {date}. Time to restock?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="93"/>
+        <location filename="../../kiosk/ui/texts.py" line="95"/>
         <source>Goes with the {name} you bought on {date}.</source>
         <translation>Goes with the {name} you bought on {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="97"/>
+        <location filename="../../kiosk/ui/texts.py" line="99"/>
         <source>Shoppers who buy what you buy also like this.</source>
         <translation>Shoppers who buy what you buy also like this.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="100"/>
+        <location filename="../../kiosk/ui/texts.py" line="102"/>
         <source>You like {theme} things.</source>
         <translation>You like {theme} things.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="103"/>
+        <location filename="../../kiosk/ui/texts.py" line="105"/>
         <source>In {colour}, a colour you like.</source>
         <translation>In {colour}, a colour you like.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
+        <location filename="../../kiosk/ui/texts.py" line="108"/>
         <source>Like the {name} you bought.</source>
         <translation>Like the {name} you bought.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="108"/>
+        <location filename="../../kiosk/ui/texts.py" line="110"/>
         <source>Like other things you have chosen.</source>
         <translation>Like other things you have chosen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="112"/>
         <source>Popular in this store over the last {days} days.</source>
         <translation>Popular in this store over the last {days} days.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="113"/>
+        <location filename="../../kiosk/ui/texts.py" line="115"/>
         <source>Selling fast this week.</source>
         <translation>Selling fast this week.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="115"/>
+        <location filename="../../kiosk/ui/texts.py" line="117"/>
         <source>In season: {season}.</source>
         <translation>In season: {season}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="119"/>
         <source>Picked for you by {name}.</source>
         <translation>Picked for you by {name}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="123"/>
+        <location filename="../../kiosk/ui/texts.py" line="125"/>
         <source>Like the {name} you asked about.</source>
         <translation>Like the {name} you asked about.</translation>
     </message>
@@ -787,16 +787,21 @@
     <name>Stock</name>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="62"/>
+        <source>Ask us if it is in stock</source>
+        <translation>Ask us if it is in stock</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="64"/>
         <source>Not in this store</source>
         <translation>Not in this store</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="64"/>
+        <location filename="../../kiosk/ui/texts.py" line="66"/>
         <source>In stock, %1</source>
         <translation>In stock, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="65"/>
+        <location filename="../../kiosk/ui/texts.py" line="67"/>
         <source>In stock</source>
         <translation>In stock</translation>
     </message>
@@ -804,62 +809,62 @@
 <context>
     <name>Themes</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="130"/>
+        <location filename="../../kiosk/ui/texts.py" line="132"/>
         <source>Christmas</source>
         <translation>Christmas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="131"/>
+        <location filename="../../kiosk/ui/texts.py" line="133"/>
         <source>kitchen</source>
         <translation>kitchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="132"/>
+        <location filename="../../kiosk/ui/texts.py" line="134"/>
         <source>bags</source>
         <translation>bags</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="133"/>
+        <location filename="../../kiosk/ui/texts.py" line="135"/>
         <source>candles and lights</source>
         <translation>candles and lights</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="134"/>
+        <location filename="../../kiosk/ui/texts.py" line="136"/>
         <source>stationery</source>
         <translation>stationery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="135"/>
+        <location filename="../../kiosk/ui/texts.py" line="137"/>
         <source>garden</source>
         <translation>garden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="136"/>
+        <location filename="../../kiosk/ui/texts.py" line="138"/>
         <source>home decor</source>
         <translation>home decor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="137"/>
+        <location filename="../../kiosk/ui/texts.py" line="139"/>
         <source>party</source>
         <translation>party</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="138"/>
+        <location filename="../../kiosk/ui/texts.py" line="140"/>
         <source>toys and games</source>
         <translation>toys and games</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="139"/>
+        <location filename="../../kiosk/ui/texts.py" line="141"/>
         <source>jewellery</source>
         <translation>jewellery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="140"/>
+        <location filename="../../kiosk/ui/texts.py" line="142"/>
         <source>bathroom</source>
         <translation>bathroom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="141"/>
+        <location filename="../../kiosk/ui/texts.py" line="143"/>
         <source>storage</source>
         <translation>storage</translation>
     </message>

@@ -197,19 +197,29 @@ class RecommendationService:
             "AND at >= ?", [*params, since])}
         return shown - interested
 
-    def _stock(self) -> dict[str, tuple[int, str | None]]:
-        return {sku: (qty, location) for sku, qty, location in self.kiosk.db.execute(
+    def _stock(self) -> dict[str, tuple[int, str | None]] | None:
+        """What is on hand in this store: sku -> (quantity, location).
+
+        ``None`` when the store has no stock data at all (a till import
+        without stock): then stock is unknown, not zero, and nothing is left
+        out for it.
+        """
+        db, store_id = self.kiosk.db, self.kiosk.config.store_id
+        if db.execute("SELECT 1 FROM stock WHERE store_id = ? LIMIT 1",
+                      [store_id]).fetchone() is None:
+            return None
+        return {sku: (qty, location) for sku, qty, location in db.execute(
             "SELECT sku, quantity, location FROM stock WHERE store_id = ? AND quantity > 0",
-            [self.kiosk.config.store_id])}
+            [store_id])}
 
     def _filters(self, context: Context, session_id: str,
-                 stock: dict[str, tuple[int, str | None]], *,
+                 stock: dict[str, tuple[int, str | None]] | None, *,
                  exclude: Iterable[str] = ()) -> Filters:
         products = self._products
         return Filters(
             personal=context.personal,
             not_for_me=self._not_for_me(context, session_id),
-            in_stock=stock.__contains__,
+            in_stock=None if stock is None else stock.__contains__,
             resting=self._resting(context, session_id),
             exclude=set(exclude),
             diversity=True,
@@ -217,10 +227,10 @@ class RecommendationService:
             names=_Column(products, 0),
         )
 
-    def _pick(self, c: Candidate, stock: dict[str, tuple[int, str | None]]) -> Pick:
+    def _pick(self, c: Candidate, stock: dict[str, tuple[int, str | None]] | None) -> Pick:
         name, price, image, theme, colours = self._products.get(
             c.sku, (c.sku, None, None, None, "[]"))
-        quantity, location = stock.get(c.sku, (None, None))
+        quantity, location = (stock or {}).get(c.sku, (None, None))
         try:
             colour_list = tuple(json.loads(colours or "[]"))
         except ValueError:
@@ -273,8 +283,8 @@ class RecommendationService:
         stock = self._stock()
         filters = self._filters(context, session_id, stock, exclude=[sku])
         ranked = [c for c in fuse(found, weights)
-                  if c.sku not in filters.not_for_me and c.sku in stock
-                  and c.sku not in filters.exclude]
+                  if c.sku not in filters.not_for_me and c.sku not in filters.exclude
+                  and (stock is None or c.sku in stock)]
         ranked = [Candidate(c.sku, c.score, reason, c.recommender) for c in ranked]
         picks = diversify(ranked, k, themes=filters.themes, names=filters.names)
         return [self._pick(c, stock) for c in picks]

@@ -58,7 +58,9 @@ def format_price(price: Any) -> str:
 
 
 def stock_line(quantity: Any, location: Any) -> str:
-    if quantity is None or quantity <= 0:
+    if quantity is None:  # the store has no stock data for it: unknown, not zero
+        return translate("Stock", "Ask us if it is in stock")
+    if quantity <= 0:
         return translate("Stock", "Not in this store")
     if location:
         return translate("Stock", "In stock, %1").replace("%1", str(location))
