@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
@@ -387,6 +388,32 @@ def test_the_background_thread_syncs_until_stopped(synced):
         kiosk.sync.stop()
     assert not kiosk.sync.status()["running"]
     assert hq.storage.stats()["kiosks"]["kiosk-test"]["events"] == 600
+
+
+def test_a_partial_batch_is_sent_even_if_the_clock_was_set_back(synced):
+    """Events stamped after 'now' (the clock went back) must not wait forever."""
+    kiosk, hq = synced
+    before = hq.storage.stats()["kiosks"].get("kiosk-test", {}).get("events", 0)
+    future = (datetime.now(UTC) + timedelta(days=3)).isoformat()
+    with kiosk.transaction() as db:
+        for _ in range(3):
+            events.append(db, kiosk_id="kiosk-test", kind="scan", payload={}, at=future)
+    result = kiosk.sync.run_once(flush=False)  # the background loop's way: partial waits
+    assert result["ok"] and result["uploaded"] == 3
+    assert kiosk.sync.status()["queue_depth"] == 0
+    assert hq.storage.stats()["kiosks"]["kiosk-test"]["events"] == before + 3
+
+
+def test_simulated_events_never_lie_in_the_future(config):
+    kiosk = Kiosk(config, entrypoints=False)
+    try:
+        seed(kiosk)
+        for chunk in range(5):  # small chunks spread over a week drifted past now
+            simulate(kiosk, 250, seed=chunk)
+        latest = kiosk.db.execute("SELECT max(ts) FROM outbox").fetchone()[0]
+        assert datetime.fromisoformat(latest) <= datetime.now(UTC)
+    finally:
+        kiosk.close()
 
 
 def test_closing_the_kiosk_stops_its_background_sync(config):

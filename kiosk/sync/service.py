@@ -146,7 +146,9 @@ class SyncService:
             age = (datetime.now(UTC) - datetime.fromisoformat(oldest)).total_seconds()
         except ValueError:
             return True
-        return age >= self.max_wait
+        # An event "from the future" means the clock was set back since it was
+        # written: waiting for it to come of age could take forever.
+        return age >= self.max_wait or age < 0
 
     def run_once(self, *, flush: bool = True) -> dict[str, Any]:
         """One sync: budget, public key, download, upload. Never raises for network trouble.

@@ -73,7 +73,8 @@ def simulate(kiosk: Kiosk, n_events: int, *, seed: int = 0, days: int = 7,
     customers = consented_customers(kiosk)
     rng = random.Random(seed)
     kiosk_id = kiosk.config.kiosk_id
-    start = datetime.now(UTC) - timedelta(days=days)
+    end = datetime.now(UTC)
+    start = end - timedelta(days=days)
     counts: dict[str, int] = {}
     pending: list[tuple[str, dict[str, Any], str | None, str]] = []
     written = sessions = identified = 0
@@ -89,6 +90,7 @@ def simulate(kiosk: Kiosk, n_events: int, *, seed: int = 0, days: int = 7,
         nonlocal written
         if written >= n_events:
             return False
+        at = min(at, end)  # sessions are spread at random: none may lie in the future
         pending.append((kind, payload, customer, at.isoformat(timespec="microseconds")))
         counts[kind] = counts.get(kind, 0) + 1
         written += 1
