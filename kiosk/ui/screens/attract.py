@@ -157,6 +157,8 @@ class AttractScreen(Screen):
         self.session.load_popular()
         self.timer.start()
         super().showEvent(event)
+        if self.keypad is not None:  # a code typed on a keyboard lands on the keypad
+            self.keypad.setFocus()
 
     def hideEvent(self, event) -> None:
         self.timer.stop()
