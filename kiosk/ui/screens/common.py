@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 TOUCH = 56  # px: comfortably over the 44 px minimum touch target
 
@@ -48,3 +48,16 @@ def label(parent: QWidget, role: str = "body", *, wrap: bool = True) -> QLabel:
     widget.setWordWrap(wrap)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return widget
+
+
+def page_with_header(screen: QWidget) -> tuple[QVBoxLayout, QLabel, QPushButton]:
+    """A secondary screen's frame: the outer layout, with a title and a Back button on top."""
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(24, 16, 24, 16)
+    header = QHBoxLayout()
+    title = label(screen, "greeting", wrap=False)
+    back = button(screen, "secondary", "back")
+    header.addWidget(title, 1)
+    header.addWidget(back)
+    outer.addLayout(header)
+    return outer, title, back

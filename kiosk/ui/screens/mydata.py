@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.presenters.mydata import PURPOSES, MyDataPresenter, purpose_label
-from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
+from kiosk.ui.screens.common import TOUCH, Screen, button, label, page_with_header, set_text
 from kiosk.ui.texts import display_name, theme_name
 
 translate = QCoreApplication.translate
@@ -68,14 +68,7 @@ class MyDataScreen(Screen):
         self.presenter = presenter
         self.data: dict[str, Any] = {}
         self._updating = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        header = QHBoxLayout()
-        self.title = label(self, "greeting", wrap=False)
-        self.back_button = button(self, "secondary", "back")
-        header.addWidget(self.title, 1)
-        header.addWidget(self.back_button)
-        outer.addLayout(header)
+        outer, self.title, self.back_button = page_with_header(self)
         self.message = label(self, "error")
         outer.addWidget(self.message)
         scroll = QScrollArea(self)

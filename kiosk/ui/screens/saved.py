@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidg
 from kiosk.ui.models import SavedListModel, SkuRole
 from kiosk.ui.presenters.session import SessionPresenter
 from kiosk.ui.qr import qr_image
-from kiosk.ui.screens.common import Screen, button, label, set_text
+from kiosk.ui.screens.common import Screen, button, label, page_with_header, set_text
 
 log = logging.getLogger(__name__)
 QR_SIZE = 300
@@ -33,14 +33,7 @@ class SavedScreen(Screen):
         super().__init__(parent)
         self.session = session
         self.qr_text = ""
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        header = QHBoxLayout()
-        self.title = label(self, "greeting", wrap=False)
-        self.back_button = button(self, "secondary", "back")
-        header.addWidget(self.title, 1)
-        header.addWidget(self.back_button)
-        outer.addLayout(header)
+        outer, self.title, self.back_button = page_with_header(self)
         body = QHBoxLayout()
         left = QVBoxLayout()
         self.model = SavedListModel(self)
