@@ -52,7 +52,26 @@ class ThreadedHQ:
         self.thread.join(10)
 
 
-class HQProcess:
+class ChildProcess:
+    """A process the fault tests start, SIGKILL and restart."""
+
+    process: subprocess.Popen | None = None
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class HQProcess(ChildProcess):
     """``kiosk hq serve`` as a subprocess that can be killed and restarted on its port."""
 
     def __init__(self, database: str, *, port: int | None = None,
@@ -88,18 +107,6 @@ class HQProcess:
             time.sleep(0.05)
         raise RuntimeError("head office did not answer in time")
 
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

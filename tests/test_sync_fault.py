@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
 import sys
 import threading
@@ -20,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hqserver import HQProcess, pg_server, pg_url  # noqa: F401  (fixtures)
+from hqserver import ChildProcess, HQProcess, pg_server, pg_url  # noqa: F401  (fixtures)
 
 from kiosk.app import Kiosk
 from kiosk.config import Config
@@ -53,7 +52,7 @@ def write_config(folder: Path, name: str, url: str, token: str) -> Path:
     return path
 
 
-class SyncProcess:
+class SyncProcess(ChildProcess):
     def __init__(self, config: Path, log: Path):
         self.config, self.log = config, log
         self.process: subprocess.Popen | None = None
@@ -64,18 +63,6 @@ class SyncProcess:
             self.process = subprocess.Popen([sys.executable, "-m", "kiosk", "sync"], env=env,
                                             stdout=subprocess.DEVNULL, stderr=out)
 
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 def queue_depth(kiosk: Kiosk) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -95,26 +96,10 @@ class MyDataScreen(Screen):
         add(self.prefs_title)
         self.themes_label = label(body, "hint")
         add(self.themes_label)
-        themes = ChipGrid(body, 200)
-        self.theme_buttons: dict[str, QPushButton] = {}
-        for theme in PREFERENCE_THEMES:
-            toggle = button(themes, "chip", f"theme_{theme}")
-            toggle.setCheckable(True)
-            toggle.toggled.connect(lambda on, t=theme: self._toggle("theme", t, on))
-            self.theme_buttons[theme] = toggle
-        themes.set_chips(list(self.theme_buttons.values()))
-        self.body_layout.addWidget(themes)
+        self.theme_buttons = self._chips(body, "theme", PREFERENCE_THEMES, width=200)
         self.colours_label = label(body, "hint")
         add(self.colours_label)
-        colours = ChipGrid(body, 130)
-        self.colour_buttons: dict[str, QPushButton] = {}
-        for colour in COLOURS:
-            toggle = button(colours, "chip", f"colour_{colour}")
-            toggle.setCheckable(True)
-            toggle.toggled.connect(lambda on, c=colour: self._toggle("colour", c, on))
-            self.colour_buttons[colour] = toggle
-        colours.set_chips(list(self.colour_buttons.values()))
-        self.body_layout.addWidget(colours)
+        self.colour_buttons = self._chips(body, "colour", COLOURS, width=130)
         self.budget_label = label(body, "hint")
         add(self.budget_label)
         self.budget = QComboBox(body)
@@ -187,6 +172,20 @@ class MyDataScreen(Screen):
         self.retranslate()
 
     # -- screen → presenter ----------------------------------------------------
+
+    def _chips(self, body: QWidget, key: str, values: Iterable[str], *,
+               width: int) -> dict[str, QPushButton]:
+        """A grid of toggles, one per value of a preference (theme, colour)."""
+        grid = ChipGrid(body, width)
+        toggles: dict[str, QPushButton] = {}
+        for value in values:
+            toggle = button(grid, "chip", f"{key}_{value}")
+            toggle.setCheckable(True)
+            toggle.toggled.connect(lambda on, v=value: self._toggle(key, v, on))
+            toggles[value] = toggle
+        grid.set_chips(list(toggles.values()))
+        self.body_layout.addWidget(grid)
+        return toggles
 
     def _toggle(self, key: str, value: str, on: bool) -> None:
         if self._updating:
