@@ -81,7 +81,8 @@ def test_revoke_and_reissue(kiosk):
 def test_unknown_forged_and_malformed(kiosk):
     customer_id = consenting_customer(kiosk)
     card = kiosk.identity.issue_card(customer_id)
-    secret = bytes(kiosk.db.execute("SELECT secret FROM identity_keys").fetchone()[0])
+    wrapped = bytes(kiosk.db.execute("SELECT secret FROM identity_keys").fetchone()[0])
+    secret = kiosk.identity.device_keys().unwrap(wrapped)
     never_issued = token.make_long(secret, card.key_id, secrets.token_bytes(12))
     assert kiosk.identity.verify(never_issued).exit_code == 3
     other_key = token.make_long(secrets.token_bytes(32), card.key_id, bytes.fromhex(card.card_id))

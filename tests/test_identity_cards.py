@@ -102,7 +102,8 @@ def test_keys_list_never_shows_secrets(database, tmp_path):
     rows = json.loads(listed.stdout)
     assert [(r["key_id"], r["cards"]) for r in rows] == [(1, 1), (2, 0)]
     kiosk = Kiosk(Config(database=str(database)), entrypoints=False)
-    secrets = [bytes(s).hex() for (s,) in kiosk.db.execute("SELECT secret FROM identity_keys")]
+    secrets = [kiosk.identity.device_keys().unwrap(bytes(s)).hex()
+               for (s,) in kiosk.db.execute("SELECT secret FROM identity_keys")]
     kiosk.close()
     for secret in secrets:
         assert secret not in listed.stdout and secret not in rotated.stdout

@@ -256,8 +256,11 @@ def test_erasure_leaves_nothing_in_the_database_file(config, tmp_path):
     requests = outbox(kiosk, "erasure_requested")
     assert [r["critical"] for r in requests] == [1, 1]
     assert all(r["customer_id"] is None for r in requests)
-    opened = [sealing.open_sealed(private, r["payload"]["sealed_subject"]) for r in requests]
-    assert opened == [imported, enrolled.customer_id]
+    opened = [json.loads(sealing.open_sealed(private, r["payload"]["sealed_subject"]))
+              for r in requests]
+    assert opened == [{"customer_id": imported, "action": "erase"},
+                      {"customer_id": enrolled.customer_id, "action": "erase"}]
+    assert not any(r["with_proof"] for r in reports), "no card was scanned: no proof"
     assert kiosk.identity.verify(enrolled.code).status == "unknown"
     assert kiosk.privacy.was_erased(imported) and not kiosk.privacy.was_erased(bystander)
     kiosk.close()

@@ -75,3 +75,26 @@ def keys_never_change(db: Database) -> None:
             SELECT RAISE(ABORT, 'a signing key is never deleted: rotate instead');
         END"""
     )
+
+
+@identity_migrations(name="0003_wrapped_secrets_registration")
+def wrapped_secrets_and_registration(db: Database) -> None:
+    # Secrets are stored wrapped under the key file's wrapping key
+    # (kiosk.identity.device); rows written before this migration are plain
+    # until the identity service wraps them, the one change a secret may see.
+    db.execute("ALTER TABLE identity_keys ADD COLUMN wrapped INTEGER NOT NULL DEFAULT 0")
+    db.execute("DROP TRIGGER identity_keys_immutable")
+    db.execute(
+        """CREATE TRIGGER identity_keys_immutable BEFORE UPDATE OF key_id, secret, wrapped
+        ON identity_keys WHEN NOT (OLD.wrapped = 0 AND NEW.wrapped = 1
+                                   AND NEW.key_id = OLD.key_id)
+        BEGIN
+            SELECT RAISE(ABORT, 'a signing key never changes: rotate instead');
+        END"""
+    )
+    # When head office's card registry learnt of the card or its revocation
+    # (NULL: not yet; kiosk.sync.cards sends them).
+    db.execute("ALTER TABLE identity_cards ADD COLUMN registered TEXT")
+    db.execute("ALTER TABLE identity_revocations ADD COLUMN registered TEXT")
+    db.execute("CREATE INDEX identity_cards_unregistered ON identity_cards(registered) "
+               "WHERE registered IS NULL")

@@ -8,6 +8,7 @@ or ``scan_failed`` event, and never raises for a bad code.
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import time
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kiosk.events import utcnow
-from kiosk.identity import token
+from kiosk.identity import base32, device, token
 from kiosk.identity.ratelimit import ScanLimiter
 from kiosk.identity.results import (
     CONSENT_NEEDED,
@@ -74,6 +75,55 @@ class IdentityService:
         # i.e. committed. An id not seen yet (rotated by another process) is
         # read from the database.
         self._keys: dict[int, token.SigningKey] = {}
+        self._device: device.DeviceKeys | None = None
+        self.key_file = device.key_file_for(kiosk.store.path)
+        # False when the loyalty-card plugin (owner of the tables) is disabled
+        self.has_cards = "identity_keys" in kiosk.db.table_names()
+        if self.has_cards:
+            self._require_key_file()
+            if not kiosk.db.conn.in_transaction:
+                self.wrap_plain_secrets()
+
+    # -- the key file -------------------------------------------------------
+
+    def _require_key_file(self) -> None:
+        """Refuse a database whose wrapped secrets have lost their key file."""
+        wrapped = self.kiosk.db.execute(
+            "SELECT 1 FROM identity_keys WHERE wrapped = 1 LIMIT 1").fetchone()
+        if wrapped and not self.key_file.exists():
+            raise device.KeyFileError(
+                f"the key file {self.key_file} is missing: without it this database's "
+                "cards cannot be verified or issued. Restore it from the backup taken "
+                "with the database (never create a new one).")
+
+    def device_keys(self) -> device.DeviceKeys:
+        """The key file's keys, creating the file with the database's first secret."""
+        if self._device is None:
+            self._require_key_file()
+            self._device = device.load_or_create(self.key_file)
+        return self._device
+
+    def _unwrapped(self, secret: bytes, wrapped: int) -> bytes:
+        return self.device_keys().unwrap(secret) if wrapped else secret
+
+    def wrap_plain_secrets(self) -> int:
+        """Wrap secrets written before the key file existed; returns how many.
+
+        The plain copies are overwritten (``secure_delete``) and the write-ahead
+        log is emptied, so no plain secret stays in the files.
+        """
+        db = self.kiosk.db
+        plain = db.execute("SELECT key_id, secret FROM identity_keys WHERE wrapped = 0").fetchall()
+        if not plain:
+            return 0
+        keys = self.device_keys()
+        with self.kiosk.transaction() as tx:
+            for key_id, secret in plain:
+                tx.execute("UPDATE identity_keys SET secret = ?, wrapped = 1 "
+                           "WHERE key_id = ? AND wrapped = 0", [keys.wrap(bytes(secret)), key_id])
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        log.info("%d loyalty signing secret(s) moved under the key file", len(plain))
+        return len(plain)
 
     # -- keys ---------------------------------------------------------------
 
@@ -82,22 +132,22 @@ class IdentityService:
         key = self._keys.get(key_id)
         if key is None:
             db = self.kiosk.db
-            row = db.execute("SELECT secret FROM identity_keys WHERE key_id = ?",
+            row = db.execute("SELECT secret, wrapped FROM identity_keys WHERE key_id = ?",
                              [key_id]).fetchone()
             if row is None:
                 return None
-            key = token.SigningKey(bytes(row[0]))
+            key = token.SigningKey(self._unwrapped(bytes(row[0]), row[1]))
             if not db.conn.in_transaction:
                 self._keys[key_id] = key
         return key
 
     def _signing_key(self, db: Database) -> tuple[int, bytes]:
         row = db.execute(
-            "SELECT key_id, secret FROM identity_keys WHERE retired IS NULL "
+            "SELECT key_id, secret, wrapped FROM identity_keys WHERE retired IS NULL "
             "ORDER BY key_id DESC LIMIT 1"
         ).fetchone()
         if row is not None:
-            return row[0], bytes(row[1])
+            return row[0], self._unwrapped(bytes(row[1]), row[2])
         return self._new_key(db)
 
     def _new_key(self, db: Database) -> tuple[int, bytes]:
@@ -106,8 +156,8 @@ class IdentityService:
             raise RuntimeError("no key ids left (65535 used)")
         key_id, secret = highest + 1, secrets.token_bytes(32)
         db.execute(
-            "INSERT INTO identity_keys (key_id, secret, created) VALUES (?, ?, ?)",
-            [key_id, secret, utcnow()],
+            "INSERT INTO identity_keys (key_id, secret, wrapped, created) VALUES (?, ?, 1, ?)",
+            [key_id, self.device_keys().wrap(secret), utcnow()],
         )
         # kept only after commit: a rolled-back key id may be reused with another secret
         return key_id, secret
@@ -204,6 +254,90 @@ class IdentityService:
         with self.kiosk.transaction():
             self.revoke(customer_id, reason=reason)
             return self.issue_card(customer_id)
+
+    # -- head office's card registry -----------------------------------------
+
+    def canonical_code(self, code: str) -> str | None:
+        """``code`` as head office's registry keys it, or None if it is no code of ours.
+
+        A long code as printed (upper case); a short code as its 13 symbols,
+        folded the way a person types it (``base32.normalise``).
+        """
+        text = code.strip().upper() if isinstance(code, str) else ""
+        if len(text) == token.LONG_LENGTH and text.startswith(token.PREFIX):
+            return text
+        symbols = base32.normalise(text)
+        return symbols if len(symbols) == token.SHORT_LENGTH else None
+
+    def pending_registrations(self, limit: int = 500) -> list[dict[str, Any]]:
+        """Cards and revocations head office's registry has not acknowledged yet."""
+        if not self.has_cards:
+            return []
+        db = self.kiosk.db
+        records: list[dict[str, Any]] = []
+        for card_id, customer_id, key_id, short_id in db.execute(
+                "SELECT card_id, customer_id, key_id, short_id FROM identity_cards "
+                "WHERE registered IS NULL ORDER BY issued LIMIT ?", [limit]).fetchall():
+            records.append(self._issued_record(customer_id, card_id, key_id, short_id))
+        for card_id, customer_id in db.execute(
+                "SELECT r.card_id, c.customer_id FROM identity_revocations r "
+                "JOIN identity_cards c ON c.card_id = r.card_id "
+                "WHERE r.registered IS NULL ORDER BY r.revoked LIMIT ?", [limit]).fetchall():
+            records.append({"kind": "revoked", "card_id": card_id, "customer_id": customer_id})
+        return records
+
+    def _issued_record(self, customer_id: str, card_id: str, key_id: int,
+                       short_id: str) -> dict[str, Any]:
+        secret = self._secret(key_id)
+        if secret is None:
+            raise device.KeyFileError("a card's signing key is missing from this database")
+        card = self._card(customer_id, card_id, key_id, short_id, secret)
+        return {"kind": "issued", "card_id": card_id, "customer_id": customer_id,
+                "codes": [card.code, base32.normalise(card.short_code)]}
+
+    def mark_registered(self, records: list[dict[str, Any]], outcome: str) -> None:
+        """Note head office's answer (``outcome``: a time, or "refused: ...") for ``records``."""
+        with self.kiosk.transaction() as db:
+            for record in records:
+                table = "identity_cards" if record["kind"] == "issued" else "identity_revocations"
+                db.execute(f"UPDATE {table} SET registered = ? WHERE card_id = ?",
+                           [outcome, record["card_id"]])
+
+    def signed_registration(self, record: dict[str, Any],
+                            seal: Callable[[str], str]) -> dict[str, str]:
+        """``record`` sealed for head office and signed with the device key.
+
+        Only head office can read it (it holds the codes), and only this
+        device could have made it (head office pins the device's key).
+        """
+        keys = self.device_keys()
+        sealed = seal(json.dumps({**record, "kiosk_id": self.kiosk.config.kiosk_id},
+                                 separators=(",", ":")))
+        return {"sealed": sealed, "signature": keys.sign(sealed.encode("ascii")),
+                "device_key": keys.public_key}
+
+    def presence(self, customer_id: str, code: str | None,
+                 seal: Callable[[str], str]) -> dict[str, Any] | None:
+        """What proves to head office that the shopper was here, or None.
+
+        ``code`` is the card the shopper scanned in this session; it proves
+        their presence only if it is a valid card of ``customer_id``. A card
+        head office has not registered yet travels with its signed registration.
+        """
+        if not code or not self.has_cards:
+            return None
+        verdict = self.verify(code)
+        if verdict.status != OK or verdict.customer_id != customer_id:
+            return None
+        canonical = self.canonical_code(code)
+        row = self.kiosk.db.execute(
+            "SELECT key_id, short_id, registered FROM identity_cards WHERE card_id = ?",
+            [verdict.card_id]).fetchone()
+        registration = None
+        if row is not None and row[2] is None:
+            record = self._issued_record(customer_id, str(verdict.card_id), row[0], row[1])
+            registration = self.signed_registration(record, seal)
+        return {"code": canonical, "registration": registration}
 
     # -- verification -------------------------------------------------------
 

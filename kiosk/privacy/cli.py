@@ -60,23 +60,39 @@ def show(ctx, customer_id: str, db_path: str | None, as_json: bool) -> None:
 @privacy.command("erase")
 @click.argument("customer_id")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--card", "card_code", metavar="CODE",
+              help="The shopper's card (long or short code), scanned or typed in front of "
+                   "them: head office erases them everywhere only with this proof.")
 @db_option
 @json_option
 @click.pass_context
-def erase(ctx, customer_id: str, yes: bool, db_path: str | None, as_json: bool) -> None:
-    """Erase CUSTOMER_ID from this kiosk and queue an erasure request for head office."""
+def erase(ctx, customer_id: str, yes: bool, card_code: str | None, db_path: str | None,
+          as_json: bool) -> None:
+    """Erase CUSTOMER_ID from this kiosk and queue an erasure request for head office.
+
+    Head office carries the erasure out in every store only if the request
+    proves the shopper was here (--card). Without it, ask head office to
+    erase them (kiosk hq erase).
+    """
     if not yes:
         click.confirm("Erase everything this kiosk holds about this customer?", abort=True)
     kiosk = open_kiosk(ctx, db_path)
     try:
-        report = kiosk.privacy.erase(customer_id, origin="staff")
+        report = kiosk.privacy.erase(customer_id, origin="staff", card_code=card_code)
     finally:
         kiosk.close()
     if as_json:
         echo_json(report)
     elif report["found"]:
-        sealed = "queued for head office" if report["sealed_for_hq"] else (
-            "queued, but head office's key is not known yet (sync first)")
-        click.echo(f"Erased. Erasure request {sealed}.")
+        if not report["sealed_for_hq"]:
+            click.echo("Erased here. Head office's key is not known yet (sync first), so "
+                       "head office cannot read the request: ask it to erase them too "
+                       "(kiosk hq erase).")
+        elif report["with_proof"]:
+            click.echo("Erased here. The request, with the card as proof, is queued for "
+                       "head office, which erases them in every store.")
+        else:
+            click.echo("Erased here. Without a valid card of this shopper as proof, head "
+                       "office will not erase them elsewhere: ask it to (kiosk hq erase).")
     else:
         click.echo("No customer with that id here; any traces were removed.")

@@ -6,6 +6,7 @@ customer id or a name.
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import unicodedata
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.events import utcnow
 from kiosk.privacy import erasure
 from kiosk.privacy.purposes import PURPOSES
+from kiosk.sync import sealing
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -108,13 +110,17 @@ class PrivacyService:
         ).fetchone() is None
 
     def set_consent(self, customer_id: str, purpose: str, granted: bool,
-                    source: str = "kiosk") -> None:
+                    source: str = "kiosk", *, card_code: str | None = None) -> None:
         """Record a yes or a no (appended to the log; earlier answers stay)."""
-        self.set_consents(customer_id, {purpose: granted}, source)
+        self.set_consents(customer_id, {purpose: granted}, source, card_code=card_code)
 
     def set_consents(self, customer_id: str, answers: dict[str, bool],
-                     source: str = "kiosk") -> None:
-        """Record several answers at once, in one transaction."""
+                     source: str = "kiosk", *, card_code: str | None = None) -> None:
+        """Record several answers at once, in one transaction.
+
+        A withdrawal carries the shopper's card as proof (``sealed_request``)
+        when they scanned one, so head office passes it on to every store.
+        """
         for purpose in answers:
             _check_purpose(purpose)
         if not source or not isinstance(source, str):
@@ -128,11 +134,14 @@ class PrivacyService:
                     "VALUES (?, ?, ?, ?, ?)",
                     [customer_id, purpose, int(bool(granted)), at, source],
                 )
-                self.kiosk.record_event(
-                    "consent_changed",
-                    {"purpose": purpose, "granted": bool(granted), "source": source},
-                    customer_id=customer_id,
-                )
+                payload: dict[str, Any] = {"purpose": purpose, "granted": bool(granted),
+                                           "source": source}
+                if not granted and card_code:
+                    sealed, proven = self.sealed_request(customer_id, "withdraw", card_code,
+                                                         purpose=purpose)
+                    if proven:
+                        payload["proof"] = sealed
+                self.kiosk.record_event("consent_changed", payload, customer_id=customer_id)
 
     def is_paused(self, customer_id: str) -> bool:
         return self.kiosk.db.execute(
@@ -293,13 +302,19 @@ class PrivacyService:
             [erasure.erasure_digest(db, customer_id)],
         ).fetchone() is not None
 
-    def erase(self, customer_id: str, *, origin: str = "shopper") -> dict[str, Any]:
-        """Remove everything of this person from the kiosk database; see ``erasure``."""
+    def erase(self, customer_id: str, *, origin: str = "shopper",
+              card_code: str | None = None) -> dict[str, Any]:
+        """Remove everything of this person from the kiosk database; see ``erasure``.
+
+        ``card_code``, the card the shopper scanned, lets head office erase them
+        everywhere (``sealed_request``).
+        """
         if origin not in ERASURE_ORIGINS:
             raise ValueError(f"origin must be one of {', '.join(ERASURE_ORIGINS)}")
         db = self.kiosk.db
         db.execute("PRAGMA secure_delete = ON")
-        sealed = self._seal(customer_id) if origin != "hq" else None
+        sealed, proven = (self.sealed_request(customer_id, "erase", card_code)
+                          if origin != "hq" else (None, False))
         with self.kiosk.transaction() as tx:
             counts = erasure.delete_person(tx, customer_id)
             erasure.remember_erasure(tx, customer_id, origin)
@@ -310,22 +325,26 @@ class PrivacyService:
         log.info("erasure carried out (origin %s, %d customer row(s), vacuumed %s)", origin,
                  counts["customers"], scrub["vacuumed"])
         return {"found": bool(counts["customers"]), "origin": origin, "deleted": counts,
-                "sealed_for_hq": sealed is not None, **scrub}
+                "sealed_for_hq": sealed is not None, "with_proof": proven, **scrub}
 
-    def _seal(self, customer_id: str) -> str | None:
-        """The id sealed for head office, or None while its public key is unknown."""
-        try:
-            sync = self.kiosk.sync
-        except ImportError:  # the sync service is optional for a standalone kiosk
-            sync = None
-        seal = getattr(sync, "seal_for_hq", None)
-        if seal is not None:
-            return seal(customer_id)
-        from kiosk.sync import sealing
+    def sealed_request(self, customer_id: str, action: str, card_code: str | None = None,
+                       **details: Any) -> tuple[str | None, bool]:
+        """A request about ``customer_id`` sealed for head office, and whether it has proof.
 
-        key = self.kiosk.config.hq_public_key
+        Head office carries out an erasure, or passes a withdrawal on to every
+        store, only with proof that the shopper was here: the card they scanned
+        (``card_code``), checked against its card registry. Without it the
+        request still reaches head office, which counts and refuses it.
+        """
+        key = self.kiosk.sync.hq_public_key()
         if not key:
-            row = self.kiosk.db.execute(
-                "SELECT value FROM meta WHERE key = 'hq_public_key'").fetchone()
-            key = row[0] if row else ""
-        return sealing.seal(key, customer_id) if key else None
+            return None, False
+
+        def seal(text: str) -> str:
+            return sealing.seal(key, text)
+
+        subject: dict[str, Any] = {"customer_id": customer_id, "action": action, **details}
+        presence = self.kiosk.identity.presence(customer_id, card_code, seal)
+        if presence is not None:
+            subject.update(presence)
+        return seal(json.dumps(subject, separators=(",", ":"))), presence is not None

@@ -67,6 +67,10 @@ class HttpTransport:
     def fetch_changes(self, cursor: int, limit: int) -> dict[str, Any]:
         return self._request("GET", "/v1/changes", params={"since": cursor, "limit": limit})
 
+    def register_cards(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Send card registrations (``kiosk.sync.cards``); head office says which it refused."""
+        return self._request("POST", "/v1/cards", json=body)
+
     def public_key(self) -> str:
         data = self._request("GET", "/v1/public-key")
         key = data.get("public_key") if isinstance(data, dict) else None

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.events import utcnow
 from kiosk.sync import outbox, sealing
 from kiosk.sync.backoff import Backoff
+from kiosk.sync.cards import register_cards
 from kiosk.sync.download import download, get_cursor
 from kiosk.sync.transport import AuthError, Transport, TransportError
 from kiosk.sync.upload import release_quarantine, upload
@@ -180,6 +181,8 @@ class SyncService:
             # queued events before they could be sent.
             got = download(self.kiosk, transport)
             result["changes_applied"], result["changes_skipped"] = got["applied"], got["skipped"]
+            # Cards before events: an erasure request's card must be registered first.
+            result.update(register_cards(self.kiosk, transport, str(self.hq_public_key())))
             sent = upload(db, transport, kiosk_id=self.kiosk.config.kiosk_id,
                           store_id=self.kiosk.config.store_id, batch_size=self.batch_size,
                           batch_bytes=self.batch_bytes, keep_sent=self.keep_sent,

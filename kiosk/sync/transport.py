@@ -66,6 +66,10 @@ class Transport(Protocol):
         """Head office's X25519 public key, base64."""
         ...
 
+    # Optional: ``register_cards(body) -> {"refused": [{"index", "reason"}]}``
+    # sends card registrations (kiosk.sync.cards); a transport without it
+    # leaves each proof of presence to carry its own card.
+
     def close(self) -> None:
         ...
 

@@ -74,7 +74,9 @@ class MyDataPresenter(QObject):
         self._run(lambda c: self.kiosk.privacy.remove_preference(c, key, value, "shopper"))
 
     def set_consent(self, purpose: str, granted: bool) -> None:
-        self._run(lambda c: self.kiosk.privacy.set_consent(c, purpose, granted, "kiosk"))
+        code = self.session.card_code
+        self._run(lambda c: self.kiosk.privacy.set_consent(c, purpose, granted, "kiosk",
+                                                           card_code=code))
 
     def pause(self, paused: bool) -> None:
         self._run(lambda c: self.kiosk.privacy.pause_personalisation(c, paused))
@@ -89,6 +91,7 @@ class MyDataPresenter(QObject):
             self.erased.emit()
             self.session.reset("erased")
 
+        code = self.session.card_code
         self.session.worker.run(
-            lambda: self.kiosk.privacy.erase(customer_id, origin="shopper"),
+            lambda: self.kiosk.privacy.erase(customer_id, origin="shopper", card_code=code),
             success=done, failure=self._failed)

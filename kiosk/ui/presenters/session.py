@@ -71,6 +71,10 @@ class SessionPresenter(QObject):
         self.saved: list[Any] = []
         self.dismissed: set[str] = set()
         self._pending_code_customer: str | None = None
+        self._pending_code: str | None = None
+        # The card scanned for this session: head office's proof that the shopper
+        # was here for an erasure or a withdrawal. Gone with the session.
+        self.card_code: str | None = None
 
     @property
     def active(self) -> bool:
@@ -92,47 +96,52 @@ class SessionPresenter(QObject):
             return
         self.busy.emit(True)
         self.worker.run(lambda: self.kiosk.identity.identify(code),
-                        success=self._identified, failure=self._identify_error)
+                        success=lambda result: self._identified(result, code),
+                        failure=self._identify_error)
 
     def _identify_error(self, error: Exception) -> None:
         self.busy.emit(False)
         self.scan_failed.emit(scan_message("error"))
 
-    def _identified(self, result: Any) -> None:
+    def _identified(self, result: Any, code: str | None = None) -> None:
         status = getattr(result, "status", "error")
         if status == "consent_needed":
             self.busy.emit(False)
             self._pending_code_customer = result.customer_id
+            self._pending_code = code
             self.consent_needed.emit()
             return
         if status != "ok" or not getattr(result, "customer_id", None):
             self.busy.emit(False)
             self.scan_failed.emit(scan_message(status))
             return
-        self._start(result.customer_id, getattr(result, "first_name", None))
+        self._start(result.customer_id, getattr(result, "first_name", None), code)
 
-    def _start(self, customer_id: str, first_name: str | None) -> None:
+    def _start(self, customer_id: str, first_name: str | None,
+               card_code: str | None = None) -> None:
         if self.active:
             self._clear()
         self.customer_id = customer_id
+        self.card_code = card_code
         self.first_name = (first_name or "").strip().split(" ")[0] or None
         self.started.emit()
         self.load_picks()
 
     def give_consent(self, consents: dict[str, bool]) -> None:
         """Answers to the consent question after a scan (consent_needed)."""
-        customer_id = self._pending_code_customer
+        customer_id, code = self._pending_code_customer, self._pending_code
         if customer_id is None:
             return
         self.busy.emit(True)
 
         def op() -> Any:
             for purpose, granted in consents.items():
-                self.kiosk.privacy.set_consent(customer_id, purpose, granted, "kiosk")
+                self.kiosk.privacy.set_consent(customer_id, purpose, granted, "kiosk",
+                                               card_code=code)
             known = self.kiosk.privacy.what_we_know(customer_id)
             return (known.get("customer") or {}).get("first_name")
 
-        self.worker.run(op, success=lambda name: self._start(customer_id, name),
+        self.worker.run(op, success=lambda name: self._start(customer_id, name, code),
                         failure=self._identify_error)
 
     def browse_as_guest(self) -> None:

@@ -1,0 +1,153 @@
+"""Head office's card registry and the proofs of presence checked against it.
+
+An erasure, or a consent withdrawal that head office passes on to every
+store, changes a shopper's data everywhere, so a kiosk token alone must not
+be enough to ask for one: the request has to prove the shopper was at the
+kiosk, with the card they scanned there. Kiosks register their cards here
+(``POST /v1/cards``, ``kiosk.sync.cards``), each registration sealed for
+head office (it holds the codes) and signed with the device key head office
+pinned for that kiosk, so a stolen token cannot register cards of its own.
+
+Codes are never stored: only a keyed digest of each (long and short form),
+keyed by a key derived from head office's private key.
+
+Rules, in the order they are checked:
+
+- the device key: pinned on its first registration (or given by the
+  operator with ``kiosk hq add-kiosk --device-key``); another key is refused;
+- the signature of the sealed record by that key, and the record's shape;
+- a card of an erased shopper is refused;
+- trust on first use per shopper: a shopper's first card may be registered
+  by any device; further cards only by a device that registered one of
+  theirs before (a stolen device cannot take over other stores' shoppers);
+- a revocation may come from any device with a valid signature: it can only
+  make proofs fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from typing import TYPE_CHECKING, Any
+
+from kiosk.identity.device import verify_signature
+from kiosk.sync import sealing
+
+if TYPE_CHECKING:
+    from kiosk.hq.storage.base import AuthRecord, Storage
+
+MAX_REGISTRATIONS = 500
+MAX_CODE_LENGTH = 64
+
+
+class Refused(ValueError):
+    """A registration or a proof that head office does not accept; the message says why."""
+
+
+def digest_key(private_key_b64: str) -> bytes:
+    """The key of the code digests, derived from head office's private key."""
+    return hmac.new(sealing._unb64(private_key_b64, 32), b"psk card registry v1",
+                    hashlib.sha256).digest()
+
+
+def code_digest(key: bytes, code: str) -> str:
+    return hmac.new(key, code.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def pin_device_key(storage: Storage, cur: Any, kiosk: AuthRecord, device_key: str) -> None:
+    """Pin ``device_key`` for ``kiosk`` if none is pinned; Refused if another one is."""
+    if not isinstance(device_key, str) or not sealing.valid_public_key(device_key):
+        raise Refused("device_key must be a base64 Ed25519 public key")
+    row = storage._run(cur, "SELECT device_key FROM kiosks WHERE name = ?",
+                       [kiosk.name]).fetchone()
+    if row is None:
+        raise Refused("this kiosk is not registered")
+    if row[0] is None:
+        storage._run(cur, "UPDATE kiosks SET device_key = ? WHERE name = ? "
+                          "AND device_key IS NULL", [device_key, kiosk.name])
+    elif row[0] != device_key:
+        raise Refused("this is not the device key head office holds for this kiosk; "
+                      "if the kiosk was rebuilt, the operator resets it "
+                      "(kiosk hq reset-device-key NAME)")
+
+
+def register(storage: Storage, cur: Any, kiosk: AuthRecord, registration: Any) -> None:
+    """Apply one signed registration from ``kiosk``; Refused with the reason otherwise."""
+    if not isinstance(registration, dict):
+        raise Refused("a registration must be an object")
+    sealed, signature = registration.get("sealed"), registration.get("signature")
+    device_key = registration.get("device_key")
+    if not all(isinstance(v, str) for v in (sealed, signature, device_key)):
+        raise Refused("a registration needs sealed, signature and device_key")
+    pin_device_key(storage, cur, kiosk, device_key)
+    if not verify_signature(device_key, sealed.encode("ascii", "replace"), signature):
+        raise Refused("the signature does not match the device key")
+    try:
+        record = json.loads(sealing.open_sealed(storage._private_key, sealed))
+    except (sealing.SealingError, ValueError):
+        raise Refused("the registration cannot be opened with head office's key") from None
+    if not isinstance(record, dict):
+        raise Refused("a registration must seal an object")
+    kind, card_id, customer_id = (record.get(k) for k in ("kind", "card_id", "customer_id"))
+    if not (isinstance(card_id, str) and 0 < len(card_id) <= 64
+            and isinstance(customer_id, str) and 0 < len(customer_id) <= 128):
+        raise Refused("a registration needs a card_id and a customer_id")
+    if storage._is_erased(cur, customer_id):
+        raise Refused("the shopper has been erased")
+    if kind == "issued":
+        _issue(storage, cur, kiosk, card_id, customer_id, record.get("codes"))
+    elif kind == "revoked":
+        storage._run(cur, "UPDATE hq_cards SET revoked = ? WHERE card_id = ? AND customer_id = ? "
+                          "AND revoked IS NULL", [storage_now(), card_id, customer_id])
+    else:
+        raise Refused("kind must be issued or revoked")
+
+
+def _issue(storage: Storage, cur: Any, kiosk: AuthRecord, card_id: str, customer_id: str,
+           codes: Any) -> None:
+    if not (isinstance(codes, list) and len(codes) == 2
+            and all(isinstance(c, str) and 0 < len(c) <= MAX_CODE_LENGTH for c in codes)):
+        raise Refused("an issued card needs its two codes")
+    existing = storage._run(cur, "SELECT customer_id FROM hq_cards WHERE card_id = ?",
+                            [card_id]).fetchone()
+    if existing is not None:
+        if existing[0] != customer_id:
+            raise Refused("this card id is registered to someone else")
+        return  # sent again: already registered
+    registrars = {r[0] for r in storage._run(
+        cur, "SELECT DISTINCT kiosk FROM hq_cards WHERE customer_id = ?",
+        [customer_id]).fetchall()}
+    if registrars and kiosk.name not in registrars:
+        raise Refused("this shopper's cards were registered by another device")
+    key = storage._card_digest_key
+    storage._run(cur, "INSERT INTO hq_cards (card_id, customer_id, kiosk, long_digest, "
+                      "short_digest, registered) VALUES (?, ?, ?, ?, ?, ?)",
+                 [card_id, customer_id, kiosk.name, code_digest(key, codes[0]),
+                  code_digest(key, codes[1]), storage_now()])
+
+
+def check_presence(storage: Storage, cur: Any, kiosk: AuthRecord, subject: dict[str, Any],
+                   customer_id: str) -> None:
+    """Refused unless ``subject`` proves ``customer_id`` was at the kiosk (their card)."""
+    code = subject.get("code")
+    if not isinstance(code, str) or not 0 < len(code) <= MAX_CODE_LENGTH:
+        raise Refused("no card as proof of presence")
+    if subject.get("registration") is not None:
+        register(storage, cur, kiosk, subject["registration"])
+    digest = code_digest(storage._card_digest_key, code)
+    row = storage._run(cur, "SELECT customer_id, revoked FROM hq_cards "
+                            "WHERE long_digest = ? OR short_digest = ?",
+                       [digest, digest]).fetchone()
+    if row is None:
+        raise Refused("the card is not in head office's registry")
+    if row[0] != customer_id:
+        raise Refused("the card belongs to someone else")
+    if row[1] is not None:
+        raise Refused("the card has been revoked")
+
+
+def storage_now() -> str:
+    from kiosk.hq.storage.base import now
+
+    return now()
