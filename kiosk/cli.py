@@ -180,9 +180,11 @@ def store_info(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
 
 
 def main() -> None:
+    from kiosk.identity.device import KeyFileError
+
     try:
         cli(prog_name="kiosk")
-    except SchemaTooNewError as error:
+    except (SchemaTooNewError, KeyFileError) as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
 
