@@ -19,10 +19,9 @@ import httpx
 import pytest
 from click.testing import CliRunner
 from hqserver import HQProcess, hq_storage, live_hq, pg_server, pg_url  # noqa: F401
-from test_hq_erasure_traces import traces
+from test_hq_erasure_traces import erased_id_digest, traces
 
 from kiosk.cli import cli
-from kiosk.hq.changes import erased_id_digest
 from kiosk.hq.storage import StorageError, open_storage
 from kiosk.sync import sealing
 
