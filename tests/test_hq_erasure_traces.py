@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -237,5 +238,51 @@ def test_postgresql_rows_of_an_erased_shopper_leave_the_table_files_on_scrub(
     try:
         assert storage.stats()["totals"]["erasures_to_scrub"] == 0
         assert storage.is_erased(PERSON)
+    finally:
+        storage.close()
+
+
+# Holds a read transaction on head office's database until told to stop.
+HOLD_READ = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN")
+conn.execute("SELECT count(*) FROM events").fetchone()
+print("reading", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+conn.close()
+"""
+
+
+def test_a_wal_held_by_a_reader_is_emptied_once_the_reader_is_done(tmp_path):
+    database = tmp_path / "hq.db"
+    files = [Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm")]
+    storage = open_storage(str(database))
+    try:
+        kiosk = storage.authenticate(storage.add_kiosk("k1", store_id="s1"))
+        storage.ingest(kiosk, [
+            {"uuid": f"00000000-0000-4000-8000-{seq:012d}", "seq": seq, "kind": "save",
+             "ts": "2026-01-01T10:00:00+00:00", "customer_id": PERSON if seq % 2 else "c2",
+             "payload": {"sku": SKU if seq % 2 else "A", "name": NAME if seq % 2 else "Bo"}}
+            for seq in range(1, 21)])
+        reader = subprocess.Popen([sys.executable, "-c", HOLD_READ, str(database)],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            assert reader.stdout.readline().strip() == "reading"
+            assert storage.erase(PERSON)
+            # the reader still sees the rows as they were: the WAL cannot be emptied yet
+            assert set(traces(files)["hq.db-wal"]) == set(NEEDLES)
+            reader.stdin.write("done\n")
+            reader.stdin.flush()
+            assert reader.wait(10) == 0
+        finally:
+            if reader.poll() is None:
+                reader.kill()
+        deadline = time.monotonic() + 15  # the checkpoint thread tries every second
+        while time.monotonic() < deadline and Path(f"{database}-wal").stat().st_size:
+            time.sleep(0.1)
+        assert Path(f"{database}-wal").stat().st_size == 0
+        assert traces(files) == {"hq.db": [], "hq.db-wal": [], "hq.db-shm": []}
     finally:
         storage.close()
