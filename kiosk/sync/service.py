@@ -176,20 +176,18 @@ class SyncService:
         try:
             transport = self.transport()
             self._fetch_public_key(transport)
-        except (TransportError, SyncNotConfigured) as error:
-            return self._failed(result, error, "")
         except Exception as error:
-            return self._failed(result, error, "internal error")
+            return self._failed(result, error)
         # Download first: an erasure made elsewhere purges that person's queued
         # events before they could be sent. A change that cannot be applied yet
         # must not stop uploads, though: it is retried on the next sync, and head
         # office discards events of customers it erased.
         got = new_result()
-        failure: tuple[Exception, str] | None = None
+        failure: tuple[Exception, bool] | None = None  # (error, in the download)
         try:
             download(self.kiosk, transport, result=got)
         except Exception as error:
-            failure = (error, "download")
+            failure = (error, True)
         result["changes_applied"], result["changes_quarantined"] = (
             got["applied"], got["quarantined"])
         if failure is None or not isinstance(failure[0], RetryableError):
@@ -199,7 +197,7 @@ class SyncService:
                               batch_size=self.batch_size, batch_bytes=self.batch_bytes,
                               keep_sent=self.keep_sent, flush=flush or self._upload_due())
             except Exception as error:
-                failure = failure or (error, "internal error")
+                failure = failure or (error, False)
             else:
                 result.update({k: sent[k] for k in ("batches", "uploaded", "duplicates",
                                                     "quarantined")})
@@ -213,8 +211,9 @@ class SyncService:
         result["queue_depth"] = outbox.queue_depth(db)
         return result
 
-    def _failed(self, result: dict[str, Any], error: Exception, stage: str) -> dict[str, Any]:
-        """Record a failed sync; ``stage`` names where an unexpected error came from."""
+    def _failed(self, result: dict[str, Any], error: Exception,
+                in_download: bool = False) -> dict[str, Any]:
+        """Record a failed sync; an unexpected error is named by its type only."""
         failures = self.failures() + 1
         if isinstance(error, TransportError | SyncNotConfigured):
             result["error"] = str(error)
@@ -223,8 +222,7 @@ class SyncService:
             log.warning("sync failed (%d in a row): %s", failures, error)
         else:
             # Only the type: the message may name a customer.
-            what = ("a change could not be applied yet" if stage == "download"
-                    else "internal error")
+            what = "a change could not be applied yet" if in_download else "internal error"
             result["error"] = f"{what} ({type(error).__name__}); retried on next sync"
             log.error("sync failed (%d in a row): %s", failures, result["error"])
         self._set_state(failures=failures, last_error=result["error"][:500],
