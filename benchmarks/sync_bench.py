@@ -254,6 +254,8 @@ def main() -> None:
         else:
             server = PostgresServer(bin_dir, folder / "pg", durable=True)
             server.start()
+            # head office's keys: one key file for the chain (see docs/hq.md)
+            os.environ["KIOSK_HQ_KEY_FILE"] = str(folder / "hq-pg.key")
             try:
                 result["concurrent_50_postgresql"] = repeat(runs, lambda i: bench_concurrent(
                     server.create_database(), source, kiosks, per_kiosk,

@@ -109,7 +109,7 @@ class HQProcess(ChildProcess):
 
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def hq_storage(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Storage]:
     """Head office storage on each backend (PostgreSQL started by the test setup)."""
     if request.param == "sqlite":

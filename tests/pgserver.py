@@ -137,6 +137,12 @@ def pg_server() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture
-def pg_url(pg_server: PostgresServer) -> str:
-    """A new empty database on the session's PostgreSQL server."""
+def pg_url(pg_server: PostgresServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new empty database on the session's PostgreSQL server.
+
+    Its head office's key file is ``tmp_path / "hq-pg.key"``, through
+    ``KIOSK_HQ_KEY_FILE``, so every head-office process of the test (in this
+    process, ``kiosk hq`` commands, subprocesses) shares it.
+    """
+    monkeypatch.setenv("KIOSK_HQ_KEY_FILE", str(tmp_path / "hq-pg.key"))
     return pg_server.create_database()

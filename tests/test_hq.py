@@ -18,7 +18,8 @@ from pydantic import ValidationError
 from kiosk.cli import cli
 from kiosk.hq import models, report
 from kiosk.hq.batch import InvalidBatch, decode_batch
-from kiosk.hq.storage import ChangeIn, StorageError
+from kiosk.hq.changes import erased_id_digest
+from kiosk.hq.storage import ChangeIn, InvalidChange, StorageError
 from kiosk.sync import sealing
 
 
@@ -83,7 +84,7 @@ def test_changes_are_for_the_kiosks_store_and_paged_by_cursor(hq_storage):
     rest = hq_storage.changes_for(k1, page["cursor"], 10)
     assert [c["data"]["quantity"] for c in rest["changes"]] == [5] and not rest["more"]
     assert hq_storage.changes_for(k1, rest["cursor"], 10)["changes"] == []
-    with pytest.raises(StorageError):
+    with pytest.raises(InvalidChange, match=r"changes\.0\.kind: must be one of"):
         hq_storage.publish([ChangeIn("erasure", {}, customer_id="c1")])
 
 
@@ -95,7 +96,12 @@ def test_erasure_deletes_the_persons_data_and_is_broadcast_once(hq_storage):
     assert hq_storage.erase("c1") is False
     assert hq_storage.query("SELECT customer_id FROM events") == [("c2",)]
     changes = hq_storage.changes_for(k1, 0, 10)["changes"]
-    assert [(c["kind"], c["customer_id"]) for c in changes] == [("erasure", "c1")]
+    # broadcast as a keyed digest: the id itself is nowhere in the feed or in `erasures`
+    digest = erased_id_digest(hq_storage.erasure_key, "c1")
+    assert [(c["kind"], c["customer_id"], c["data"]) for c in changes] == [
+        ("erasure", None, {"digest": digest})]
+    assert hq_storage.query("SELECT * FROM erasures")[0][0] == digest
+    assert '"c1"' not in json.dumps([changes, hq_storage.query("SELECT * FROM erasures")])
     assert hq_storage.is_erased("c1")
     late = hq_storage.ingest(k1, [event(3, customer_id="c1"), event(4, customer_id="c2")])
     assert (late.accepted, late.discarded) == (1, 1)  # an erased person's late events

@@ -11,7 +11,7 @@ import os
 import time
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
@@ -26,8 +26,10 @@ from kiosk.hq.gzip_body import GzipRequestMiddleware
 from kiosk.hq.storage import (
     AuthRecord,
     IngestResult,
+    InvalidChange,
     Storage,
     StorageError,
+    UnknownChangeError,
     UnknownKioskError,
 )
 from kiosk.hq.storage import ChangeIn as StoredChange
@@ -174,16 +176,48 @@ def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
 
     @app.post("/v1/admin/changes", response_model=models.PublishOut, responses={
         **_UNAUTHORISED, 403: {"description": "Not an operator token"},
-        409: {"description": "The change names an erased customer"}})
+        409: {"description": "The change names an erased customer"},
+        422: {"description": "A change breaks the rules of its kind (the field is named)"}})
     def publish(body: models.PublishIn,
-                operator: Annotated[AuthRecord, Depends(operator_caller)]) -> models.PublishOut:
-        """Publish catalogue, price, stock, profile, revocation, consent or model changes."""
+                operator: Annotated[AuthRecord, Depends(operator_caller)]) -> Any:
+        """Publish catalogue, price, stock, profile, revocation, consent or model changes.
+
+        Each change is checked by the rules of its kind (``kiosk.hq.changes``),
+        e.g. a revocation needs ``customer_id``: a 422 names the field.
+        """
         try:
             ids = storage.publish([StoredChange(c.kind, c.data, c.store_id, c.customer_id)
                                    for c in body.changes])
+        except InvalidChange as error:
+            return JSONResponse({"detail": f"invalid request: {error}"}, status_code=422)
         except StorageError as error:
             raise HTTPException(409, str(error)) from None
         return models.PublishOut(ids=ids)
+
+    @app.post("/v1/admin/changes/{change_id}/retract", response_model=models.RetractOut,
+              responses={**_UNAUTHORISED, 403: {"description": "Not an operator token"},
+                         404: {"description": "No change has this id"},
+                         409: {"description": "An erasure cannot be retracted"}})
+    def retract(change_id: Annotated[int, Path(ge=1, le=models.MAX_SEQ)],
+                operator: Annotated[AuthRecord, Depends(operator_caller)]) -> Any:
+        """Stop serving a published change to kiosks; the retraction (who, when) is kept.
+
+        Change ids stay in order, so no kiosk's cursor skips a change. Kiosks
+        that downloaded it already keep its effect: publish a correcting change.
+        """
+        try:
+            done = storage.retract(change_id, by=f"operator:{operator.name}")
+        except UnknownChangeError as error:
+            raise HTTPException(404, str(error)) from None
+        except StorageError as error:
+            raise HTTPException(409, str(error)) from None
+        return models.RetractOut(**done)
+
+    @app.get("/v1/erasure-key", response_model=models.ErasureKey, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a kiosk token"}})
+    def get_erasure_key(kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Any:
+        """The key kiosks need to recognise an erased customer in an erasure change's digest."""
+        return models.ErasureKey(erasure_key=storage.erasure_key)
 
     @app.post("/v1/admin/erasures", response_model=models.ErasureOut, responses={
         **_UNAUTHORISED, 403: {"description": "Not an operator token"}})

@@ -1,4 +1,4 @@
-"""``kiosk hq``: run head office and administer it (kiosks, erasures, changes)."""
+"""``kiosk hq``: run head office and administer it (kiosks, erasures, changes, retractions)."""
 
 from __future__ import annotations
 
@@ -17,18 +17,40 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=True, default=str))
 
 
-database_option = click.option(
+_database = click.option(
     "--database", "database", envvar="KIOSK_HQ_DATABASE", default="hq.db", show_default=True,
     help="Head office's storage: a SQLite file, or postgresql://user@host/db "
          "(env KIOSK_HQ_DATABASE).",
 )
 
 
+def _remember_key_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    ctx.meta["kiosk_hq_key_file"] = value
+
+
+_key_file = click.option(
+    "--key-file", envvar="KIOSK_HQ_KEY_FILE", expose_value=False, callback=_remember_key_file,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Head office's key file (private key, erasure key); default for SQLite: beside the "
+         "database (hq.db.key); needed for PostgreSQL, the same file on every head-office "
+         "server (env KIOSK_HQ_KEY_FILE).",
+)
+
+
+def database_option(command: Any) -> Any:
+    """``--database`` and ``--key-file``: what every command opening the storage takes."""
+    return _database(_key_file(command))
+
+
+def _given_key_file() -> Path | None:
+    return click.get_current_context().meta.get("kiosk_hq_key_file")
+
+
 def _storage(database: str) -> Any:
     from kiosk.hq.storage import StorageError, open_storage
 
     try:
-        return open_storage(database)
+        return open_storage(database, key_file=_given_key_file())
     except (StorageError, sqlite3.Error) as error:
         raise click.ClickException(f"cannot open head office storage: {error}") from None
 
@@ -66,6 +88,8 @@ def serve(database: str, host: str, port: int, workers: int, log_level: str) -> 
         else:
             storage.close()
             os.environ["KIOSK_HQ_DATABASE"] = database
+            if _given_key_file() is not None:
+                os.environ["KIOSK_HQ_KEY_FILE"] = str(_given_key_file())
             uvicorn.run("kiosk.hq.app:app_from_env", factory=True, workers=workers, **options)
     finally:
         storage.close()
@@ -97,13 +121,98 @@ def add_kiosk(name: str, store_id: str, operator: bool, database: str) -> None:
 @click.argument("customer_id")
 @database_option
 def erase(customer_id: str, database: str) -> None:
-    """Erase a customer at head office; every kiosk erases them on its next sync."""
+    """Erase a customer at head office; every kiosk erases them on its next sync.
+
+    Head office keeps and broadcasts only a keyed digest of the id. With
+    PostgreSQL, the deleted rows leave the table files at the next `kiosk hq scrub`.
+    """
     storage = _storage(database)
     try:
         done = storage.erase(customer_id, origin="operator:cli")
+        deferred = storage.deferred_scrub
     finally:
         storage.close()
-    click.echo("erased; kiosks will erase on their next sync" if done else "already erased")
+    if not done:
+        click.echo("already erased")
+        return
+    click.echo("erased; kiosks will erase on their next sync"
+               + ("; run `kiosk hq scrub` to rewrite the tables" if deferred else ""))
+
+
+@hq.command("scrub")
+@database_option
+@json_option
+def scrub(database: str, as_json: bool) -> None:
+    """Rewrite head office's tables so no deleted row survives in its files.
+
+    PostgreSQL: VACUUM (FULL) of the tables erasures touch (they are locked while
+    rewritten: run it nightly, when the chain is quiet). SQLite: VACUUM (deleted rows
+    are overwritten at once anyway; this also clears files of an older head office).
+    """
+    storage = _storage(database)
+    try:
+        done = storage.scrub()
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(done)
+    else:
+        click.echo("scrubbed: " + ", ".join(f"{k} {v}" for k, v in done.items()))
+
+
+@hq.command("retract")
+@click.argument("change_id", type=click.IntRange(1, 2**62))
+@database_option
+@json_option
+def retract(change_id: int, database: str, as_json: bool) -> None:
+    """Stop serving published change CHANGE_ID to kiosks (kept for the audit: who, when).
+
+    Kiosks that already downloaded it keep what they did: publish a correcting change.
+    """
+    from kiosk.hq.storage import StorageError
+
+    storage = _storage(database)
+    try:
+        done = storage.retract(change_id, by=f"cli:{_user()}")
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(done)
+    elif done["already_retracted"]:
+        click.echo(f"change #{change_id} ({done['kind']}) was already retracted by "
+                   f"{done['retracted_by']} at {done['at']}")
+    else:
+        click.echo(f"change #{change_id} ({done['kind']}) retracted; kiosks will not "
+                   "receive it")
+
+
+@hq.command("retractions")
+@database_option
+@json_option
+def retractions(database: str, as_json: bool) -> None:
+    """The retracted changes: which, who, when."""
+    storage = _storage(database)
+    try:
+        rows = storage.retractions()
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(f"#{row['id']:<8} {row['kind']:<18} {row['retracted_by']:<24} {row['at']}")
+    click.echo(f"{len(rows):,} retracted change(s)")
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "unknown"
 
 
 @hq.command("publish")
@@ -117,7 +226,7 @@ def publish(file: Path, database: str) -> None:
     from pydantic import ValidationError
 
     from kiosk.hq.models import PublishIn
-    from kiosk.hq.storage import ChangeIn, StorageError
+    from kiosk.hq.storage import ChangeIn, InvalidChange, StorageError
 
     try:
         body = PublishIn.model_validate_json(file.read_bytes())
@@ -129,6 +238,8 @@ def publish(file: Path, database: str) -> None:
     try:
         ids = storage.publish([ChangeIn(c.kind, c.data, c.store_id, c.customer_id)
                                for c in body.changes])
+    except InvalidChange as error:
+        raise click.ClickException(f"{file}: {error}") from None
     except StorageError as error:
         raise click.ClickException(str(error)) from None
     finally:
@@ -143,7 +254,7 @@ def publish(file: Path, database: str) -> None:
 @database_option
 def publish_catalogue(kiosk_db: Path, store_id: str | None, database: str) -> None:
     """Publish the products, prices and stock of a kiosk database (e.g. after kiosk import)."""
-    from kiosk.hq.storage import ChangeIn
+    from kiosk.hq.storage import ChangeIn, InvalidChange
 
     source = sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True)
     try:
@@ -169,6 +280,8 @@ def publish_catalogue(kiosk_db: Path, store_id: str | None, database: str) -> No
     storage = _storage(database)
     try:
         ids = storage.publish(changes)
+    except InvalidChange as error:
+        raise click.ClickException(f"{kiosk_db}: {error}") from None
     finally:
         storage.close()
     click.echo(f"{len(ids):,} change(s) published")
@@ -187,7 +300,7 @@ def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
     """
     import base64
 
-    from kiosk.hq.storage import ChangeIn
+    from kiosk.hq.storage import ChangeIn, InvalidChange
 
     source = sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True)
     try:
@@ -210,6 +323,8 @@ def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
     try:
         storage.publish([ChangeIn("model", {"name": "recommenders", "version": str(version),
                                             "run": run})])
+    except InvalidChange as error:
+        raise click.ClickException(f"{kiosk_db}: {error}") from None
     finally:
         storage.close()
     click.echo(f"training run {version} published ({len(run)} artefacts)")

@@ -117,6 +117,20 @@ class ErasureOut(BaseModel):
     already_erased: bool
 
 
+class RetractOut(BaseModel):
+    id: int
+    kind: str
+    retracted_by: str
+    at: str
+    already_retracted: bool
+
+
+class ErasureKey(BaseModel):
+    erasure_key: str
+    algorithm: str = ("HMAC-SHA256 (key: erasure_key as hex bytes) of the UTF-8 customer id, "
+                      "hex; an erasure change carries it as data.digest")
+
+
 class PublicKey(BaseModel):
     public_key: str
     algorithm: str = "x25519-xsalsa20-poly1305 sealed box (libsodium crypto_box_seal)"

@@ -295,11 +295,21 @@ class PrivacyService:
     # -- erasure ------------------------------------------------------------
 
     def was_erased(self, customer_id: str) -> bool:
-        """True if this id was erased here (an importer must not bring it back)."""
+        """True if this id was erased here or at head office (an importer must not bring it back).
+
+        ``privacy_erasures`` holds this kiosk's own digests and those of head
+        office's erasures (under head office's erasure key, kept in ``meta``).
+        """
+        from kiosk.hq.changes import erased_id_digest
+
         db = self.kiosk.db
+        digests = [erasure.erasure_digest(db, customer_id)]
+        row = db.execute("SELECT value FROM meta WHERE key = 'hq_erasure_key'").fetchone()
+        if row is not None:
+            digests.append(erased_id_digest(row[0], customer_id))
+        marks = ", ".join("?" for _ in digests)
         return db.execute(
-            "SELECT 1 FROM privacy_erasures WHERE digest = ?",
-            [erasure.erasure_digest(db, customer_id)],
+            f"SELECT 1 FROM privacy_erasures WHERE digest IN ({marks})", digests,
         ).fetchone() is not None
 
     def erase(self, customer_id: str, *, origin: str = "shopper",

@@ -1,30 +1,55 @@
 """Applying head office's changes on the kiosk, one clearly named function per kind.
 
 Each function takes the ``Kiosk`` and a change (``{"id", "kind", "store_id",
-"customer_id", "data"}``). Privacy changes go through the privacy and
+"customer_id", "data"}``), already checked by the rules of its kind
+(``kiosk.hq.changes``). Privacy changes go through the privacy and
 identity services, so the kiosk's own rules apply (an erasure also purges
 that person's queued events); catalogue, stock and profiles are written to
 the core tables; model artefacts are kept for the recommenders.
+
+An erasure names nobody: it carries the keyed digest of the erased id
+(``kiosk.hq.changes.erased_id_digest``), under head office's erasure key,
+which the kiosk keeps in ``meta``. The kiosk erases whoever of its own ids
+has that digest, and keeps the digest in ``privacy_erasures`` so that the
+id is refused if it arrives later (``PrivacyService.was_erased``).
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kiosk.events import utcnow
+from kiosk.hq.changes import erased_id_digest
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from kiosk.app import Kiosk
 
-#: kinds that must never be skipped: a failure stops the download until it succeeds
+#: kinds whose failure to apply for a passing reason is retried, never skipped
 PRIVACY_KINDS = frozenset({"erasure", "revocation", "consent_withdrawn"})
+#: the ``meta`` key of head office's erasure key (hex)
+HQ_ERASURE_KEY = "hq_erasure_key"
+_KEY = re.compile(r"[0-9a-f]{64}", re.ASCII).fullmatch
 
 
 class ChangeError(ValueError):
     """A change from head office is not well-formed."""
+
+
+class ErasureKeyUnknown(RuntimeError):
+    """Head office's erasure key is not known yet: the erasure waits (it is not skipped)."""
+
+
+#: an applier raising one of these will never succeed with this change: it is set aside
+UNAPPLIABLE: tuple[type[BaseException], ...] = (
+    ChangeError, LookupError, TypeError, ValueError, sqlite3.IntegrityError,
+    sqlite3.InterfaceError)
 
 
 def _required(data: dict[str, Any], key: str, kind: type = str) -> Any:
@@ -139,9 +164,75 @@ def apply_consent_withdrawal(kiosk: Kiosk, change: dict[str, Any]) -> None:
     kiosk.privacy.set_consent(customer_id, purpose, False, source="hq")
 
 
-def apply_erasure(kiosk: Kiosk, change: dict[str, Any]) -> None:
-    """Erased at head office: erase here, queued events included."""
-    kiosk.privacy.erase(_customer(change), origin="hq")
+def apply_erasure(kiosk: Kiosk, change: dict[str, Any],
+                  matcher: ErasedIdMatcher | None = None) -> int:
+    """Erased at head office: erase whoever the digest names here, queued events included.
+
+    The digest is kept even if nobody here has it, so that the id is refused
+    when it arrives later (a profile, an import). Returns how many were erased.
+    An erasure from a head office before digests names the id itself.
+    """
+    if change.get("customer_id"):
+        kiosk.privacy.erase(_customer(change), origin="hq")
+        return 1
+    digest = _required(change["data"], "digest")
+    matcher = matcher or ErasedIdMatcher(kiosk)
+    erased = 0
+    for customer_id in matcher.take(digest):
+        kiosk.privacy.erase(customer_id, origin="hq")
+        erased += 1
+    with kiosk.transaction() as db:
+        db.execute("INSERT OR IGNORE INTO privacy_erasures (digest, at, origin) "
+                   "VALUES (?, ?, 'hq')", [digest, utcnow()])
+    return erased
+
+
+def hq_erasure_key(db: Database) -> str | None:
+    """Head office's erasure key as the kiosk stored it (None before the first erasure)."""
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [HQ_ERASURE_KEY]).fetchone()
+    return row[0] if row else None
+
+
+def store_hq_erasure_key(db: Database, key: Any) -> None:
+    """Keep head office's erasure key (``GET /v1/erasure-key``) in ``meta``."""
+    if not isinstance(key, str) or _KEY(key) is None:
+        raise ChangeError("head office sent an erasure key that is not 64 hex digits")
+    db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+               "SET value = excluded.value", [HQ_ERASURE_KEY, key])
+
+
+class ErasedIdMatcher:
+    """The kiosk's customer ids by their digest under head office's erasure key.
+
+    Built once per download, on the first erasure: every id in ``customers``
+    and in any table with a ``customer_id`` column (the outbox included).
+    """
+
+    def __init__(self, kiosk: Kiosk):
+        self.kiosk = kiosk
+        self._by_digest: dict[str, list[str]] | None = None
+
+    def take(self, digest: str) -> list[str]:
+        """The ids here with ``digest`` (removed: they are about to be erased)."""
+        if self._by_digest is None:
+            key = hq_erasure_key(self.kiosk.db)
+            if key is None:
+                raise ErasureKeyUnknown("head office's erasure key is not known yet")
+            self._by_digest = {}
+            for customer_id in _customer_ids(self.kiosk.db):
+                self._by_digest.setdefault(erased_id_digest(key, customer_id), []).append(
+                    customer_id)
+        return self._by_digest.pop(digest, [])
+
+
+def _customer_ids(db: Database) -> set[str]:
+    ids = {row[0] for row in db.execute("SELECT id FROM customers")}
+    for table in db.tables:
+        if "customer_id" in table.columns_dict:
+            ids.update(row[0] for row in db.execute(
+                f"SELECT DISTINCT customer_id FROM [{table.name}] "
+                "WHERE customer_id IS NOT NULL"))
+    return {i for i in ids if isinstance(i, str)}
 
 
 def apply_model(kiosk: Kiosk, change: dict[str, Any]) -> None:
@@ -198,7 +289,7 @@ def install_run(kiosk: Kiosk, rows: Any) -> int:
     return version
 
 
-APPLIERS: dict[str, Callable[[Kiosk, dict[str, Any]], None]] = {
+APPLIERS: dict[str, Callable[[Kiosk, dict[str, Any]], object]] = {
     "product": apply_product,
     "stock": apply_stock,
     "profile": apply_profile,

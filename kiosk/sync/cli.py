@@ -95,6 +95,10 @@ def sync_status(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
     for q in status["quarantine"]:
         click.echo(f"  #{q['id']}  {q['events']} events (seq {q['first_seq']}-{q['last_seq']}), "
                    f"HTTP {q['status']}: {q['reason']}  [{q['at']}]")
+    click.echo(f"Changes set aside: {status['changes_quarantined']:,} of head office's "
+               "changes could not be applied here")
+    for c in status["changes_quarantine"]:
+        click.echo(f"  #{c['id']}  {c['kind']}: {c['reason']}  [{c['at']}]")
     click.echo(f"Dropped (budget): {status['dropped']:,} analytics event(s)")
     click.echo(f"Outbox size:      {status['outbox_bytes']:,} of "
                f"{status['outbox_budget_bytes']:,} bytes")

@@ -78,6 +78,14 @@ class HttpTransport:
             raise TransportError("head office sent no public key")
         return key
 
+    def erasure_key(self) -> str:
+        """Head office's erasure key (hex), to recognise the digest in an erasure change."""
+        data = self._request("GET", "/v1/erasure-key")
+        key = data.get("erasure_key") if isinstance(data, dict) else None
+        if not isinstance(key, str):
+            raise TransportError("head office sent no erasure key")
+        return key
+
     def close(self) -> None:
         self._client.close()
 

@@ -72,3 +72,18 @@ def tables(db: Database) -> None:
             received TEXT NOT NULL
         )"""
     )
+
+
+@sync_migrations(name="0002_quarantined_changes")
+def quarantined_changes(db: Database) -> None:
+    # Changes from head office this kiosk can never apply (malformed, or refused
+    # by their applier): set aside with the reason, so the download goes on.
+    # The id and kind only, never the change's data (it may name a customer).
+    db.execute(
+        """CREATE TABLE sync_quarantined_changes (
+            change_id INTEGER PRIMARY KEY,
+            kind TEXT,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )

@@ -32,8 +32,8 @@ from kiosk.events import utcnow
 from kiosk.sync import outbox, sealing
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.cards import register_cards
-from kiosk.sync.download import download, get_cursor
-from kiosk.sync.transport import AuthError, Transport, TransportError
+from kiosk.sync.download import download, get_cursor, new_result, quarantined_changes
+from kiosk.sync.transport import AuthError, RetryableError, Transport, TransportError
 from kiosk.sync.upload import release_quarantine, upload
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ class SyncService:
             db.execute(f"PRAGMA cache_size = -{SYNC_CACHE_KIB}")
         result: dict[str, Any] = {"ok": False, "error": None, "batches": 0, "uploaded": 0,
                                   "duplicates": 0, "quarantined": 0, "changes_applied": 0,
-                                  "changes_skipped": 0}
+                                  "changes_quarantined": 0, "upload_ok": False}
         budget = outbox.enforce_budget(db, self.budget_bytes)
         result["dropped"] = budget["dropped"]
         if budget["dropped"]:
@@ -177,44 +177,68 @@ class SyncService:
         try:
             transport = self.transport()
             self._fetch_public_key(transport)
-            # Download first: an erasure made elsewhere purges that person's
-            # queued events before they could be sent.
-            got = download(self.kiosk, transport)
-            result["changes_applied"], result["changes_skipped"] = got["applied"], got["skipped"]
-            # Cards before events: an erasure request's card must be registered first.
-            result.update(register_cards(self.kiosk, transport, str(self.hq_public_key())))
-            sent = upload(db, transport, kiosk_id=self.kiosk.config.kiosk_id,
-                          store_id=self.kiosk.config.store_id, batch_size=self.batch_size,
-                          batch_bytes=self.batch_bytes, keep_sent=self.keep_sent,
-                          flush=flush or self._upload_due())
-            result.update({k: sent[k] for k in ("batches", "uploaded", "duplicates",
-                                                "quarantined")})
-        except (TransportError, SyncNotConfigured) as error:
-            failures = self.failures() + 1
-            result["error"] = str(error)
-            result["retry_after"] = getattr(error, "retry_after", None)
-            result["auth_failed"] = isinstance(error, AuthError)
-            self._set_state(failures=failures, last_error=str(error)[:500],
-                            last_error_at=utcnow())
-            log.warning("sync failed (%d in a row): %s", failures, error)
-        except Exception as error:  # e.g. a change that cannot be applied yet
-            # Only the type is logged: the message may name a customer.
-            failures = self.failures() + 1
-            result["error"] = f"internal error ({type(error).__name__}); retried on next sync"
-            self._set_state(failures=failures, last_error=result["error"],
-                            last_error_at=utcnow())
-            log.error("sync failed (%d in a row): %s", failures, type(error).__name__)
-        else:
-            result["ok"] = True
-            with db.atomic():
-                outbox.prune_sent(db, keep=self.keep_sent)
-            self._set_state(failures=0, last_success=utcnow(), last_error=None)
+        except Exception as error:
+            return self._failed(result, error)
+        # Download first: an erasure made elsewhere purges that person's queued
+        # events before they could be sent. A change that cannot be applied yet
+        # must not stop uploads, though: it is retried on the next sync, and head
+        # office discards events of customers it erased.
+        got = new_result()
+        failure: tuple[Exception, bool] | None = None  # (error, in the download)
+        try:
+            download(self.kiosk, transport, result=got)
+        except Exception as error:
+            failure = (error, True)
+        result["changes_applied"], result["changes_quarantined"] = (
+            got["applied"], got["quarantined"])
+        if failure is None or not isinstance(failure[0], RetryableError):
+            try:
+                # Cards before events: an erasure request's card is registered first.
+                result.update(register_cards(self.kiosk, transport, str(self.hq_public_key())))
+                sent = upload(db, transport, kiosk_id=self.kiosk.config.kiosk_id,
+                              store_id=self.kiosk.config.store_id,
+                              batch_size=self.batch_size, batch_bytes=self.batch_bytes,
+                              keep_sent=self.keep_sent, flush=flush or self._upload_due())
+            except Exception as error:
+                failure = failure or (error, False)
+            else:
+                result.update({k: sent[k] for k in ("batches", "uploaded", "duplicates",
+                                                    "quarantined")})
+                result["upload_ok"] = True
+                with db.atomic():
+                    outbox.prune_sent(db, keep=self.keep_sent)
+        if failure is not None:
+            return self._failed(result, *failure)
+        result["ok"] = True
+        self._set_state(failures=0, last_success=utcnow(), last_error=None)
         result["queue_depth"] = outbox.queue_depth(db)
         return result
 
+    def _failed(self, result: dict[str, Any], error: Exception,
+                in_download: bool = False) -> dict[str, Any]:
+        """Record a failed sync; an unexpected error is named by its type only."""
+        failures = self.failures() + 1
+        if isinstance(error, TransportError | SyncNotConfigured):
+            result["error"] = str(error)
+            result["retry_after"] = getattr(error, "retry_after", None)
+            result["auth_failed"] = isinstance(error, AuthError)
+            log.warning("sync failed (%d in a row): %s", failures, error)
+        else:
+            # Only the type: the message may name a customer.
+            what = "a change could not be applied yet" if in_download else "internal error"
+            result["error"] = f"{what} ({type(error).__name__}); retried on next sync"
+            log.error("sync failed (%d in a row): %s", failures, result["error"])
+        self._set_state(failures=failures, last_error=result["error"][:500],
+                        last_error_at=utcnow())
+        result["queue_depth"] = outbox.queue_depth(self.kiosk.db)
+        return result
+
     def next_delay(self, result: dict[str, Any]) -> float:
-        """How long the loop waits after ``result``: the interval, or a backoff."""
-        if result.get("ok"):
+        """How long the loop waits after ``result``: the interval, or a backoff.
+
+        A sync whose upload went through (only a change waits) keeps the interval.
+        """
+        if result.get("ok") or result.get("upload_ok"):
             if result.get("batches") and result["queue_depth"] >= self.batch_size:
                 return 0.0  # more full batches are waiting
             return min(self.interval, self.max_wait)
@@ -280,6 +304,7 @@ class SyncService:
         quarantined = db.execute(
             "SELECT count(*) FROM sync_quarantined_events q "
             "JOIN outbox o ON o.seq = q.seq WHERE o.sent IS NULL").fetchone()[0]
+        changes_quarantined, changes_quarantine = quarantined_changes(self.kiosk)
         return {
             "last_success": state.get("last_success"),
             "last_attempt": state.get("last_attempt"),
@@ -290,6 +315,8 @@ class SyncService:
             "in_flight": db.execute("SELECT count(*) FROM sync_batches").fetchone()[0],
             "quarantined": quarantined,
             "quarantine": quarantine,
+            "changes_quarantined": changes_quarantined,
+            "changes_quarantine": changes_quarantine,
             "dropped": outbox.counter(db, "dropped"),
             "uploaded": outbox.counter(db, "uploaded"),
             "outbox_bytes": outbox.size_bytes(db),

@@ -66,6 +66,12 @@ class Transport(Protocol):
         """Head office's X25519 public key, base64."""
         ...
 
+    def erasure_key(self) -> str:
+        """Head office's erasure key, hex (an erasure change names the erased id only by
+        its HMAC under this key). Fetched once, on the first erasure; a transport
+        without this method leaves erasures waiting in the feed (never skipped)."""
+        ...
+
     # Optional: ``register_cards(body) -> {"refused": [{"index", "reason"}]}``
     # sends card registrations (kiosk.sync.cards); a transport without it
     # leaves each proof of presence to carry its own card.

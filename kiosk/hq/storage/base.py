@@ -12,7 +12,11 @@ Rules:
 - each kiosk's events are stored in the order of its ``seq``; one that
   arrives after a later one is stored and counted in ``out_of_order``;
 - an "erasure_requested" event's ``sealed_subject`` is opened with head
-  office's private key and the erasure carried out and broadcast;
+  office's private key (kept in a key file, ``keys``), the erasure carried
+  out and broadcast, and the subject not stored; head office keeps and
+  broadcasts only a keyed digest of an erased id, never the id;
+- a change is checked by the rules of its kind (``kiosk.hq.changes``) before
+  it enters the feed; a retracted change stays, but is no longer served;
 - a withdrawn consent is broadcast once (not again when kiosks echo it);
 - the change feed's ids are committed in increasing order, so a kiosk's
   cursor never skips a change.
@@ -29,16 +33,18 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from kiosk.hq.batch import Event, decode_events
-from kiosk.sync import sealing
+from kiosk.hq.changes import check_changes, erased_id_digest
+from kiosk.hq.storage import keys, schema
 
 log = logging.getLogger(__name__)
 
 ROLES = ("kiosk", "operator")
 CHANGE_KINDS = ("product", "stock", "profile", "revocation", "consent_withdrawn", "erasure",
-                "model")
+                "model")  # kiosk.hq.changes has the rules of each
 
 
 class StorageError(RuntimeError):
@@ -47,6 +53,10 @@ class StorageError(RuntimeError):
 
 class UnknownKioskError(StorageError):
     pass
+
+
+class UnknownChangeError(StorageError):
+    """No change has that id."""
 
 
 @dataclass(frozen=True)
@@ -124,86 +134,102 @@ class Storage(abc.ABC):
         cur.execute(self._sql(sql), params)
         return cur
 
-    # -- schema ------------------------------------------------------------
+    # -- schema and keys ---------------------------------------------------
+
+    #: the key file (``kiosk.hq.storage.keys``); set by the backend
+    key_file: Path | None = None
+    #: whether erased rows stay in the table files until ``scrub()`` (PostgreSQL)
+    deferred_scrub = False
 
     def schema(self) -> list[str]:
-        serial, big = self.serial_pk, self.bigint
-        return [
-            "CREATE TABLE IF NOT EXISTS hq_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-            f"""CREATE TABLE IF NOT EXISTS kiosks (
-                name TEXT PRIMARY KEY,
-                store_id TEXT NOT NULL,
-                role TEXT NOT NULL DEFAULT 'kiosk',
-                token_hash TEXT NOT NULL UNIQUE,
-                created TEXT NOT NULL,
-                last_seen TEXT,
-                last_seq {big} NOT NULL DEFAULT 0,
-                events {big} NOT NULL DEFAULT 0,
-                duplicates_ignored {big} NOT NULL DEFAULT 0,
-                out_of_order {big} NOT NULL DEFAULT 0,
-                dropped {big} NOT NULL DEFAULT 0
-            )""",
-            f"""CREATE TABLE IF NOT EXISTS events (
-                id {serial},
-                uuid TEXT NOT NULL UNIQUE,
-                kiosk_id TEXT NOT NULL,
-                store_id TEXT NOT NULL,
-                seq {big} NOT NULL,
-                kind TEXT NOT NULL,
-                customer_id TEXT,
-                session_id TEXT,
-                sku TEXT,
-                recommender TEXT,
-                payload TEXT NOT NULL,
-                ts TEXT NOT NULL,
-                day TEXT NOT NULL,
-                schema_version INTEGER NOT NULL,
-                received TEXT NOT NULL
-            )""",
-            "CREATE INDEX IF NOT EXISTS events_customer ON events(customer_id)",
-            "CREATE INDEX IF NOT EXISTS events_store_day ON events(store_id, day)",
-            f"""CREATE TABLE IF NOT EXISTS changes (
-                id {serial},
-                kind TEXT NOT NULL,
-                store_id TEXT,
-                customer_id TEXT,
-                data TEXT NOT NULL,
-                created TEXT NOT NULL
-            )""",
-            "CREATE INDEX IF NOT EXISTS changes_customer ON changes(customer_id)",
-            """CREATE TABLE IF NOT EXISTS consents (
-                customer_id TEXT NOT NULL,
-                purpose TEXT NOT NULL,
-                granted INTEGER NOT NULL,
-                at TEXT NOT NULL,
-                PRIMARY KEY (customer_id, purpose)
-            )""",
-            """CREATE TABLE IF NOT EXISTS erasures (
-                customer_id TEXT PRIMARY KEY,
-                origin TEXT NOT NULL,
-                at TEXT NOT NULL
-            )""",
-        ]
+        return schema.statements(self.serial_pk, self.bigint)
+
+    @abc.abstractmethod
+    def _setup_lock(self, cur: Any) -> None:
+        """Serialise head offices setting up the same database."""
+
+    @abc.abstractmethod
+    def _columns(self, cur: Any, table: str) -> set[str]:
+        """The column names of ``table``."""
 
     def setup(self) -> None:
-        """Create the tables if needed, and head office's keypair on first start."""
+        """Create or upgrade the tables; load head office's keys (made on first start)."""
         with self._tx(write=True) as cur:
+            self._setup_lock(cur)
             for statement in self.schema():
                 self._run(cur, statement)
-            row = self._run(cur, "SELECT value FROM hq_meta WHERE key = 'private_key'").fetchone()
-            if row is None:
-                private, _ = sealing.generate_keypair()
-                self._run(cur, "INSERT INTO hq_meta (key, value) VALUES ('private_key', ?)",
-                          [private])
-        self._private_key = self._meta("private_key")
-        self.public_key = sealing.public_from_private(self._private_key)
+            self.keys = self._load_keys(cur)
+            upgraded = schema.upgrade(self, cur)
+        self._private_key = self.keys.private_key
+        self.public_key = self.keys.public_key
+        if upgraded:
+            log.warning("head office's database was upgraded: plain customer ids and the "
+                        "private key were removed from it")
+            self._scrub_upgrade()
 
-    def _meta(self, key: str) -> str:
-        with self._tx(write=False) as cur:
-            row = self._run(cur, "SELECT value FROM hq_meta WHERE key = ?", [key]).fetchone()
-        if row is None:
-            raise StorageError(f"head office metadata {key!r} is missing")
-        return row[0]
+    def _load_keys(self, cur: Any) -> keys.HQKeys:
+        """The key file's keys, checked against this database; see ``kiosk.hq.storage.keys``."""
+        legacy = self._meta_in(cur, "private_key")  # head offices before the key file
+        known_public = self._meta_in(cur, "public_key")
+        known_erasure = self._meta_in(cur, "erasure_key_id")
+        path = self.key_file
+        if path is None:
+            raise StorageError(f"a {self.backend} head office needs a key file: give "
+                               "--key-file PATH or set KIOSK_HQ_KEY_FILE (the same file for "
+                               "every head-office process of the chain)")
+        try:
+            found = keys.read(path)
+            if found is None:
+                if known_public is not None:
+                    raise StorageError(
+                        f"head office's key file {path} is missing; this database's keys were "
+                        "made before, so restore that file from a backup. Refusing to start: "
+                        "new keys would make kiosks seal erasure requests for a key nobody "
+                        "has")
+                found = keys.create(path, keys.generate(legacy))
+        except keys.KeyFileError as error:
+            raise StorageError(str(error)) from None
+        if (known_public is not None and known_public != found.public_key) or (
+                known_erasure is not None and known_erasure != found.erasure_key_id) or (
+                legacy is not None and legacy != found.private_key):
+            raise StorageError(f"the key file {path} belongs to another head office (its keys "
+                               "are not this database's); give this database's key file")
+        if legacy is not None:
+            self._run(cur, "DELETE FROM hq_meta WHERE key = 'private_key'")
+        self._set_meta(cur, "public_key", found.public_key)
+        self._set_meta(cur, "erasure_key_id", found.erasure_key_id)
+        return found
+
+    def _meta_in(self, cur: Any, key: str) -> str | None:
+        row = self._run(cur, "SELECT value FROM hq_meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else row[0]
+
+    def _set_meta(self, cur: Any, key: str, value: str) -> None:
+        if self._meta_in(cur, key) is None:
+            self._run(cur, "INSERT INTO hq_meta (key, value) VALUES (?, ?)", [key, value])
+        else:
+            self._run(cur, "UPDATE hq_meta SET value = ? WHERE key = ?", [value, key])
+
+    @property
+    def erasure_key(self) -> str:
+        """The HMAC key of erased ids (hex), for kiosks (``GET /v1/erasure-key``)."""
+        return self.keys.erasure_key
+
+    def digest(self, customer_id: str) -> str:
+        """What head office keeps and broadcasts of an erased id."""
+        return erased_id_digest(self.keys.erasure_key, customer_id)
+
+    def _scrub_upgrade(self) -> None:
+        """Rewrite the files after an upgrade removed plain ids (see ``scrub``)."""
+        self.scrub()
+
+    @abc.abstractmethod
+    def _after_erasure(self) -> None:
+        """Make the erased rows unreadable in the files, if the backend can at once."""
+
+    @abc.abstractmethod
+    def scrub(self) -> dict[str, Any]:
+        """Rewrite the tables so no deleted row survives in the files."""
 
     # -- credentials ---------------------------------------------------------
 
@@ -248,6 +274,7 @@ class Storage(abc.ABC):
         ordered = sorted(events, key=_by_seq)
         received = now()
         rows = [_event_row(kiosk, event, received) for event in ordered]
+        subjects = self._open_subjects(ordered, rows)
         with self._tx(write=True) as cur:
             locked = self._lock_kiosk(cur, kiosk.name)
             if locked is None:
@@ -276,56 +303,68 @@ class Storage(abc.ABC):
                 new = {uuid for uuid, _ in inserted}
                 for event in reacting:
                     if event.uuid in new:
-                        result.erasures += self._react(cur, kiosk, event)
+                        result.erasures += self._react(cur, kiosk, event, subjects)
+        if result.erasures:
+            self._after_erasure()
         return result
 
+    def _open_subjects(self, ordered: list[Event], rows: list[tuple]) -> dict[str, str | None]:
+        """Open the sealed subject of each erasure request (by uuid; None: unreadable).
+
+        An opened subject is not stored: head office's own key would open it again.
+        """
+        subjects: dict[str, str | None] = {}
+        for index, event in enumerate(ordered):
+            if event.kind != "erasure_requested":
+                continue
+            subjects[event.uuid] = schema.open_subject(event.payload_dict(),
+                                                       self.keys.private_key)
+            if subjects[event.uuid] is not None:
+                stripped = schema.without_opened_subject(event.payload, self.keys.private_key)
+                row = rows[index]
+                rows[index] = (*row[:9], stripped, *row[10:])
+        return subjects
+
     def _erased_among(self, cur: Any, customer_ids: set[str]) -> set[str]:
+        """Which of ``customer_ids`` were erased (head office keeps only their digests)."""
+        by_digest = {self.digest(customer_id): customer_id for customer_id in customer_ids}
         found: set[str] = set()
-        ids = sorted(customer_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+        digests = sorted(by_digest)
+        for start in range(0, len(digests), 500):
+            chunk = digests[start:start + 500]
             marks = ", ".join("?" for _ in chunk)
-            found.update(r[0] for r in self._run(
-                cur, f"SELECT customer_id FROM erasures WHERE customer_id IN ({marks})",
+            found.update(by_digest[r[0]] for r in self._run(
+                cur, f"SELECT digest FROM erasures WHERE digest IN ({marks})",
                 chunk).fetchall())
         return found
 
-    def _react(self, cur: Any, kiosk: AuthRecord, event: Event) -> int:
+    def _react(self, cur: Any, kiosk: AuthRecord, event: Event,
+               subjects: dict[str, str | None]) -> int:
         """Head office's side effects of a new event; returns erasures carried out."""
-        kind, payload = event.kind, event.payload_dict()
+        kind = event.kind
         if kind == "erasure_requested":
-            sealed = payload.get("sealed_subject") if isinstance(payload, dict) else None
-            if not isinstance(sealed, str):
-                self._bump_meta(cur, "erasures_unreadable")
-                return 0
-            try:
-                customer_id = sealing.open_sealed(self._private_key, sealed)
-            except sealing.SealingError:
+            customer_id = subjects.get(event.uuid)
+            if customer_id is None:
                 log.warning("an erasure request from kiosk %s cannot be opened", kiosk.name)
                 self._bump_meta(cur, "erasures_unreadable")
                 return 0
             return int(self._erase(cur, customer_id, origin=f"kiosk:{kiosk.name}"))
+        payload = event.payload_dict()
         if kind == "consent_changed" and event.customer_id:
             purpose, granted = payload.get("purpose"), payload.get("granted")
             if isinstance(purpose, str) and isinstance(granted, bool | int):
                 self._record_consent(cur, event.customer_id, purpose, bool(granted), event.ts)
         return 0
 
-    def _bump_meta(self, cur: Any, key: str) -> None:
-        row = self._run(cur, "SELECT value FROM hq_meta WHERE key = ?", [key]).fetchone()
-        if row is None:
-            self._run(cur, "INSERT INTO hq_meta (key, value) VALUES (?, '1')", [key])
-        else:
-            self._run(cur, "UPDATE hq_meta SET value = ? WHERE key = ?",
-                      [str(int(row[0]) + 1), key])
+    def _bump_meta(self, cur: Any, key: str, by: int = 1) -> None:
+        value = self._meta_in(cur, key)
+        self._set_meta(cur, key, str(max(0, int(value or 0) + by)))
 
     def _record_consent(self, cur: Any, customer_id: str, purpose: str, granted: bool,
                         at: str) -> None:
         row = self._run(cur, "SELECT granted FROM consents WHERE customer_id = ? AND purpose = ?",
                         [customer_id, purpose]).fetchone()
-        erased = self._run(cur, "SELECT 1 FROM erasures WHERE customer_id = ?",
-                           [customer_id]).fetchone()
-        if erased:
+        if self._erased_among(cur, {customer_id}):
             return
         if row is None:
             self._run(cur, "INSERT INTO consents (customer_id, purpose, granted, at) "
@@ -343,43 +382,49 @@ class Storage(abc.ABC):
     # -- erasure -----------------------------------------------------------
 
     def erase(self, customer_id: str, *, origin: str = "operator") -> bool:
-        """Erase a customer at head office and broadcast it; False if already erased."""
+        """Erase a customer at head office and broadcast it; False if already erased.
+
+        Only a keyed digest of the id is kept (``erasures``) and broadcast (the
+        erasure change); then the backend makes the deleted rows unreadable in
+        its files (SQLite at once; PostgreSQL on ``scrub``).
+        """
         with self._tx(write=True) as cur:
-            return self._erase(cur, customer_id, origin=origin)
+            done = self._erase(cur, customer_id, origin=origin)
+        if done:
+            self._after_erasure()
+        return done
 
     def _erase(self, cur: Any, customer_id: str, *, origin: str) -> bool:
-        done = self._run(cur, "SELECT 1 FROM erasures WHERE customer_id = ?",
-                         [customer_id]).fetchone()
-        if done:
+        digest = self.digest(customer_id)
+        if self._run(cur, "SELECT 1 FROM erasures WHERE digest = ?", [digest]).fetchone():
             return False
         self._run(cur, "DELETE FROM events WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM consents WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM changes WHERE customer_id = ?", [customer_id])
-        self._run(cur, "INSERT INTO erasures (customer_id, origin, at) VALUES (?, ?, ?)",
-                  [customer_id, origin, now()])
-        self._add_changes(cur, [ChangeIn("erasure", {}, None, customer_id)])
+        self._run(cur, "INSERT INTO erasures (digest, origin, at) VALUES (?, ?, ?)",
+                  [digest, origin, now()])
+        self._add_changes(cur, [ChangeIn("erasure", {"digest": digest})])
+        if self.deferred_scrub:
+            self._bump_meta(cur, "erasures_to_scrub")
         return True
 
     def is_erased(self, customer_id: str) -> bool:
         with self._tx(write=False) as cur:
-            return self._run(cur, "SELECT 1 FROM erasures WHERE customer_id = ?",
-                             [customer_id]).fetchone() is not None
+            return self._run(cur, "SELECT 1 FROM erasures WHERE digest = ?",
+                             [self.digest(customer_id)]).fetchone() is not None
 
     # -- the change feed ---------------------------------------------------
 
     def publish(self, changes: Sequence[ChangeIn]) -> list[int]:
-        """Add changes for kiosks to download; erasures go through ``erase``."""
-        for change in changes:
-            if change.kind not in CHANGE_KINDS or change.kind == "erasure":
-                raise StorageError(f"cannot publish a change of kind {change.kind!r}")
+        """Add changes for kiosks to download, each checked by the rules of its kind.
+
+        ``InvalidChange`` (naming the field) if one breaks them; ``StorageError``
+        if one names an erased customer. Erasures go through ``erase``.
+        """
+        check_changes(changes)
         with self._tx(write=True) as cur:
-            erased = set()
-            for change in changes:
-                if change.customer_id and self._run(
-                        cur, "SELECT 1 FROM erasures WHERE customer_id = ?",
-                        [change.customer_id]).fetchone():
-                    erased.add(change.customer_id)
-            if erased:
+            named = {change.customer_id for change in changes if change.customer_id}
+            if named and self._erased_among(cur, named):
                 raise StorageError("a change names a customer who has been erased")
             return self._add_changes(cur, changes)
 
@@ -397,17 +442,53 @@ class Storage(abc.ABC):
         return ids
 
     def changes_for(self, kiosk: AuthRecord, since: int, limit: int) -> dict[str, Any]:
-        """Changes after ``since`` for ``kiosk``'s store (and for every store)."""
+        """Changes after ``since`` for ``kiosk``'s store (and for every store).
+
+        A retracted change is left out; the ids of the others still only grow,
+        so the cursor (the last id served) never skips a change.
+        """
         with self._tx(write=False) as cur:
             rows = self._run(cur,
-                             "SELECT id, kind, store_id, customer_id, data FROM changes "
+                             "SELECT id, kind, store_id, customer_id, data FROM changes c "
                              "WHERE id > ? AND (store_id IS NULL OR store_id = ?) "
+                             "AND NOT EXISTS (SELECT 1 FROM retractions r "
+                             "WHERE r.change_id = c.id) "
                              "ORDER BY id LIMIT ?", [since, kiosk.store_id, limit + 1]).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
         changes = [{"id": r[0], "kind": r[1], "store_id": r[2], "customer_id": r[3],
                     "data": json.loads(r[4])} for r in rows]
         return {"changes": changes, "cursor": rows[-1][0] if rows else since, "more": more}
+
+    def retract(self, change_id: int, *, by: str) -> dict[str, Any]:
+        """Stop serving a published change; the retraction (who, when) is kept.
+
+        ``UnknownChangeError`` if there is no such change; an erasure cannot be
+        retracted (``StorageError``). Kiosks that already downloaded it keep
+        what they did with it: publish a correcting change for those.
+        """
+        with self._tx(write=True) as cur:
+            row = self._run(cur, "SELECT kind FROM changes WHERE id = ?", [change_id]).fetchone()
+            if row is None:
+                raise UnknownChangeError(f"there is no change #{change_id}")
+            if row[0] == "erasure":
+                raise StorageError("an erasure cannot be retracted: the person's data is gone")
+            done = self._run(cur, "SELECT retracted_by, at FROM retractions "
+                                  "WHERE change_id = ?", [change_id]).fetchone()
+            if done is None:
+                self._run(cur, "INSERT INTO retractions (change_id, kind, retracted_by, at) "
+                               "VALUES (?, ?, ?, ?)", [change_id, row[0], by, now()])
+            record = self._run(cur, "SELECT retracted_by, at FROM retractions "
+                                    "WHERE change_id = ?", [change_id]).fetchone()
+        return {"id": change_id, "kind": row[0], "retracted_by": record[0], "at": record[1],
+                "already_retracted": done is not None}
+
+    def retractions(self) -> list[dict[str, Any]]:
+        """The audit of retracted changes, oldest first."""
+        with self._tx(write=False) as cur:
+            rows = self._run(cur, "SELECT change_id, kind, retracted_by, at FROM retractions "
+                                  "ORDER BY at, change_id").fetchall()
+        return [{"id": int(r[0]), "kind": r[1], "retracted_by": r[2], "at": r[3]} for r in rows]
 
     # -- reading -------------------------------------------------------------
 
@@ -420,8 +501,9 @@ class Storage(abc.ABC):
             stored = self._run(cur, "SELECT count(*) FROM events").fetchone()[0]
             erasures = self._run(cur, "SELECT count(*) FROM erasures").fetchone()[0]
             changes = self._run(cur, "SELECT count(*) FROM changes").fetchone()[0]
-            unreadable = self._run(cur, "SELECT value FROM hq_meta "
-                                        "WHERE key = 'erasures_unreadable'").fetchone()
+            retracted = self._run(cur, "SELECT count(*) FROM retractions").fetchone()[0]
+            unreadable = self._meta_in(cur, "erasures_unreadable")
+            to_scrub = self._meta_in(cur, "erasures_to_scrub")
         kiosks = {
             r[0]: {"store_id": r[1], "events": int(r[3]), "duplicates_ignored": int(r[4]),
                    "out_of_order": int(r[5]), "dropped": int(r[6]), "last_seq": int(r[7]),
@@ -436,8 +518,10 @@ class Storage(abc.ABC):
                 "duplicates_ignored": sum(k["duplicates_ignored"] for k in kiosks.values()),
                 "dropped": sum(k["dropped"] for k in kiosks.values()),
                 "erasures": int(erasures),
-                "erasures_unreadable": int(unreadable[0]) if unreadable else 0,
+                "erasures_unreadable": int(unreadable or 0),
+                "erasures_to_scrub": int(to_scrub or 0),
                 "changes": int(changes),
+                "changes_retracted": int(retracted),
             },
         }
 

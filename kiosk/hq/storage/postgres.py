@@ -5,21 +5,33 @@ events are copied (``COPY``) into a temporary staging table and inserted
 with ``ON CONFLICT (uuid) DO NOTHING RETURNING``, which tells which were new.
 Writers of the change feed take a transaction-level advisory lock, so
 change ids are committed in increasing order and no kiosk cursor skips one.
+
+A deleted row stays in its table's file (a dead tuple, then free space)
+until the table is rewritten: ``scrub()`` (``kiosk hq scrub``) runs
+``VACUUM (FULL)`` of the tables an erasure touched, which writes them anew,
+and counts the erasures waiting for it (``erasures_to_scrub`` in the stats).
+Run it daily; see docs/hq.md.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import queue
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
 
 from kiosk.hq.storage.base import EVENT_COLUMNS, Storage, StorageError
 
+log = logging.getLogger(__name__)
+
 _CHANGES_LOCK = 7_040_901  # an arbitrary advisory-lock key for the change feed
+#: the tables whose rows an erasure deletes or rewrites
+SCRUBBED_TABLES = ("events", "consents", "changes", "erasures", "hq_meta")
 _COLUMNS = ", ".join(EVENT_COLUMNS)
 _STAGE = ("CREATE TEMP TABLE IF NOT EXISTS incoming_events (" + ", ".join(
     f"{c} {'bigint' if c == 'seq' else 'int' if c == 'schema_version' else 'text'}"
@@ -30,6 +42,7 @@ _INSERT = (f"INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS} FROM incoming_eve
 
 class PostgresStorage(Storage):
     backend = "postgresql"
+    deferred_scrub = True
     serial_pk = "BIGSERIAL PRIMARY KEY"
     bigint = "BIGINT"
     impressions_sql = (
@@ -41,8 +54,9 @@ class PostgresStorage(Storage):
         "ELSE '[{}]'::jsonb END) AS j(value) WHERE e.kind = 'impression'"
     )
 
-    def __init__(self, url: str, *, pool_size: int = 16):
+    def __init__(self, url: str, *, key_file: Path | None = None, pool_size: int = 16):
         self.url = url
+        self.key_file = key_file
         self._pool: queue.LifoQueue[psycopg.Connection] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(pool_size)
         self._all: list[psycopg.Connection] = []
@@ -85,12 +99,54 @@ class PostgresStorage(Storage):
         finally:
             self._release(conn)
 
-    def setup(self) -> None:
-        with self._tx(write=True) as cur:  # one head office at a time creates the schema
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_CHANGES_LOCK + 1])
-            for statement in self.schema():
-                cur.execute(statement)
-        super().setup()
+    def _setup_lock(self, cur: Any) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", [_CHANGES_LOCK + 1])
+
+    def _columns(self, cur: Any, table: str) -> set[str]:
+        cur.execute("SELECT column_name FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() AND table_name = %s", [table])
+        return {row[0] for row in cur.fetchall()}
+
+    def _after_erasure(self) -> None:
+        """Nothing at once: rewriting the tables waits for ``scrub`` (counted meanwhile)."""
+
+    def _scrub_upgrade(self) -> None:
+        # the erasures table was rebuilt and a few rows rewritten; events (large)
+        # wait for the operator's next scrub
+        self._vacuum_full(("changes", "erasures", "hq_meta"))
+        with self._tx(write=True) as cur:
+            self._bump_meta(cur, "erasures_to_scrub")
+
+    def scrub(self) -> dict[str, Any]:
+        """``VACUUM (FULL)`` the tables erasures touch: no deleted row stays in their files.
+
+        It locks each table while it is rewritten (uploads wait), so run it when
+        the chain is quiet, e.g. nightly from cron. Then ``CHECKPOINT`` if the
+        role may (superuser or ``pg_checkpoint``).
+        """
+        with self._tx(write=False) as cur:
+            pending = int(self._meta_in(cur, "erasures_to_scrub") or 0)
+        self._vacuum_full(SCRUBBED_TABLES)
+        checkpointed = True
+        try:
+            self._autocommit("CHECKPOINT")
+        except psycopg.errors.InsufficientPrivilege:
+            checkpointed = False
+        with self._tx(write=True) as cur:
+            self._bump_meta(cur, "erasures_to_scrub", -pending)
+        return {"vacuumed": list(SCRUBBED_TABLES), "erasures_scrubbed": pending,
+                "checkpointed": checkpointed}
+
+    def _vacuum_full(self, tables: tuple[str, ...]) -> None:
+        self._autocommit(f"VACUUM (FULL, ANALYZE) {', '.join(tables)}")
+
+    def _autocommit(self, statement: str) -> None:
+        """A statement outside any transaction block (VACUUM, CHECKPOINT)."""
+        conn = self._acquire()
+        try:
+            conn.execute(statement)
+        finally:
+            self._release(conn)
 
     def _insert_events(self, cur: Any, rows: list[tuple]) -> list[tuple[str, int]]:
         # COPY into a per-session staging table, then one INSERT ... ON

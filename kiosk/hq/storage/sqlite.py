@@ -9,19 +9,30 @@ as it is free, where one spinning on SQLITE_BUSY sleeps in steps of up to
 100 ms. Checkpoints, the only step that waits for the disk (fsync) with
 ``synchronous=NORMAL``, run in a background thread, so a request never
 waits for one.
+
+Every connection has ``secure_delete`` on, so a deleted row is overwritten
+with zeros; after an erasure the write-ahead log is checkpointed and
+truncated (retried by the checkpoint thread while readers hold it), so no
+copy of the erased rows stays in ``hq.db-wal``. The database, its WAL and
+shared-memory files, the writer lock and the key file (``hq.db.key``) are
+created readable by their owner only (0600; a folder made for them 0700).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from kiosk.hq.storage.base import EVENT_COLUMNS, Storage
+
+log = logging.getLogger(__name__)
 
 try:
     import fcntl
@@ -30,6 +41,12 @@ except ImportError:  # Windows: one worker process, the in-process lock is enoug
 
 #: the writer connection's page cache (KiB): the events' UUID index in memory
 WRITER_CACHE_KIB = 65_536
+#: the files of a database, by suffix, kept owner-only
+FILE_SUFFIXES = ("", "-wal", "-shm", "-writer.lock")
+#: tries at truncating the WAL right after an erasure, before the checkpoint
+#: thread takes over (each waits up to CHECKPOINT_WAIT_MS for readers)
+TRUNCATE_TRIES = 5
+CHECKPOINT_WAIT_MS = 500
 
 _INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
            f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)}) ON CONFLICT (uuid) DO NOTHING")
@@ -48,9 +65,11 @@ class SQLiteStorage(Storage):
         "WHERE e.kind = 'impression'"
     )
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, key_file: Path | None = None):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.key_file = key_file or self.path.with_name(self.path.name + ".key")
+        _prepare_files(self.path)
+        self._truncate_pending = threading.Event()
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._all: list[sqlite3.Connection] = []
@@ -70,16 +89,51 @@ class SQLiteStorage(Storage):
     def _checkpoint_loop(self, every: float = 1.0) -> None:
         conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
                                check_same_thread=False)
+        conn.execute("PRAGMA secure_delete = ON")
         try:
             while not self._closing.wait(every):
+                if self._truncate_pending.is_set():
+                    if _truncate(conn):
+                        self._truncate_pending.clear()
+                    continue
                 with contextlib.suppress(sqlite3.Error):  # busy: the next round will do it
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             conn.close()
 
+    def _after_erasure(self) -> None:
+        """Move the pages into the file and empty the WAL: it held the erased rows."""
+        if not self._truncate_wal():
+            log.warning("head office could not empty its write-ahead log after an erasure "
+                        "(readers busy); the checkpoint thread keeps trying")
+            self._truncate_pending.set()
+
+    def _truncate_wal(self) -> bool:
+        with self._writing() as conn:
+            conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+            try:
+                for attempt in range(TRUNCATE_TRIES):
+                    if _truncate(conn):
+                        return True
+                    time.sleep(0.05 * (attempt + 1))
+                return False
+            finally:
+                conn.execute("PRAGMA busy_timeout = 30000")
+
+    def scrub(self) -> dict[str, Any]:
+        """Rebuild the file (``VACUUM``) and empty the WAL: nothing deleted survives.
+
+        With ``secure_delete`` this is needed only for a database written by an
+        older head office (which ran without it); the upgrade runs it once.
+        """
+        with self._writing() as conn:
+            conn.execute("VACUUM")
+        return {"vacuumed": True, "wal_truncated": self._truncate_wal()}
+
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
                                check_same_thread=False)
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -144,6 +198,12 @@ class SQLiteStorage(Storage):
     def _lock_changes(self, cur: Any) -> None:
         """Writers already hold the write lock and SQLite's write lock."""
 
+    def _setup_lock(self, cur: Any) -> None:
+        """A writer already holds the write lock and SQLite's."""
+
+    def _columns(self, cur: Any, table: str) -> set[str]:
+        return {row[1] for row in cur.execute(f"PRAGMA table_info({table})").fetchall()}
+
     def close(self) -> None:
         self._closing.set()
         if self._checkpointer is not None:
@@ -160,3 +220,31 @@ class SQLiteStorage(Storage):
             with contextlib.suppress(sqlite3.ProgrammingError):
                 conn.close()
         self._local = threading.local()
+
+
+def _truncate(conn: sqlite3.Connection) -> bool:
+    """One ``wal_checkpoint(TRUNCATE)``; True if it completed (the WAL is empty)."""
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.OperationalError:  # another checkpoint is running
+        return False
+    return busy == 0
+
+
+def _prepare_files(path: Path) -> None:
+    """Make the database owner-only before SQLite opens it (its WAL and -shm copy its mode).
+
+    A missing file is created empty (0600) here; SQLite takes an empty file
+    for a new database. Existing files are only chmod-ed, never opened: a
+    descriptor of the file closed by this process would drop SQLite's locks.
+    """
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for suffix in FILE_SUFFIXES:
+        with contextlib.suppress(OSError):  # missing, or another user's
+            part = Path(f"{path}{suffix}")
+            if part.stat().st_mode & 0o077:
+                part.chmod(0o600)

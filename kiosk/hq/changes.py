@@ -1,0 +1,362 @@
+"""What a change of each kind must hold: one set of rules for head office and kiosks.
+
+Head office checks every change before it enters the feed
+(``POST /v1/admin/changes``, ``kiosk hq publish``, ``Storage.publish``), so an
+operator's mistake is a 422 naming the field instead of a change no kiosk can
+apply. A kiosk checks each change it downloads with the same rules
+(``strict=False``: unknown fields of a newer head office are ignored) and sets
+aside one it cannot apply (``kiosk.sync.download``).
+
+Problems say where and what is allowed, never the value (it may be personal
+data), e.g. ``customer_id: required for a revocation``.
+
+An erasure names nobody: it carries ``digest``, the HMAC-SHA256 of the erased
+id under head office's erasure key (``erased_id_digest``), which kiosks get from
+``GET /v1/erasure-key`` to recognise their customers.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.privacy.purposes import PURPOSES
+
+#: kinds an operator may publish; "erasure" comes only from ``Storage.erase``
+PUBLISHABLE = ("product", "stock", "profile", "revocation", "consent_withdrawn", "model")
+KINDS = (*PUBLISHABLE, "erasure")
+
+MAX_ID = 128
+MAX_PRICE = 1_000_000
+MAX_QUANTITY = 1_000_000_000
+#: kiosk.privacy.service.MAX_NAME_LENGTH (not imported: head office stays light)
+MAX_FIRST_NAME = 40
+PREFERENCE_SOURCES = ("shopper", "staff", "inferred")
+MAX_PREFERENCES = 200
+MAX_RUN_ROWS = 100
+MAX_CONTENT_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 32
+#: the name of a training run's blend row (kiosk.recommend.artefacts.BLEND)
+BLEND_ROW = "_blend"
+_DIGEST = re.compile(r"[0-9a-f]{64}", re.ASCII).fullmatch
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class InvalidChange(ValueError):
+    """A change breaks the rules of its kind; the message names the field."""
+
+
+def erased_id_digest(key_hex: str, customer_id: str) -> str:
+    """The keyed digest an erasure carries instead of the id (hex HMAC-SHA256)."""
+    return hmac.new(bytes.fromhex(key_hex), customer_id.encode("utf-8"),
+                    hashlib.sha256).hexdigest()
+
+
+@dataclass
+class _Checker:
+    """Collects problems of one change, each as ``field: what is allowed``."""
+
+    kind: str
+    data: dict[str, Any]
+    strict: bool
+    problems: list[str]
+
+    def say(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+    def text(self, key: str, max_length: int, *, required: bool = False,
+             lines: bool = False, nullable: bool = True) -> None:
+        where = f"data.{key}"
+        if key not in self.data:
+            if required:
+                self.say(where, f"required for a {self.kind} (text, 1-{max_length} characters)")
+            return
+        value = self.data[key]
+        if value is None and nullable and not required:
+            return
+        problem = text_problem(value, max_length, lines=lines)
+        if problem:
+            self.say(where, problem)
+
+    def number(self, key: str, high: float, *, whole: bool, required: bool = False,
+               nullable: bool = True) -> None:
+        where = f"data.{key}"
+        if key not in self.data:
+            if required:
+                self.say(where, f"required for a {self.kind}")
+            return
+        value = self.data[key]
+        if value is None and nullable and not required:
+            return
+        kind = "a whole number" if whole else "a finite number"
+        allowed = f"must be {kind} from 0 to {high:,}" + (" or null" if nullable else "")
+        if not _in_range(value, high, whole=whole):
+            self.say(where, allowed)
+
+    def choice(self, key: str, allowed: Iterable[str], *, required: bool = False) -> None:
+        allowed = tuple(allowed)
+        where = f"data.{key}"
+        if key not in self.data:
+            if required:
+                self.say(where, f"required for a {self.kind}: one of {', '.join(allowed)}")
+            return
+        if self.data[key] not in allowed:
+            self.say(where, f"must be one of {', '.join(allowed)}")
+
+    def only(self, *keys: str) -> None:
+        if not self.strict:
+            return
+        for key in self.data:
+            if key not in keys:
+                self.say(f"data.{key}", f"unknown field for a {self.kind}; "
+                                        f"allowed: {', '.join(keys)}")
+
+
+def _in_range(value: Any, high: float, *, whole: bool) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int if whole else int | float):
+        return False
+    return math.isfinite(value) and 0 <= value <= high
+
+
+def text_problem(value: Any, max_length: int, *, lines: bool = False) -> str | None:
+    """What is wrong with ``value`` as a line of text (None if nothing)."""
+    allowed = f"must be text of 1-{max_length} characters"
+    if not isinstance(value, str) or not value or len(value) > max_length:
+        return allowed
+    if (_CONTROL_BUT_LINES if lines else _CONTROL).search(value):
+        return "must not contain control characters"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "must be valid Unicode text"
+    return None
+
+
+def _product(c: _Checker) -> None:
+    c.only("sku", "name", "description", "price", "theme", "colours", "image", "active")
+    c.text("sku", MAX_ID, required=True)
+    c.text("name", 200, nullable=False)
+    c.text("description", 5000, lines=True)
+    c.text("theme", 100)
+    c.text("image", 1000)
+    c.number("price", MAX_PRICE, whole=False)
+    colours = c.data.get("colours")
+    if colours is not None and (
+            not isinstance(colours, list) or len(colours) > 50
+            or any(text_problem(colour, 100) for colour in colours)):
+        c.say("data.colours", "must be a list of at most 50 colour names (text, 1-100 "
+                              "characters each)")
+    if "active" in c.data and not isinstance(c.data["active"], bool):
+        c.say("data.active", "must be true or false")
+
+
+def _stock(c: _Checker) -> None:
+    c.only("sku", "quantity", "location")
+    c.text("sku", MAX_ID, required=True)
+    c.number("quantity", MAX_QUANTITY, whole=True, required=True, nullable=False)
+    c.text("location", 200)
+
+
+def _profile(c: _Checker) -> None:
+    c.only("first_name", "loyalty_ref", "consents", "preferences")
+    c.text("first_name", MAX_FIRST_NAME)
+    c.text("loyalty_ref", MAX_ID)
+    consents = c.data.get("consents")
+    if consents is not None and (
+            not isinstance(consents, dict)
+            or any(p not in PURPOSES or not isinstance(g, bool) for p, g in consents.items())):
+        c.say("data.consents", f"must map purposes ({', '.join(PURPOSES)}) to true or false")
+    preferences = c.data.get("preferences")
+    if preferences is None:
+        return
+    if not isinstance(preferences, list) or len(preferences) > MAX_PREFERENCES:
+        c.say("data.preferences", f"must be a list of at most {MAX_PREFERENCES} "
+                                  "{key, value, source} objects")
+        return
+    for index, preference in enumerate(preferences):
+        where = f"data.preferences.{index}"
+        if not isinstance(preference, dict):
+            c.say(where, "must be an object {key, value, source}")
+            continue
+        for key, length in (("key", 64), ("value", 200)):
+            problem = text_problem(preference.get(key), length)
+            if problem:
+                c.say(f"{where}.{key}", problem)
+        if preference.get("source", "shopper") not in PREFERENCE_SOURCES:
+            c.say(f"{where}.source", f"must be one of {', '.join(PREFERENCE_SOURCES)}")
+
+
+def _revocation(c: _Checker) -> None:
+    c.only("reason")
+    c.text("reason", 200)
+
+
+def _consent_withdrawn(c: _Checker) -> None:
+    c.only("purpose")
+    c.choice("purpose", PURPOSES, required=True)
+
+
+def _model(c: _Checker) -> None:
+    c.text("name", MAX_ID, required=True)
+    c.text("version", 64, required=True)
+    has_run, has_content = "run" in c.data, "content" in c.data
+    if has_run == has_content:
+        c.say("data", "a model needs either 'run' (a training run's rows) or 'content' "
+                      "(base64), not both")
+    elif has_content:
+        content = c.data["content"]
+        if not isinstance(content, str) or len(content) > MAX_CONTENT_BYTES * 4 // 3 + 4:
+            c.say("data.content", f"must be base64 text of at most {MAX_CONTENT_BYTES:,} bytes")
+        elif not _is_base64(content):
+            c.say("data.content", "must be base64")
+    else:
+        _run_rows(c, c.data["run"])
+
+
+def _run_rows(c: _Checker, rows: Any) -> None:
+    if not isinstance(rows, list) or not 1 <= len(rows) <= MAX_RUN_ROWS:
+        c.say("data.run", f"must be a list of 1-{MAX_RUN_ROWS} artefact rows")
+        return
+    for index, row in enumerate(rows):
+        where = f"data.run.{index}"
+        if not isinstance(row, dict):
+            c.say(where, "must be an object {name, blob, parameters, metrics, ...}")
+            continue
+        problem = text_problem(row.get("name"), MAX_ID)
+        if problem:
+            c.say(f"{where}.name", problem)
+        blob = row.get("blob")
+        if blob is not None and not (isinstance(blob, str) and _is_base64(blob)):
+            c.say(f"{where}.blob", "must be base64 or null")
+        for key in ("parameters", "metrics"):
+            if row.get(key) is not None and not isinstance(row[key], dict):
+                c.say(f"{where}.{key}", "must be an object or null")
+        for key in ("window_start", "window_end", "trained"):
+            if row.get(key) is not None and text_problem(row[key], 64):
+                c.say(f"{where}.{key}", "must be a date and time (text) or null")
+    if not any(isinstance(row, dict) and row.get("name") == BLEND_ROW for row in rows):
+        c.say("data.run", f"a training run needs its blend row (name {BLEND_ROW!r})")
+
+
+def _erasure(c: _Checker) -> None:
+    c.only("digest")
+    digest = c.data.get("digest")
+    if not isinstance(digest, str) or _DIGEST(digest) is None:
+        c.say("data.digest", "required for an erasure: 64 lower-case hexadecimal digits")
+
+
+def _is_base64(text: str) -> bool:
+    try:
+        base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
+
+
+#: per kind: its data rules, and whether it names a customer (required) or none
+_RULES: dict[str, tuple[Callable[[_Checker], None], bool]] = {
+    "product": (_product, False),
+    "stock": (_stock, False),
+    "profile": (_profile, True),
+    "revocation": (_revocation, True),
+    "consent_withdrawn": (_consent_withdrawn, True),
+    "model": (_model, False),
+    "erasure": (_erasure, False),
+}
+
+
+def problems(kind: Any, data: Any, *, store_id: Any = None, customer_id: Any = None,
+             strict: bool = True) -> list[str]:
+    """Every problem of one change (empty if it is valid), ``field: what is allowed``.
+
+    ``strict`` (head office) also refuses unknown data fields and a customer
+    on a kind that names none; a kiosk (``strict=False``) ignores both.
+    """
+    if kind not in _RULES:
+        return [f"kind: must be one of {', '.join(KINDS)}"]
+    rules, names_customer = _RULES[kind]
+    found: list[str] = []
+    if store_id is not None and text_problem(store_id, MAX_ID):
+        found.append(f"store_id: {text_problem(store_id, MAX_ID)} or null")
+    if names_customer:
+        if customer_id is None:
+            found.append(f"customer_id: required for a {kind}")
+        elif text_problem(customer_id, MAX_ID):
+            found.append(f"customer_id: {text_problem(customer_id, MAX_ID)}")
+    elif strict and customer_id is not None:
+        found.append(f"customer_id: not allowed for a {kind} (it names no customer)")
+    elif kind == "erasure" and customer_id is not None:
+        # an erasure from a head office before digests: the kiosk still honours it
+        if text_problem(customer_id, MAX_ID):
+            found.append(f"customer_id: {text_problem(customer_id, MAX_ID)}")
+        return found
+    if not isinstance(data, dict):
+        return [*found, "data: must be an object"]
+    json_problem = _json_problem(data, "data", 0)
+    if json_problem:
+        return [*found, json_problem]
+    rules(_Checker(kind, data, strict, found))
+    return found
+
+
+def _json_problem(value: Any, where: str, depth: int) -> str | None:
+    """Numbers finite, text valid, nesting bounded: what JSON on both sides can hold."""
+    if depth > MAX_DEPTH:
+        return f"{where}: nested more than {MAX_DEPTH} levels"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return f"{where}: keys must be text"
+            problem = _json_problem(item, f"{where}.{key}", depth + 1)
+            if problem:
+                return problem
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            problem = _json_problem(item, f"{where}.{index}", depth + 1)
+            if problem:
+                return problem
+    elif isinstance(value, float) and not math.isfinite(value):
+        return f"{where}: must be a finite number"
+    elif isinstance(value, str) and ("\x00" in value or _not_utf8(value)):
+        return f"{where}: must be valid Unicode text without NUL characters"
+    elif value is not None and not isinstance(value, str | int | float | bool):
+        return f"{where}: must be JSON (object, list, text, number, true, false or null)"
+    return None
+
+
+def _not_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_changes(changes: Iterable[Any], *, where: str = "changes",
+                  limit: int = 5) -> None:
+    """Raise ``InvalidChange`` naming up to ``limit`` problems of ``changes``.
+
+    Each change has ``kind``, ``data``, ``store_id`` and ``customer_id``
+    attributes (head office's ``ChangeIn``), checked strictly.
+    """
+    found: list[str] = []
+    for index, change in enumerate(changes):
+        if change.kind not in PUBLISHABLE:
+            found.append(f"{where}.{index}.kind: must be one of {', '.join(PUBLISHABLE)} "
+                         "(an erasure is made by erasing, not published)")
+            continue
+        for problem in problems(change.kind, change.data, store_id=change.store_id,
+                                customer_id=change.customer_id):
+            found.append(f"{where}.{index}.{problem}")
+        if len(found) >= limit:
+            break
+    if found:
+        raise InvalidChange("; ".join(found[:limit]))
