@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 from click.testing import CliRunner
+from hqproofs import FakeCard, proof, registration
 from hqserver import hq_storage, live_hq, pg_server, pg_url  # noqa: F401  (fixtures)
 from pydantic import ValidationError
 
@@ -20,6 +21,7 @@ from kiosk.hq import models, report
 from kiosk.hq.batch import InvalidBatch, decode_batch
 from kiosk.hq.changes import erased_id_digest
 from kiosk.hq.storage import ChangeIn, InvalidChange, StorageError
+from kiosk.identity.device import DeviceKeys
 from kiosk.sync import sealing
 
 
@@ -112,21 +114,33 @@ def test_erasure_deletes_the_persons_data_and_is_broadcast_once(hq_storage):
 
 def test_a_kiosks_sealed_erasure_request_is_opened_and_carried_out(hq_storage):
     _, k1 = kiosk_record(hq_storage)
-    sealed = sealing.seal(hq_storage.public_key, "c9")
+    card = FakeCard("c9")
+    registered = registration(hq_storage.public_key, DeviceKeys.generate(), card)
+    proven = proof(hq_storage.public_key, "c9", "erase", card.code, registered)
+    unproven = sealing.seal(hq_storage.public_key, "c9")  # an older kiosk's bare id
     result = hq_storage.ingest(k1, [event(1, customer_id="c9"),
-                                    event(2, "erasure_requested", sealed_subject=sealed),
+                                    event(2, "erasure_requested", sealed_subject=unproven),
                                     event(3, "erasure_requested", sealed_subject="garbage")])
+    assert result.erasures == 0 and not hq_storage.is_erased("c9")
+    result = hq_storage.ingest(k1, [event(4, "erasure_requested", sealed_subject=proven)])
     assert result.erasures == 1 and hq_storage.is_erased("c9")
     assert hq_storage.query("SELECT count(*) FROM events WHERE customer_id = 'c9'") == [(0,)]
+    assert hq_storage.query("SELECT count(*) FROM hq_cards") == [(0,)]  # erased with them
     totals = hq_storage.stats()["totals"]
-    assert totals["erasures"] == 1 and totals["erasures_unreadable"] == 1
+    assert (totals["erasures"], totals["erasures_unreadable"], totals["erasures_refused"]) == (
+        1, 1, 1)
 
 
 def test_a_withdrawn_consent_is_broadcast_once_not_on_echo(hq_storage):
     _, k1 = kiosk_record(hq_storage)
     _, k2 = kiosk_record(hq_storage, "k2", "s2")
+    card = FakeCard("c1")
+    withdrawal = proof(hq_storage.public_key, "c1", "withdraw", card.code,
+                       registration(hq_storage.public_key, DeviceKeys.generate(), card),
+                       purpose="hq_offers")
     hq_storage.ingest(k1, [event(1, "consent_changed", "c1", purpose="hq_offers", granted=True),
-                           event(2, "consent_changed", "c1", purpose="hq_offers", granted=False)])
+                           event(2, "consent_changed", "c1", purpose="hq_offers", granted=False,
+                                 proof=withdrawal)])
     hq_storage.ingest(k2, [event(1, "consent_changed", "c1", purpose="hq_offers", granted=False)])
     changes = hq_storage.changes_for(k2, 0, 10)["changes"]
     assert [(c["kind"], c["customer_id"], c["data"]) for c in changes] == [

@@ -22,12 +22,13 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
+from hqproofs import FakeCard, proof, registration
 from hqserver import HQProcess, hq_storage, pg_server, pg_url  # noqa: F401  (fixtures)
 
 from kiosk.app import Kiosk
 from kiosk.cli import cli
 from kiosk.hq.storage import ChangeIn, open_storage
-from kiosk.sync import sealing
+from kiosk.identity.device import DeviceKeys
 from kiosk.sync.apply import apply_profile
 from kiosk.sync.simulate import simulate
 
@@ -156,7 +157,9 @@ def test_an_id_erased_at_head_office_but_unknown_here_is_refused_when_it_arrives
 def test_ingest_discards_events_of_erased_customers_by_digest(hq_storage):
     token = hq_storage.add_kiosk("k1", store_id="s1")
     kiosk = hq_storage.authenticate(token)
-    sealed = sealing.seal(hq_storage.public_key, PERSON)
+    card = FakeCard(PERSON)  # the shopper scanned their card to ask
+    sealed = proof(hq_storage.public_key, PERSON, "erase", card.code,
+                   registration(hq_storage.public_key, DeviceKeys.generate(), card))
     event = {"kind": "erasure_requested", "payload": {"origin": "shopper",
                                                      "sealed_subject": sealed}}
     events = [{"uuid": f"00000000-0000-4000-8000-00000000000{seq}", "seq": seq,

@@ -314,12 +314,15 @@ def test_an_erasure_at_the_kiosk_reaches_head_office_sealed(synced):
     simulate(kiosk, 200, seed=6)
     kiosk.sync.run_once()  # head office now has c2's events, the kiosk its public key
     assert hq.storage.query("SELECT count(*) FROM events WHERE customer_id = 'c2'")[0][0] > 0
-    kiosk.privacy.erase("c2", origin="shopper")
+    card = kiosk.identity.issue_card("c2")  # scanned by the shopper who asks
+    kiosk.privacy.erase("c2", origin="shopper", card_code=card.code)
     (payload,) = kiosk.db.execute(
         "SELECT payload FROM outbox WHERE kind = 'erasure_requested'").fetchone()
-    assert '"c2"' not in payload  # only head office can read who it was
+    assert '"c2"' not in payload and card.code not in payload  # only head office can read
     assert kiosk.sync.run_once()["ok"]
     assert hq.storage.is_erased("c2")
+    stored = hq.storage.query("SELECT payload FROM events WHERE kind = 'erasure_requested'")
+    assert "sealed_subject" not in stored[0][0], "the opened subject (id, card) is not kept"
     assert hq.storage.query("SELECT count(*) FROM events WHERE customer_id = 'c2'") == [(0,)]
 
 
@@ -330,7 +333,10 @@ def test_consent_withdrawals_and_revocations_made_elsewhere_are_applied(synced, 
                     name="kiosk-other")
     try:
         seed(other)
-        other.privacy.set_consent("c3", "personalisation", False, source="kiosk")
+        assert other.sync.run_once()["ok"]  # head office's key: withdrawals can be proven
+        scanned = other.identity.issue_card("c3").short_code
+        other.privacy.set_consent("c3", "personalisation", False, source="kiosk",
+                                  card_code=scanned)
         assert other.sync.run_once()["ok"]
     finally:
         other.close()

@@ -164,6 +164,19 @@ def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
         """Changes for this kiosk's store after the cursor ``since``."""
         return storage.changes_for(kiosk, since, limit)
 
+    @app.post("/v1/cards", response_model=models.CardsOut, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a kiosk token"}})
+    def register_cards(body: models.CardsIn,
+                       kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> models.CardsOut:
+        """Register cards issued or revoked at this kiosk (``kiosk.hq.registry``).
+
+        Each registration is sealed for head office and signed with the kiosk's
+        device key, pinned on first use. Refused ones are listed with the reason.
+        """
+        refused = storage.register_cards(kiosk, [r.model_dump() for r in body.registrations])
+        return models.CardsOut(registered=len(body.registrations) - len(refused),
+                               refused=[models.CardRefusal(**r) for r in refused])
+
     @app.get("/v1/public-key", response_model=models.PublicKey)
     def get_public_key() -> models.PublicKey:
         """Head office's X25519 public key, to seal erasure requests for it."""

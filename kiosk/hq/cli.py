@@ -101,8 +101,12 @@ def serve(database: str, host: str, port: int, workers: int, log_level: str) -> 
               help="The store this kiosk belongs to (decides the changes it receives).")
 @click.option("--operator", is_flag=True,
               help="An operator token (publish changes, erase) instead of a kiosk's.")
+@click.option("--device-key", metavar="KEY",
+              help="The kiosk's device key (`kiosk sync status` shows it): pinned now, "
+                   "instead of on the kiosk's first card registration.")
 @database_option
-def add_kiosk(name: str, store_id: str, operator: bool, database: str) -> None:
+def add_kiosk(name: str, store_id: str, operator: bool, device_key: str | None,
+              database: str) -> None:
     """Register a kiosk and print its token (only a hash is kept: note it now)."""
     from kiosk.hq.storage import StorageError
 
@@ -110,11 +114,36 @@ def add_kiosk(name: str, store_id: str, operator: bool, database: str) -> None:
     try:
         token = storage.add_kiosk(name, store_id=store_id,
                                   role="operator" if operator else "kiosk")
+        if device_key:
+            storage.reset_device_key(name, device_key)
     except StorageError as error:
         raise click.ClickException(str(error)) from None
     finally:
         storage.close()
     click.echo(token)
+
+
+@hq.command("reset-device-key")
+@click.argument("name")
+@click.option("--device-key", metavar="KEY",
+              help="Pin this key now; without it the kiosk's next registration pins its key.")
+@database_option
+def reset_device_key(name: str, device_key: str | None, database: str) -> None:
+    """Forget the device key pinned for kiosk NAME (the kiosk was rebuilt or replaced).
+
+    Card registrations are signed with the device key; until a key is pinned
+    again, the first kiosk to register with NAME's token pins its own.
+    """
+    from kiosk.hq.storage import StorageError
+
+    storage = _storage(database)
+    try:
+        storage.reset_device_key(name, device_key)
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        storage.close()
+    click.echo(f"Device key of {name} {'pinned' if device_key else 'forgotten'}.")
 
 
 @hq.command("erase")

@@ -150,3 +150,25 @@ class Stats(BaseModel):
     backend: str
     kiosks: dict[str, KioskStats]
     totals: dict[str, int]
+
+
+class CardRegistration(BaseModel):
+    """A card issued or revoked at a kiosk, sealed for head office and signed by the device."""
+
+    sealed: Text(4096, min_length=1)
+    signature: Text(128, min_length=1)
+    device_key: Text(64, min_length=1)
+
+
+class CardsIn(BaseModel):
+    registrations: list[CardRegistration] = Field(min_length=1, max_length=500)
+
+
+class CardRefusal(BaseModel):
+    index: int
+    reason: str
+
+
+class CardsOut(BaseModel):
+    registered: int
+    refused: list[CardRefusal]

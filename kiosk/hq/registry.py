@@ -17,9 +17,10 @@ Rules, in the order they are checked:
   operator with ``kiosk hq add-kiosk --device-key``); another key is refused;
 - the signature of the sealed record by that key, and the record's shape;
 - a card of an erased shopper is refused;
-- trust on first use per shopper: a shopper's first card may be registered
-  by any device; further cards only by a device that registered one of
-  theirs before (a stolen device cannot take over other stores' shoppers);
+- trust on first use per shopper and store: a shopper's first card may be
+  registered by any device; further cards only by a device of a store whose
+  devices registered one of theirs before (a stolen device cannot take over
+  the shoppers of other stores);
 - a revocation may come from any device with a valid signature: it can only
   make proofs fail.
 """
@@ -115,11 +116,11 @@ def _issue(storage: Storage, cur: Any, kiosk: AuthRecord, card_id: str, customer
         if existing[0] != customer_id:
             raise Refused("this card id is registered to someone else")
         return  # sent again: already registered
-    registrars = {r[0] for r in storage._run(
-        cur, "SELECT DISTINCT kiosk FROM hq_cards WHERE customer_id = ?",
-        [customer_id]).fetchall()}
-    if registrars and kiosk.name not in registrars:
-        raise Refused("this shopper's cards were registered by another device")
+    stores = {r[0] for r in storage._run(
+        cur, "SELECT DISTINCT k.store_id FROM hq_cards c JOIN kiosks k ON k.name = c.kiosk "
+             "WHERE c.customer_id = ?", [customer_id]).fetchall()}
+    if stores and kiosk.store_id not in stores:
+        raise Refused("this shopper's cards were registered in another store")
     key = storage._card_digest_key
     storage._run(cur, "INSERT INTO hq_cards (card_id, customer_id, kiosk, long_digest, "
                       "short_digest, registered) VALUES (?, ?, ?, ?, ?, ?)",

@@ -38,8 +38,7 @@ def register_cards(kiosk: Kiosk, transport: Transport, public_key: str) -> dict[
         return sealing.seal(public_key, text)
 
     while records := identity.pending_registrations(PAGE):
-        body = {"device_key": identity.device_keys().public_key,
-                "registrations": [identity.signed_registration(r, seal) for r in records]}
+        body = {"registrations": [identity.signed_registration(r, seal) for r in records]}
         answer = send(body)
         refused = _refused(answer, len(records))
         accepted = [r for i, r in enumerate(records) if i not in refused]

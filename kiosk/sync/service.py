@@ -325,7 +325,16 @@ class SyncService:
             "hq_url": self.kiosk.config.hq_url or None,
             "hq_public_key_known": self.hq_public_key() is not None,
             "running": self.running,
+            **self._card_registry_status(),
         }
+
+    def _card_registry_status(self) -> dict[str, Any]:
+        """The device key head office pins, and cards it has not registered yet."""
+        from kiosk.identity import device
+
+        keys = device.load(device.key_file_for(self.kiosk.store.path))
+        return {"device_key": keys.public_key if keys else None,
+                "cards_unregistered": len(self.kiosk.identity.pending_registrations())}
 
     def release_quarantine(self, quarantine_id: int | None = None) -> int:
         """Queue quarantined events again (after head office was fixed); returns how many."""

@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.hq import registry
 from kiosk.hq.batch import Event, decode_events
 from kiosk.hq.changes import check_changes, erased_id_digest
 from kiosk.hq.storage import keys, schema
@@ -161,6 +162,7 @@ class Storage(abc.ABC):
             self.keys = self._load_keys(cur)
             upgraded = schema.upgrade(self, cur)
         self._private_key = self.keys.private_key
+        self._card_digest_key = registry.digest_key(self.keys.private_key)
         self.public_key = self.keys.public_key
         if upgraded:
             log.warning("head office's database was upgraded: plain customer ids and the "
@@ -308,19 +310,23 @@ class Storage(abc.ABC):
             self._after_erasure()
         return result
 
-    def _open_subjects(self, ordered: list[Event], rows: list[tuple]) -> dict[str, str | None]:
-        """Open the sealed subject of each erasure request (by uuid; None: unreadable).
+    def _open_subjects(self, ordered: list[Event],
+                       rows: list[tuple]) -> dict[str, dict[str, Any] | None]:
+        """Open the sealed subject of each erasure request and withdrawal proof, by uuid.
 
-        An opened subject is not stored: head office's own key would open it again.
+        None: unreadable. An opened subject is not stored: head office's own key
+        would open it again, and it holds a customer id and a card code.
         """
-        subjects: dict[str, str | None] = {}
+        subjects: dict[str, dict[str, Any] | None] = {}
         for index, event in enumerate(ordered):
-            if event.kind != "erasure_requested":
+            field = _SEALED_FIELDS.get(event.kind)
+            if field is None or (field == "proof" and '"proof"' not in event.payload):
                 continue
-            subjects[event.uuid] = schema.open_subject(event.payload_dict(),
-                                                       self.keys.private_key)
-            if subjects[event.uuid] is not None:
-                stripped = schema.without_opened_subject(event.payload, self.keys.private_key)
+            text = schema.open_subject(event.payload_dict(), self.keys.private_key, field)
+            subjects[event.uuid] = schema.parse_subject(text)
+            if text is not None:
+                stripped = schema.without_opened_subject(event.payload, self.keys.private_key,
+                                                         field)
                 row = rows[index]
                 rows[index] = (*row[:9], stripped, *row[10:])
         return subjects
@@ -339,22 +345,79 @@ class Storage(abc.ABC):
         return found
 
     def _react(self, cur: Any, kiosk: AuthRecord, event: Event,
-               subjects: dict[str, str | None]) -> int:
+               subjects: dict[str, dict[str, Any] | None]) -> int:
         """Head office's side effects of a new event; returns erasures carried out."""
         kind = event.kind
         if kind == "erasure_requested":
-            customer_id = subjects.get(event.uuid)
-            if customer_id is None:
+            subject = subjects.get(event.uuid)
+            if subject is None:
                 log.warning("an erasure request from kiosk %s cannot be opened", kiosk.name)
                 self._bump_meta(cur, "erasures_unreadable")
+                return 0
+            customer_id = subject["customer_id"]
+            if not self._proven(cur, kiosk, subject, customer_id, "erase", "erasures_refused"):
                 return 0
             return int(self._erase(cur, customer_id, origin=f"kiosk:{kiosk.name}"))
         payload = event.payload_dict()
         if kind == "consent_changed" and event.customer_id:
             purpose, granted = payload.get("purpose"), payload.get("granted")
-            if isinstance(purpose, str) and isinstance(granted, bool | int):
-                self._record_consent(cur, event.customer_id, purpose, bool(granted), event.ts)
+            if not (isinstance(purpose, str) and isinstance(granted, bool | int)):
+                return 0
+            if not granted:
+                # a withdrawal changes every store's data: only with proof of presence
+                subject = subjects.get(event.uuid) or {}
+                if not self._proven(cur, kiosk, subject, event.customer_id, "withdraw",
+                                    "withdrawals_refused", purpose=purpose):
+                    return 0
+            self._record_consent(cur, event.customer_id, purpose, bool(granted), event.ts)
         return 0
+
+    def _proven(self, cur: Any, kiosk: AuthRecord, subject: dict[str, Any], customer_id: str,
+                action: str, counter: str, **details: Any) -> bool:
+        """Whether ``subject`` proves the shopper asked at ``kiosk``; counted when not."""
+        try:
+            if (subject.get("action") != action or subject.get("customer_id") != customer_id
+                    or any(subject.get(k) != v for k, v in details.items())):
+                raise registry.Refused(f"no proof of presence for '{action}'")
+            registry.check_presence(self, cur, kiosk, subject, customer_id)
+        except registry.Refused as refusal:
+            log.warning("a request from kiosk %s was refused: %s", kiosk.name, refusal)
+            self._bump_meta(cur, counter)
+            return False
+        return True
+
+    def _is_erased(self, cur: Any, customer_id: str) -> bool:
+        return bool(self._erased_among(cur, {customer_id}))
+
+    # -- the card registry -------------------------------------------------
+
+    def register_cards(self, kiosk: AuthRecord, registrations: Sequence[Any]) -> list[
+            dict[str, Any]]:
+        """Apply a kiosk's signed card registrations; returns those refused, with why."""
+        refused = []
+        with self._tx(write=True) as cur:
+            for index, registration in enumerate(registrations):
+                try:
+                    registry.register(self, cur, kiosk, registration)
+                except registry.Refused as refusal:
+                    refused.append({"index": index, "reason": str(refusal)})
+            if refused:
+                self._bump_meta(cur, "card_registrations_refused", len(refused))
+                log.warning("%d card registration(s) from kiosk %s refused", len(refused),
+                            kiosk.name)
+        return refused
+
+    def reset_device_key(self, name: str, device_key: str | None = None) -> None:
+        """Forget (or set) the device key pinned for kiosk ``name`` (a rebuilt kiosk)."""
+        with self._tx(write=True) as cur:
+            if self._run(cur, "SELECT 1 FROM kiosks WHERE name = ?", [name]).fetchone() is None:
+                raise StorageError(f"no kiosk named {name!r}")
+            self._run(cur, "UPDATE kiosks SET device_key = NULL WHERE name = ?", [name])
+            if device_key is not None:
+                try:
+                    registry.pin_device_key(self, cur, AuthRecord(name, "", "kiosk"), device_key)
+                except registry.Refused as refusal:
+                    raise StorageError(str(refusal)) from None
 
     def _bump_meta(self, cur: Any, key: str, by: int = 1) -> None:
         value = self._meta_in(cur, key)
@@ -401,6 +464,7 @@ class Storage(abc.ABC):
         self._run(cur, "DELETE FROM events WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM consents WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM changes WHERE customer_id = ?", [customer_id])
+        self._run(cur, "DELETE FROM hq_cards WHERE customer_id = ?", [customer_id])
         self._run(cur, "INSERT INTO erasures (digest, origin, at) VALUES (?, ?, ?)",
                   [digest, origin, now()])
         self._add_changes(cur, [ChangeIn("erasure", {"digest": digest})])
@@ -503,6 +567,9 @@ class Storage(abc.ABC):
             changes = self._run(cur, "SELECT count(*) FROM changes").fetchone()[0]
             retracted = self._run(cur, "SELECT count(*) FROM retractions").fetchone()[0]
             unreadable = self._meta_in(cur, "erasures_unreadable")
+            refusals = {key: int(self._meta_in(cur, key) or 0) for key in (
+                "erasures_refused", "withdrawals_refused", "card_registrations_refused")}
+            cards = self._run(cur, "SELECT count(*) FROM hq_cards").fetchone()[0]
             to_scrub = self._meta_in(cur, "erasures_to_scrub")
         kiosks = {
             r[0]: {"store_id": r[1], "events": int(r[3]), "duplicates_ignored": int(r[4]),
@@ -522,6 +589,8 @@ class Storage(abc.ABC):
                 "erasures_to_scrub": int(to_scrub or 0),
                 "changes": int(changes),
                 "changes_retracted": int(retracted),
+                "cards_registered": int(cards),
+                **refusals,
             },
         }
 
@@ -543,6 +612,8 @@ class Storage(abc.ABC):
 
 
 _REACT_TO = frozenset({"erasure_requested", "consent_changed"})
+#: the payload field each kind seals for head office (kiosk.privacy.service.sealed_request)
+_SEALED_FIELDS = {"erasure_requested": "sealed_subject", "consent_changed": "proof"}
 
 
 def _by_seq(event: Event) -> int:

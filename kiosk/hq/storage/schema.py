@@ -43,7 +43,8 @@ def statements(serial: str, big: str) -> list[str]:
             events {big} NOT NULL DEFAULT 0,
             duplicates_ignored {big} NOT NULL DEFAULT 0,
             out_of_order {big} NOT NULL DEFAULT 0,
-            dropped {big} NOT NULL DEFAULT 0
+            dropped {big} NOT NULL DEFAULT 0,
+            device_key TEXT  -- pinned Ed25519 key that signs its card registrations
         )""",
         f"""CREATE TABLE IF NOT EXISTS events (
             id {serial},
@@ -88,15 +89,33 @@ def statements(serial: str, big: str) -> list[str]:
             PRIMARY KEY (customer_id, purpose)
         )""",
         ERASURES,
+        # The card registry (kiosk.hq.registry): keyed digests of each card's
+        # two codes, never the codes; checked by proofs of presence.
+        """CREATE TABLE IF NOT EXISTS hq_cards (
+            card_id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            kiosk TEXT NOT NULL,
+            long_digest TEXT NOT NULL UNIQUE,
+            short_digest TEXT NOT NULL UNIQUE,
+            registered TEXT NOT NULL,
+            revoked TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS hq_cards_customer ON hq_cards(customer_id)",
     ]
 
 
 def upgrade(storage: Storage, cur: Any) -> bool:
     """Convert what an older head office stored in the open; True if anything changed."""
+    _add_device_key_column(storage, cur)
     changed = _erasures_to_digests(storage, cur)
     changed |= _erasure_changes_to_digests(storage, cur)
     changed |= _drop_opened_subjects(storage, cur)
     return changed
+
+
+def _add_device_key_column(storage: Storage, cur: Any) -> None:
+    if "device_key" not in storage._columns(cur, "kiosks"):
+        storage._run(cur, "ALTER TABLE kiosks ADD COLUMN device_key TEXT")
 
 
 def _erasures_to_digests(storage: Storage, cur: Any) -> bool:
@@ -133,9 +152,10 @@ def _drop_opened_subjects(storage: Storage, cur: Any) -> bool:
     return changed
 
 
-def open_subject(payload: dict[str, Any] | Any, private_key: str) -> str | None:
-    """The customer id sealed in an erasure request's payload; None if it cannot be read."""
-    sealed = payload.get("sealed_subject") if isinstance(payload, dict) else None
+def open_subject(payload: dict[str, Any] | Any, private_key: str,
+                 field: str = "sealed_subject") -> str | None:
+    """The text sealed in a request's payload ``field``; None if it cannot be read."""
+    sealed = payload.get(field) if isinstance(payload, dict) else None
     if not isinstance(sealed, str):
         return None
     try:
@@ -144,17 +164,34 @@ def open_subject(payload: dict[str, Any] | Any, private_key: str) -> str | None:
         return None
 
 
-def without_opened_subject(payload_json: str, private_key: str) -> str | None:
-    """The payload without its sealed subject, if head office can open it (else None).
+def without_opened_subject(payload_json: str, private_key: str,
+                           field: str = "sealed_subject") -> str | None:
+    """The payload without its sealed ``field``, if head office can open it (else None).
 
-    Head office's key opens the subject, so keeping it would keep the erased id.
-    One head office cannot open is kept: the right key may be restored later.
+    Head office's key opens the subject (a customer id, a card code), so
+    keeping it would keep them. One head office cannot open is kept: the
+    right key may be restored later.
     """
     try:
         payload = json.loads(payload_json)
     except ValueError:
         return None
-    if open_subject(payload, private_key) is None:
+    if open_subject(payload, private_key, field) is None:
         return None
-    payload.pop("sealed_subject")
+    payload.pop(field)
     return json.dumps(payload, separators=(",", ":"))
+
+
+def parse_subject(text: str | None) -> dict[str, Any] | None:
+    """An opened request subject as a dict (an older kiosk sealed the bare id)."""
+    if text is None:
+        return None
+    try:
+        subject = json.loads(text)
+    except ValueError:
+        subject = None
+    if not isinstance(subject, dict):
+        return {"customer_id": text}
+    if not isinstance(subject.get("customer_id"), str) or not subject["customer_id"]:
+        return None
+    return subject
