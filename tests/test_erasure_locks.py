@@ -11,6 +11,7 @@ other processes on a kiosk do: open and close the database, write to it.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import signal
@@ -77,7 +78,11 @@ def reply(process: subprocess.Popen) -> str:
     return line.strip()
 
 
-@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs Linux /proc/locks")
+needs_proc_locks = pytest.mark.skipif(not Path("/proc/locks").exists(),
+                                      reason="needs Linux /proc/locks")
+
+
+@needs_proc_locks
 def test_the_erasing_process_keeps_its_locks_and_the_wal_stays_live(tmp_path):
     path = tmp_path / "k.db"
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), ERASED],
@@ -238,3 +243,48 @@ def test_erasure_from_head_office_under_a_sync_loop_loses_nothing(tmp_path):
                              ).fetchone() == (0,)
     finally:
         check.close()
+
+
+# -- the search itself ---------------------------------------------------------------
+
+
+@needs_proc_locks
+def test_find_traces_searches_every_file_from_a_child_process(tmp_path):
+    from kiosk.privacy.erasure import find_traces
+
+    path = tmp_path / "k.db"
+    conn = sqlite3.connect(path)   # live in this process while the search runs
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("CREATE TABLE t (x TEXT)")
+        conn.commit()
+        conn.execute("INSERT INTO t VALUES ('NEEDLE-IN-WAL-77')")
+        conn.commit()
+        locks_before = locks_held(os.getpid(), path)
+        assert locks_before
+        assert find_traces(path, [b"NEEDLE-IN-WAL-77"]) == ["-wal"]
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        assert find_traces(path, [b"nothing like it", b"NEEDLE-IN-WAL-77"]) == ["", "-wal"]
+        assert find_traces(path, [b"NEEDLE-NOT-THERE"]) == []
+        assert locks_held(os.getpid(), path) == locks_before   # our locks are untouched
+    finally:
+        conn.close()
+    with pytest.raises(ValueError, match="non-empty"):
+        find_traces(path, [b""])
+
+
+def test_a_search_that_cannot_run_is_logged_and_the_erasure_vacuums(tmp_path, monkeypatch,
+                                                                    caplog):
+    kiosk = Kiosk(Config(database=str(tmp_path / "k.db"), kiosk_id="till-1"),
+                  entrypoints=False)
+    try:
+        with kiosk.transaction() as db:
+            db.execute("INSERT INTO customers (id, created) VALUES (?, 'x')", [ERASED])
+        monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python-here"))
+        report = kiosk.privacy.erase(ERASED, origin="staff")
+    finally:
+        kiosk.close()
+    assert report["found"] and report["vacuumed"] and report["residue"] is None
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("could not be searched for traces (FileNotFoundError)" in w for w in warnings)
+    assert not any(ERASED in r.getMessage() for r in caplog.records)
