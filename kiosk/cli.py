@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 from typing import Any
 
@@ -19,8 +20,27 @@ from kiosk import __version__
 from kiosk.config import ConfigError, example_toml, load_config
 from kiosk.plugins import call_each, make_plugin_manager, plugin_info
 from kiosk.store import SchemaTooNewError
+from kiosk.store.health import Damage, advice, describe, is_damage
 
 EXIT_USAGE = 2
+EXIT_DAMAGED = 1      # kiosk store check: the database is damaged
+EXIT_NOT_CHECKED = 2  # kiosk store check: it could not be checked (no file, busy, ...)
+
+
+class StoreDamaged(click.ClickException):
+    """The kiosk's database is damaged: what happened and what to do; exit code 1."""
+
+    exit_code = EXIT_DAMAGED
+
+    def __init__(self, damage: Damage):
+        lines = [damage.summary() + ".", "What to do:",
+                 *(f"  {line}" for line in advice(damage.database))]
+        super().__init__("\n".join(lines))
+        self.damage = damage
+
+
+class NotChecked(click.ClickException):
+    exit_code = EXIT_NOT_CHECKED
 
 
 class KioskContext:
@@ -65,6 +85,14 @@ def open_kiosk(ctx: click.Context, db_path: str | None, **overrides: Any):
         return Kiosk(config)
     except (ConfigError, SchemaTooNewError) as error:
         raise click.ClickException(str(error)) from None
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        raise StoreDamaged(describe(error, config.database)) from None
+    except OSError as error:  # creating the file or its folder (permissions, read-only disk)
+        raise click.ClickException(
+            f"cannot create the database {config.database}: {error.strerror or error}"
+        ) from None
 
 
 def echo_json(data: Any) -> None:
@@ -165,18 +193,88 @@ def store() -> None:
 @json_option
 @click.pass_context
 def store_info(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
-    """Counts of stores, products, customers, purchases, stock and queued events."""
+    """Counts of stores, products, customers, purchases, stock and queued events.
+
+    Also runs SQLite's quick_check; a damaged database is reported with what to
+    do, and the exit code is 1.
+    """
+    from kiosk.store.health import quick_check
+
     kiosk = open_kiosk(ctx, db_path)
     try:
         summary = kiosk.store.summary()
+        damage = quick_check(kiosk.db, kiosk.store.path)
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        damage = describe(error, kiosk.store.path)
     finally:
         kiosk.close()
+    if damage is not None:
+        raise StoreDamaged(damage)
     if as_json:
-        echo_json({"database": str(kiosk.store.path), **summary})
+        echo_json({"database": str(kiosk.store.path), "quick_check": "ok", **summary})
         return
     click.echo(f"Database: {kiosk.store.path}")
     for key, value in summary.items():
         click.echo(f"  {key:<10} {value:>10,}")
+    click.echo("  quick_check        ok")
+
+
+@store.command("check")
+@db_option
+@json_option
+@click.pass_context
+def store_check(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
+    """Check the database for damage and say what to do.
+
+    Runs SQLite's integrity_check and foreign_key_check on the file, read
+    only: nothing is migrated or changed, and a running kiosk may keep
+    running meanwhile.
+
+    \b
+    Exit codes:
+      0  the database is sound
+      1  it is damaged: restore a backup or rebuild it from head office
+         (the exact commands are printed)
+      2  it could not be checked (no such file, busy, not readable)
+    """
+    from kiosk.store.health import MAX_PROBLEMS, check
+
+    if db_path is None:
+        try:
+            db_path = ctx.find_object(KioskContext).config.database
+        except click.ClickException as error:
+            raise NotChecked(error.message) from None
+    try:
+        report = check(db_path)
+    except FileNotFoundError as error:
+        raise NotChecked(str(error)) from None
+    except sqlite3.Error as error:
+        raise NotChecked(f"{db_path} could not be checked: {error}") from None
+    if as_json:
+        echo_json({"status": "ok" if report.ok else "damaged", **report.as_dict()})
+    else:
+        click.echo(f"Database:     {report.database}")
+        if report.error:
+            click.echo(f"Unreadable:   {report.error}")
+        else:
+            problems = report.integrity != ["ok"]
+            click.echo("Integrity:    " + ("problems found (at most the first "
+                                            f"{MAX_PROBLEMS} shown):" if problems else "ok"))
+            for line in report.integrity if problems else ():
+                click.echo(f"  {line}")
+            click.echo("Foreign keys: " + (", ".join(
+                f"{table} ({count} row(s))" for table, count in report.foreign_keys.items())
+                or "ok"))
+        if report.ok:
+            click.echo("The database is sound.")
+        else:
+            click.echo("The database is DAMAGED. What to do:")
+            for line in advice(report.database):
+                click.echo(f"  {line}")
+    if not report.ok:
+        ctx.exit(EXIT_DAMAGED)
 
 
 def main() -> None:
@@ -187,6 +285,14 @@ def main() -> None:
     except (SchemaTooNewError, KeyFileError) as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
+    except sqlite3.DatabaseError as error:  # met by any command, after the store opened
+        if not is_damage(error):
+            raise
+        detail = describe(error, "").detail
+        click.echo(f"Error: the kiosk's database is damaged ({detail}). Run 'kiosk store "
+                   "check' (with --db FILE for another file than the config's) to see what "
+                   "to do.", err=True)
+        sys.exit(EXIT_DAMAGED)
 
 
 if __name__ == "__main__":

@@ -208,10 +208,12 @@ def add_demo_shoppers(kiosk: Kiosk) -> list[dict[str, Any]]:
     """Give the richest sample customers a fictional first name, consent and a card.
 
     So a newcomer can scan or type a code at once. Their cards are saved as
-    PNG files next to the database (``cards/``). Running it again keeps the
-    same shoppers and the same codes.
+    PNG files next to the database (``cards/``), readable by this user only
+    (a card image is a loyalty code). Running it again keeps the same
+    shoppers and the same codes.
     """
     from kiosk.identity.card_image import render_card, save_card
+    from kiosk.store.files import PRIVATE_DIR, create_private_file, make_private_dir, tighten
 
     rows = kiosk.db.execute(
         "SELECT customer_id FROM purchases WHERE customer_id IS NOT NULL "
@@ -219,6 +221,8 @@ def add_demo_shoppers(kiosk: Kiosk) -> list[dict[str, Any]]:
         [len(DEMO_FIRST_NAMES)],
     ).fetchall()
     cards_dir = kiosk.store.path.parent / "cards"
+    make_private_dir(cards_dir)
+    tighten(cards_dir, PRIVATE_DIR)
     shoppers = []
     for (customer_id,), first_name in zip(rows, DEMO_FIRST_NAMES, strict=False):
         card = kiosk.identity.current_card(customer_id)
@@ -228,9 +232,11 @@ def add_demo_shoppers(kiosk: Kiosk) -> list[dict[str, Any]]:
                            [first_name, customer_id])
                 kiosk.privacy.set_consents(customer_id, DEMO_CONSENTS, source="demo")
             card = kiosk.identity.issue_card(customer_id)
+        target = cards_dir / f"{_ascii(first_name).lower()}.png"
+        if not create_private_file(target):  # 0600 before a byte is written
+            tighten(target)
         path = save_card(render_card(card.code, card.short_code, title="Demo loyalty card",
-                                     store_name=kiosk.config.store_name),
-                         cards_dir / f"{_ascii(first_name).lower()}.png")
+                                     store_name=kiosk.config.store_name), target)
         shoppers.append({"first_name": first_name, "customer_id": customer_id,
                          "code": card.code, "short_code": card.short_code,
                          "card": str(path)})

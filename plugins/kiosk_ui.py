@@ -25,6 +25,21 @@ def kiosk_register_commands(cli: click.Group) -> None:
         cli.add_command(command)
 
 
+def _has_staff(accounts) -> bool:
+    """True if staff accounts exist, or if the database is too damaged to tell (the
+    window then goes out of order at once, and must stay locked)."""
+    import sqlite3
+
+    from kiosk.store.health import is_damage
+
+    try:
+        return accounts.has_accounts()
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        return True
+
+
 def _commands() -> list[click.Command]:
     from kiosk.cli import db_option, echo_json, json_option, open_kiosk
 
@@ -34,11 +49,23 @@ def _commands() -> list[click.Command]:
                   help="A normal window instead of full-screen kiosk mode (development).")
     @click.pass_context
     def run(ctx: click.Context, db_path: str | None, windowed: bool) -> None:
-        """Open the shopper's kiosk (full screen; leaving needs a staff PIN)."""
-        kiosk = open_kiosk(ctx, db_path)
+        """Open the shopper's kiosk (full screen; leaving needs a staff PIN).
+
+        A database too damaged to open shows the out-of-order screen instead.
+        """
+        from kiosk.cli import KioskContext, StoreDamaged
+
+        try:
+            kiosk = open_kiosk(ctx, db_path)
+        except StoreDamaged as error:
+            click.echo(error.message, err=True)
+            from kiosk.ui.app import run_out_of_order
+
+            ctx.exit(run_out_of_order(error.damage, ctx.find_object(KioskContext).config,
+                                      windowed=windowed))
         from kiosk.staff import StaffAccounts
 
-        if not windowed and not StaffAccounts(kiosk.db).has_accounts():
+        if not windowed and not _has_staff(StaffAccounts(kiosk.db)):
             # Kiosk mode that anyone could leave would only pretend to be locked.
             click.echo("No staff account yet, so the kiosk opens in a window instead of "
                        "locked full-screen mode. Add one with 'kiosk staff add NAME'.", err=True)

@@ -289,17 +289,18 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="202"/>
+        <location filename="../../kiosk/ui/window.py" line="216"/>
         <source>Done. We have erased everything about you.</source>
         <translation>Done. We have erased everything about you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="277"/>
+        <location filename="../../kiosk/ui/window.py" line="304"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="314"/>
+        <location filename="../../kiosk/ui/app.py" line="109"/>
+        <location filename="../../kiosk/ui/window.py" line="342"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
     </message>
@@ -315,149 +316,184 @@
 <context>
     <name>MyDataScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="226"/>
         <source>My data</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="227"/>
         <source>Back to my picks</source>
         <translation>Back to my picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="228"/>
         <source>What we know, and why</source>
         <translation>What we know, and why</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="231"/>
         <source>What I like</source>
         <translation>What I like</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="232"/>
         <source>Themes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
         <source>red</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
         <source>pink</source>
         <translation>pink</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
         <source>blue</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
         <source>green</source>
         <translation>green</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
         <source>white</source>
         <translation>white</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
         <source>black</source>
         <translation>black</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
         <source>gold</source>
         <translation>gold</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
         <source>silver</source>
         <translation>silver</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="243"/>
         <source>My budget for one item</source>
         <translation>My budget for one item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
         <source>Any price</source>
         <translation>Any price</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="248"/>
         <source>Up to £%1</source>
         <translation>Up to £%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="252"/>
         <source>What you allow</source>
         <translation>What you allow</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="255"/>
         <source>Pause my personal picks for now</source>
         <translation>Pause my personal picks for now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
         <source>Forget me</source>
         <translation>Forget me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="257"/>
         <source>Erase everything about me</source>
         <translation>Erase everything about me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="258"/>
         <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
         <translation>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="261"/>
         <source>Yes, erase everything</source>
         <translation>Yes, erase everything</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="262"/>
         <source>No, keep my data</source>
         <translation>No, keep my data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="302"/>
         <source>Your first name: %1</source>
         <translation>Your first name: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="309"/>
         <source>Purchases we use for your picks: %1</source>
         <translation>Purchases we use for your picks: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="319"/>
         <source>Most recently: %1</source>
         <translation>Most recently: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="324"/>
         <source>What you told us you like: %1</source>
         <translation>What you told us you like: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="334"/>
         <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
         <translation>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="81"/>
+        <source>This kiosk is out of order.</source>
+        <translation>This kiosk is out of order.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="82"/>
+        <source>Please ask a member of staff.</source>
+        <translation>Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="83"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="84"/>
+        <source>For staff</source>
+        <translation>For staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="89"/>
+        <source>The kiosk&apos;s database is damaged (%1). The kiosk stays out of order until it is restarted; nothing a shopper does can change that.</source>
+        <translation>The kiosk&apos;s database is damaged (%1). The kiosk stays out of order until it is restarted; nothing a shopper does can change that.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="92"/>
+        <source>Stop the kiosk, then run: kiosk store check --db %1
+It tells you how to restore a backup or rebuild the database from head office.</source>
+        <translation>Stop the kiosk, then run: kiosk store check --db %1
+It tells you how to restore a backup or rebuild the database from head office.</translation>
     </message>
 </context>
 <context>
@@ -522,12 +558,12 @@
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="74"/>
+        <location filename="../../kiosk/ui/window.py" line="80"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>This part of the kiosk is not available right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="79"/>
+        <location filename="../../kiosk/ui/window.py" line="85"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -609,47 +645,47 @@
 <context>
     <name>SavedScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="74"/>
         <source>My list</source>
         <translation>My list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="75"/>
         <source>Back to my picks</source>
         <translation>Back to my picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="76"/>
         <source>Remove from my list</source>
         <translation>Remove from my list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="77"/>
         <source>Take it with you</source>
         <translation>Take it with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="78"/>
         <source>Scan this with your phone&apos;s camera to keep your list.</source>
         <translation>Scan this with your phone&apos;s camera to keep your list.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="79"/>
         <source>Print my list</source>
         <translation>Print my list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="80"/>
         <source>Nothing saved yet. Tap Save on a pick to add it here.</source>
         <translation>Nothing saved yet. Tap Save on a pick to add it here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="82"/>
         <source>Saved items</source>
         <translation>Saved items</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="83"/>
         <source>QR code of my list</source>
         <translation>QR code of my list</translation>
     </message>

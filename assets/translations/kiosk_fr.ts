@@ -289,17 +289,18 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="202"/>
+        <location filename="../../kiosk/ui/window.py" line="216"/>
         <source>Done. We have erased everything about you.</source>
         <translation>C’est fait. Nous avons effacé toutes vos données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="277"/>
+        <location filename="../../kiosk/ui/window.py" line="304"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="314"/>
+        <location filename="../../kiosk/ui/app.py" line="109"/>
+        <location filename="../../kiosk/ui/window.py" line="342"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
     </message>
@@ -315,149 +316,184 @@
 <context>
     <name>MyDataScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="226"/>
         <source>My data</source>
         <translation>Mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="227"/>
         <source>Back to my picks</source>
         <translation>Retour à mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="228"/>
         <source>What we know, and why</source>
         <translation>Ce que nous savons, et pourquoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="231"/>
         <source>What I like</source>
         <translation>Ce que j’aime</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="232"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
         <source>red</source>
         <translation>rouge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
         <source>pink</source>
         <translation>rose</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
         <source>blue</source>
         <translation>bleu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
         <source>green</source>
         <translation>vert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
         <source>white</source>
         <translation>blanc</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
         <source>black</source>
         <translation>noir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
         <source>gold</source>
         <translation>doré</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
         <source>silver</source>
         <translation>argenté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="243"/>
         <source>My budget for one item</source>
         <translation>Mon budget par article</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
         <source>Any price</source>
         <translation>Tous les prix</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="248"/>
         <source>Up to £%1</source>
         <translation>Jusqu’à %1 £</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="252"/>
         <source>What you allow</source>
         <translation>Ce que vous autorisez</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="255"/>
         <source>Pause my personal picks for now</source>
         <translation>Mettre mes suggestions personnelles en pause</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
         <source>Forget me</source>
         <translation>M’oublier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="257"/>
         <source>Erase everything about me</source>
         <translation>Effacer toutes mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="258"/>
         <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
         <translation>Cela supprime définitivement vos achats, vos goûts et votre liste dans ce magasin, et demande au siège d’en faire autant. Votre code ne fonctionnera plus.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="261"/>
         <source>Yes, erase everything</source>
         <translation>Oui, tout effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="262"/>
         <source>No, keep my data</source>
         <translation>Non, garder mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="302"/>
         <source>Your first name: %1</source>
         <translation>Votre prénom : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="309"/>
         <source>Purchases we use for your picks: %1</source>
         <translation>Achats utilisés pour vos suggestions : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="319"/>
         <source>Most recently: %1</source>
         <translation>Derniers achats : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="324"/>
         <source>What you told us you like: %1</source>
         <translation>Ce que vous nous avez dit aimer : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="334"/>
         <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
         <translation>Nous les utilisons uniquement pour vous suggérer des articles de ce magasin. Vous pouvez les modifier ou les effacer ici à tout moment.</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="81"/>
+        <source>This kiosk is out of order.</source>
+        <translation>Cette borne est hors service.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="82"/>
+        <source>Please ask a member of staff.</source>
+        <translation>Veuillez vous adresser à un membre du personnel.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="83"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="84"/>
+        <source>For staff</source>
+        <translation>Pour le personnel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="89"/>
+        <source>The kiosk&apos;s database is damaged (%1). The kiosk stays out of order until it is restarted; nothing a shopper does can change that.</source>
+        <translation>La base de données de la borne est endommagée (%1). La borne reste hors service jusqu&apos;à son redémarrage ; rien de ce que fait un client ne peut y changer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="92"/>
+        <source>Stop the kiosk, then run: kiosk store check --db %1
+It tells you how to restore a backup or rebuild the database from head office.</source>
+        <translation>Arrêtez la borne, puis lancez : kiosk store check --db %1
+La commande indique comment restaurer une sauvegarde ou reconstruire la base depuis le siège.</translation>
     </message>
 </context>
 <context>
@@ -522,12 +558,12 @@
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="74"/>
+        <location filename="../../kiosk/ui/window.py" line="80"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>Cette partie de la borne n’est pas disponible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="79"/>
+        <location filename="../../kiosk/ui/window.py" line="85"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -609,47 +645,47 @@
 <context>
     <name>SavedScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="74"/>
         <source>My list</source>
         <translation>Ma liste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="75"/>
         <source>Back to my picks</source>
         <translation>Retour à mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="76"/>
         <source>Remove from my list</source>
         <translation>Retirer de ma liste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="77"/>
         <source>Take it with you</source>
         <translation>Emportez-la</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="78"/>
         <source>Scan this with your phone&apos;s camera to keep your list.</source>
         <translation>Scannez ceci avec l’appareil photo de votre téléphone pour garder votre liste.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="79"/>
         <source>Print my list</source>
         <translation>Imprimer ma liste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="80"/>
         <source>Nothing saved yet. Tap Save on a pick to add it here.</source>
         <translation>Rien de gardé pour l’instant. Touchez « Garder » sur une suggestion pour l’ajouter ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="82"/>
         <source>Saved items</source>
         <translation>Articles gardés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="83"/>
         <source>QR code of my list</source>
         <translation>Code QR de ma liste</translation>
     </message>

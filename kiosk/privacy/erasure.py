@@ -12,8 +12,16 @@ With ``PRAGMA secure_delete`` on, SQLite overwrites deleted cells with zeros;
 a ``wal_checkpoint(TRUNCATE)`` then moves the pages into the database file
 and empties the write-ahead log. A connection that updated a row earlier
 without secure_delete may have left the old copy in a page's free space, so
-the file is then searched for the id and, if it is still there, rebuilt with
-``VACUUM`` (slow on a big store, but erasures are rare).
+the files are then searched for the id and, if it is still there, rebuilt
+with ``VACUUM`` (slow on a big store, but erasures are rare).
+
+The search runs in a separate, short-lived process (``find_traces``). This
+process holds SQLite connections to the file, and closing any descriptor of
+a file drops every POSIX lock the process holds on it: reading the database
+with ``open()`` here would let the next process that closes a connection
+delete the WAL under ours, and the database would corrupt (SQLite's "How To
+Corrupt An SQLite Database File", section 2.2). The id goes to the child on
+its standard input, hex-encoded, never in its arguments.
 """
 
 from __future__ import annotations
@@ -21,7 +29,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +40,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.events import utcnow
+
+log = logging.getLogger(__name__)
 
 # Tables handled explicitly below rather than by the generic sweep.
 _SPECIAL = {"customers", "consents", "purchases", "outbox"}
@@ -113,30 +126,88 @@ def checkpoint(db: Database) -> bool:
     return busy == 0
 
 
-def file_contains(path: Path, needles: list[bytes], *, chunk: int = 1 << 22) -> bool:
-    """True if any of ``needles`` occurs in the database file or its WAL."""
-    overlap = max(len(n) for n in needles) - 1
-    for part in (path, path.with_name(path.name + "-wal")):
-        if not part.exists():
-            continue
-        with part.open("rb") as handle:
-            tail = b""
-            while block := handle.read(chunk):
-                window = tail + block
-                if any(n in window for n in needles):
-                    return True
-                tail = window[-overlap:] if overlap else b""
-    return False
+# The files SQLite keeps for a database in WAL mode (the -shm holds no row data, but
+# it is checked too: the proof covers every file).
+SUFFIXES = ("", "-wal", "-shm")
+SEARCH_TIMEOUT = 600  # seconds: a few GB read at disk speed
+
+# Run as ``python -I -S -c SEARCH_SCRIPT FILE...`` with the needles on stdin, one
+# hex string a line; prints the index of each file that holds any of them.
+SEARCH_SCRIPT = r"""
+import sys
+needles = [bytes.fromhex(line) for line in sys.stdin.read().split()]
+overlap = max(len(n) for n in needles) - 1
+for index, name in enumerate(sys.argv[1:]):
+    try:
+        handle = open(name, "rb")
+    except FileNotFoundError:
+        continue
+    with handle:
+        tail = b""
+        while block := handle.read(1 << 22):
+            window = tail + block
+            if any(n in window for n in needles):
+                print(index)
+                break
+            tail = window[-overlap:] if overlap else b""
+"""
 
 
-def scrub_file(db: Database, path: Path, customer_id: str) -> dict[str, bool]:
-    """Checkpoint; VACUUM if the id still lingers in free space. Outside any transaction."""
+class TraceSearchFailed(RuntimeError):
+    """The separate search process could not run or did not finish."""
+
+
+def find_traces(path: Path, needles: list[bytes], *,
+                timeout: float = SEARCH_TIMEOUT) -> list[str]:
+    """The suffixes ("" for the database, "-wal", "-shm") of the files holding a needle.
+
+    Never opens the files in this process (see the module docstring): a child
+    process reads them and exits.
+    """
+    if not needles or not all(needles):
+        raise ValueError("needles must be non-empty byte strings")
+    files = [str(path.with_name(path.name + suffix)) for suffix in SUFFIXES]
+    stdin = "\n".join(n.hex() for n in needles) + "\n"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-I", "-S", "-c", SEARCH_SCRIPT, *files],
+            input=stdin, capture_output=True, text=True, timeout=timeout, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise TraceSearchFailed(type(error).__name__) from None
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise TraceSearchFailed(f"exit code {done.returncode}: {last[:200]}")
+    return [SUFFIXES[int(line)] for line in done.stdout.split()]
+
+
+def _traces(path: Path, needles: list[bytes]) -> list[str] | None:
+    """``find_traces``, or None (logged) when the search itself failed."""
+    try:
+        return find_traces(path, needles)
+    except TraceSearchFailed as error:
+        log.warning("erasure: the database files could not be searched for traces (%s)",
+                    error)
+        return None
+
+
+def scrub_file(db: Database, path: Path, customer_id: str) -> dict[str, bool | None]:
+    """Checkpoint; VACUUM if the id still lingers in free space. Outside any transaction.
+
+    ``residue`` is True if the id's bytes are still in the database, its WAL
+    or its shared-memory file afterwards, None if they could not be searched.
+    """
     needles = [customer_id.encode("utf-8")]
     complete = checkpoint(db)
     vacuumed = False
-    if file_contains(path, needles):
+    found = _traces(path, needles)
+    if found is None or found:  # an unknown answer is treated as a trace: VACUUM
         db.execute("VACUUM")
         vacuumed = True
         complete = checkpoint(db)
+        found = _traces(path, needles)
+    if found:
+        log.warning("erasure: traces remain in the database file(s) %s after VACUUM",
+                    ", ".join(repr(path.name + s) for s in found))
     return {"wal_checkpointed": complete, "vacuumed": vacuumed,
-            "residue": file_contains(path, needles)}
+            "residue": None if found is None else bool(found)}

@@ -2,7 +2,9 @@
 
 ``open_database`` applies every migration set (core first, then each plugin's)
 and refuses a database written by a newer version of the kiosk. ``Store``
-hands each thread its own connection.
+hands each thread its own connection. The database file is created private
+(``kiosk.store.files``), and every connection reports damage to the store's
+``StoreHealth`` (``kiosk.store.health``).
 """
 
 from __future__ import annotations
@@ -17,24 +19,31 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from kiosk.store.files import prepare_database_file
+from kiosk.store.health import StoreHealth, WatchedConnection
 from kiosk.store.migrations import core
 
-__all__ = ["SchemaTooNewError", "Store", "apply_migrations", "connect", "open_database"]
+__all__ = ["SchemaTooNewError", "Store", "StoreHealth", "apply_migrations", "connect",
+           "open_database"]
 
 
 class SchemaTooNewError(RuntimeError):
     """The database holds migrations this version of the kiosk does not know."""
 
 
-def connect(path: str | os.PathLike[str] | None) -> Database:
+def connect(path: str | os.PathLike[str] | None,
+            health: StoreHealth | None = None) -> Database:
     """One connection, with the pragmas every kiosk connection needs.
 
-    ``path=None`` gives an in-memory database (unit tests).
+    ``path=None`` gives an in-memory database (unit tests). With ``health``,
+    the connection reports any damage it meets there.
     """
     if path is None:
         db = Database(memory=True)
     else:
-        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=True)
+        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=True,
+                               factory=WatchedConnection)
+        conn.health = health
         db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
@@ -73,11 +82,15 @@ def apply_migrations(db: Database, extra: Iterable[Migrations] = ()) -> None:
 
 
 def open_database(path: str | os.PathLike[str] | None,
-                  extra: Iterable[Migrations] = ()) -> Database:
-    """Connect, migrate and return a database ready for the kiosk."""
+                  extra: Iterable[Migrations] = (),
+                  health: StoreHealth | None = None) -> Database:
+    """Connect, migrate and return a database ready for the kiosk.
+
+    A new file (and a folder made for it) is created for this user only.
+    """
     if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path)
+        prepare_database_file(Path(path))
+    db = connect(path, health)
     try:
         apply_migrations(db, extra)
     except BaseException:
@@ -91,14 +104,21 @@ class Store:
 
     The first connection (made in ``__init__``) migrates the file; the
     others just connect. ``store.db`` is the calling thread's connection.
+    ``store.health`` knows whether any of them met a damaged database; damage
+    met while opening is logged there too, then raised.
     """
 
     def __init__(self, path: str | os.PathLike[str], extra: Iterable[Migrations] = ()):
         self.path = Path(path)
+        self.health = StoreHealth(self.path)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[Database] = []
-        db = open_database(self.path, extra)
+        try:
+            db = open_database(self.path, extra, self.health)
+        except sqlite3.DatabaseError as error:
+            self.health.note(error)  # logs it, with what to do, if it is damage
+            raise
         self._adopt(db)
 
     def _adopt(self, db: Database) -> None:
@@ -110,7 +130,7 @@ class Store:
     def db(self) -> Database:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = connect(self.path)
+            db = connect(self.path, self.health)
             self._adopt(db)
         return db
 

@@ -1,7 +1,9 @@
 """Starting the kiosk: QApplication, look, language, the window, background sync.
 
 ``run_kiosk`` is what ``kiosk run`` calls. Nothing a shopper sees can be a
-traceback: unexpected errors are logged and shown as a friendly banner.
+traceback: unexpected errors are logged and shown as a friendly banner. A
+database too damaged to open gets ``run_out_of_order``: the out-of-order
+screen alone, so the kiosk still tells shoppers to ask staff.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ import sys
 import traceback
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from kiosk.store.health import Damage
 from kiosk.ui.i18n import Translations, ensure_compiled
 from kiosk.ui.look import install_search_paths, stylesheet
+from kiosk.ui.screens.out_of_order import OutOfOrderScreen
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -58,17 +63,63 @@ def create_window(kiosk: Any, *, windowed: bool = True, language: str | None = N
     return window
 
 
-def run_kiosk(kiosk: Any, *, windowed: bool = False) -> int:
+class OutOfOrderWindow(QWidget):
+    """Only the out-of-order screen: for a kiosk whose database could not be opened.
+
+    In kiosk mode it cannot be closed from the screen (no database, so no
+    staff PIN to check): staff stop the kiosk's service or process.
+    """
+
+    def __init__(self, damage: Damage, translations: Translations, *, kiosk_mode: bool):
+        super().__init__()
+        self.kiosk_mode = kiosk_mode
+        self.translations = translations
+        self.setObjectName("kiosk_window")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.screen_ = OutOfOrderScreen(self, staff_button=False)
+        self.screen_.show_damage(damage)
+        self.screen_.set_language(translations.language)
+        self.screen_.language_chosen.connect(self.set_language)
+        layout.addWidget(self.screen_)
+        self.retranslate()
+
+    def set_language(self, code: str) -> None:
+        self.translations.set_language(code)
+        self.screen_.set_language(code)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk_mode:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.kiosk_mode and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("KioskWindow", "Personal Shopper"))
+
+
+def create_out_of_order_window(damage: Damage, *, windowed: bool = True,
+                               language: str = "en", theme: str = "default",
+                               large_text: bool = False) -> OutOfOrderWindow:
     app = application()
-    window = create_window(kiosk, windowed=windowed)
-    install_excepthook(window)
-    if kiosk.config.hq_url:
-        try:
-            kiosk.sync.start()
-        except Exception:
-            log.exception("background sync could not start; the kiosk works offline")
-    if window.camera is not None:
-        window.camera.start_camera()
+    install_search_paths()
+    ensure_compiled()
+    apply_look(app, theme, large_text)
+    return OutOfOrderWindow(damage, Translations(app, language), kiosk_mode=not windowed)
+
+
+def _show(app: QApplication, window: QWidget, windowed: bool) -> None:
     if windowed:
         window.resize(1280, 800)
         window.show()
@@ -81,6 +132,30 @@ def run_kiosk(kiosk: Any, *, windowed: bool = False) -> int:
         window.showFullScreen()
         window.raise_()
         window.activateWindow()  # a scanner types into the focused window
+
+
+def run_out_of_order(damage: Damage, config: Any, *, windowed: bool = False) -> int:
+    """The kiosk could not open its database: show staff why, until stopped."""
+    log.error("the kiosk is out of order: %s", damage.summary())
+    app = application()
+    window = create_out_of_order_window(damage, windowed=windowed, language=config.language,
+                                        theme=config.theme, large_text=config.large_text)
+    _show(app, window, windowed)
+    return app.exec()
+
+
+def run_kiosk(kiosk: Any, *, windowed: bool = False) -> int:
+    app = application()
+    window = create_window(kiosk, windowed=windowed)
+    install_excepthook(window)
+    if kiosk.config.hq_url:
+        try:
+            kiosk.sync.start()
+        except Exception:
+            log.exception("background sync could not start; the kiosk works offline")
+    if window.camera is not None:
+        window.camera.start_camera()
+    _show(app, window, windowed)
     code = app.exec()
     if kiosk.config.hq_url:
         try:

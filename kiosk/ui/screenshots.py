@@ -2,6 +2,8 @@
 
 Works on a copy of the store (``--db FILE``, default: a demo store built with
 ``kiosk.demo`` into a temporary folder), so the real database is untouched.
+The out-of-order screen is shot on a second copy whose purchases table is
+really damaged (pages overwritten while no connection is open).
 """
 
 from __future__ import annotations
@@ -25,6 +27,52 @@ def _copy_db(source: Path, target: Path) -> None:
         src.backup(dst)
     src.close()
     dst.close()
+
+
+def _damage_table(path: Path, table: str) -> None:
+    """Overwrite every page of ``table`` in a closed copy (no connection may be open)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = [row[0] for row in db.execute("SELECT pageno FROM dbstat WHERE name = ?",
+                                              [table])]
+    finally:
+        db.close()
+    with open(path, "r+b") as raw:
+        for page in pages:
+            raw.seek((page - 1) * page_size)
+            raw.write(b"\xa5" * page_size)
+
+
+def render_out_of_order(kiosk: Any, outdir: Path, work: Path, *, sizes=SIZES) -> list[Path]:
+    """The out-of-order screen, on a damaged copy of the store."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import Kiosk
+    from kiosk.ui.app import create_window
+
+    copy = work / "damaged.db"
+    _copy_db(kiosk.store.path, copy)
+    _damage_table(copy, "purchases")
+    damaged = Kiosk(kiosk.config.with_overrides(database=str(copy)))
+    app = QApplication.instance()
+    written = []
+    try:
+        for width, height in sizes:
+            window = create_window(damaged, windowed=True, language="en")
+            window.resize(width, height)
+            window.show()
+            _settle(app, window)
+            path = outdir / f"out-of-order-{width}x{height}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.unlocked = True
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    finally:
+        damaged.close()
+    return written
 
 
 def demo_shopper(kiosk: Any) -> str:
@@ -142,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             build_demo_store(kiosk)
         try:
             written = render_all(kiosk, args.outdir)
+            written += render_out_of_order(kiosk, args.outdir, work)
         finally:
             kiosk.close()
     finally:

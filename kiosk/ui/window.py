@@ -1,4 +1,8 @@
-"""The kiosk window: every screen in a stack, the idle warning on top, kiosk mode."""
+"""The kiosk window: every screen in a stack, the idle warning on top, kiosk mode.
+
+A damaged database puts the window out of order for good (``HealthPresenter``):
+only the out-of-order screen and, from it, the staff PIN are shown after that.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.plugins import call_each
 from kiosk.ui.i18n import Translations
+from kiosk.ui.presenters.health import HealthPresenter
 from kiosk.ui.presenters.idle import IdleMonitor
 from kiosk.ui.presenters.join import JoinPresenter
 from kiosk.ui.presenters.models import ModelsPresenter
@@ -23,6 +28,7 @@ from kiosk.ui.screens.help import HelpScreen
 from kiosk.ui.screens.idle import IdleOverlay
 from kiosk.ui.screens.join import JoinScreen
 from kiosk.ui.screens.mydata import MyDataScreen
+from kiosk.ui.screens.out_of_order import OutOfOrderScreen
 from kiosk.ui.screens.picks import PicksScreen
 from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.saved import SavedScreen
@@ -102,6 +108,7 @@ class KioskWindow(QWidget):
         self.join = JoinPresenter(self.session, self)
         self.gate = StaffGatePresenter(kiosk, self.worker, self)
         self.models = ModelsPresenter(kiosk, self)
+        self.health = HealthPresenter(kiosk, (self.worker, self.models.worker), self)
         self.idle = IdleMonitor(idle_seconds or kiosk.config.idle_timeout, warning_seconds,
                                 self)
         self.scanner = None
@@ -127,9 +134,11 @@ class KioskWindow(QWidget):
         self.help = HelpScreen(self.session)
         self.pin = PinScreen(self.gate)
         self.plugin_host = PluginScreenHost(kiosk)
+        self.out_of_order = OutOfOrderScreen()
         self.screens: dict[str, Screen] = {}
         for screen in (self.attract, self.picks, self.saved, self.my_data_screen,
-                       self.join_screen, self.help, self.pin, self.plugin_host):
+                       self.join_screen, self.help, self.pin, self.plugin_host,
+                       self.out_of_order):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen)
         self.idle_overlay = IdleOverlay(self)
@@ -137,10 +146,12 @@ class KioskWindow(QWidget):
         self.banner_timer.setSingleShot(True)
         self.banner_timer.timeout.connect(self.banner.hide)
         self._connect()
+        self.health.check(self.worker)  # before any scan: damage anywhere in the file
         # load (or, on a new store, train) the models now, on their own thread: a
         # scan meanwhile gets the store's picks at once (docs/ui.md, "Models")
         self.models.start()
         self.attract.set_language(translations.language)
+        self.out_of_order.set_language(translations.language)
         self.retranslate()
         self.show_screen("attract")
 
@@ -162,7 +173,7 @@ class KioskWindow(QWidget):
 
     def _scanned(self, code: str) -> None:
         # a scan on the PIN screen or while a shopper types is not a new shopper
-        if self.current() in ("pin", "join"):
+        if self.current() in ("pin", "join") or self.health.damage is not None:
             return
         self.session.identify(code)
 
@@ -194,7 +205,10 @@ class KioskWindow(QWidget):
         self.help.back.connect(lambda: self.show_screen("picks" if s.active else "attract"))
         self.join_screen.back.connect(lambda: s.reset("join_cancelled") if s.active
                                       else self.show_screen("attract"))
-        self.pin.back.connect(lambda: self.show_screen("attract"))
+        self.pin.back.connect(lambda: self.show_screen("attract"))  # or out of order
+        self.health.out_of_order.connect(self._out_of_order)
+        self.out_of_order.language_chosen.connect(self.set_language)
+        self.out_of_order.staff_clicked.connect(lambda: self.show_screen("pin"))
         self.gate.unlocked.connect(self._unlocked)
         self.models.progress.connect(lambda fraction, _: self.attract.show_training(fraction))
         self.models.ready.connect(self._models_ready)
@@ -212,9 +226,11 @@ class KioskWindow(QWidget):
     # -- navigation ----------------------------------------------------------------
 
     def show_screen(self, name: str) -> None:
+        if self.health.damage is not None and name != "pin":
+            name = "out_of_order"  # for good: only staff may step out, with their PIN
         screen = self.screens[name]
         self.stack.setCurrentWidget(screen)
-        if name == "attract":
+        if name in ("attract", "out_of_order"):
             self.idle.disarm()
         elif not self.idle.armed:
             self.idle.arm()
@@ -265,8 +281,19 @@ class KioskWindow(QWidget):
     def set_language(self, code: str) -> None:
         self.translations.set_language(code)
         self.attract.set_language(code)
+        self.out_of_order.set_language(code)
+
+    def _out_of_order(self, damage: Any) -> None:
+        """The database is damaged: forget the shopper, and stay out of order."""
+        log.error("the kiosk is out of order until it is restarted (damaged database)")
+        self.out_of_order.show_damage(damage)
+        self.banner_timer.stop()
+        self.session.forget()   # drops the shopper, resets every screen; records nothing
+        self.show_screen("out_of_order")
 
     def show_banner(self, message: str, seconds: int = 8) -> None:
+        if self.health.damage is not None:
+            return  # nothing may cover or contradict the out-of-order screen
         self.banner.setText(message)
         self.banner.setAccessibleName(message)
         self.banner.show()
@@ -292,6 +319,7 @@ class KioskWindow(QWidget):
         self.idle.disarm()
         self.models.stop(5000)
         self.worker.wait(5000)
+        self.health.close()
         super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -1,7 +1,9 @@
 """Work off the GUI thread, with a success and a failure callback (like anki's QueryOp).
 
 All kiosk work of one window runs on one worker thread, in order, so a
-"not for me" is written before the next scan reads the shelves.
+"not for me" is written before the next scan reads the shelves. Work that
+fails because the database is damaged is announced on ``damaged`` first (the
+window then goes out of order), before its failure callback runs.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from kiosk.store.health import is_damage
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,8 @@ class _Job(QRunnable):
 class Worker(QObject):
     """Runs callables on one background thread; callbacks come back on the GUI thread."""
 
+    damaged = Signal(object)  # the error, when work failed on a damaged database
+
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.pool = QThreadPool(self)
@@ -60,6 +66,8 @@ class Worker(QObject):
             self._relays.discard(relay)
             log.error("background work failed: %s\n%s", type(error).__name__,
                       getattr(error, "formatted", ""))
+            if is_damage(error):
+                self.damaged.emit(error)
             if failure is not None:
                 failure(error)
 

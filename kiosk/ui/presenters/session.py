@@ -292,6 +292,12 @@ class SessionPresenter(QObject):
 
     # -- the end ------------------------------------------------------------------
 
+    def forget(self) -> None:
+        """Drop the shopper from memory without recording anything (the kiosk is out
+        of order: its database must not be written any more)."""
+        self._clear()
+        self.session_reset.emit()
+
     def reset(self, reason: str = "done") -> None:
         """Back to nobody: drop the shopper's data from memory."""
         if self.active:
