@@ -57,16 +57,18 @@ def cached_store(cache: Path) -> Path:
         for leftover in cache.glob(partial.name + "*"):
             leftover.unlink()
         build_store(partial)
+        from kiosk.store.files import key_file_for
+
+        key_file_for(partial).rename(key_file_for(path))  # the key file goes with it
         partial.rename(path)
     return path
 
 
 def copy_db(source: Path, target: Path) -> None:
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
+    """A copy of the store with its key file (``kiosk.store.files.copy_database``)."""
+    from kiosk.store.files import copy_database
+
+    copy_database(source, target)
 
 
 COLD_START = r"""

@@ -63,15 +63,11 @@ def store_template(tmp_path_factory) -> tuple[Path, Shopper]:
     return folder / "template.db", shopper
 
 
-def copy_db(template: Path, target: Path) -> None:
-    import sqlite3
+def copy_db(source: Path, target: Path) -> None:
+    """A copy of the store with its key file (``kiosk.store.files.copy_database``)."""
+    from kiosk.store.files import copy_database
 
-    source = sqlite3.connect(template)
-    dest = sqlite3.connect(target)
-    with dest:
-        source.backup(dest)
-    source.close()
-    dest.close()
+    copy_database(source, target)
 
 
 @pytest.fixture

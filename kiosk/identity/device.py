@@ -29,19 +29,16 @@ from nacl.signing import SigningKey, VerifyKey
 from nacl.utils import random as random_bytes
 
 from kiosk.events import utcnow
+from kiosk.store.files import key_file_for
 
-KEY_FILE_SUFFIX = ".keys"
+__all__ = ["DeviceKeys", "KeyFileError", "key_file_for", "load", "load_or_create",
+           "verify_signature"]
+
 FORMAT = 1
 
 
 class KeyFileError(RuntimeError):
     """The key file is missing, unreadable, or does not fit this database."""
-
-
-def key_file_for(database: str | os.PathLike[str]) -> Path:
-    """Where the key file of ``database`` lives: ``kiosk.db`` → ``kiosk.db.keys``."""
-    path = Path(database)
-    return path.with_name(path.name + KEY_FILE_SUFFIX)
 
 
 class DeviceKeys:

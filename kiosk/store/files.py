@@ -80,3 +80,42 @@ def prepare_database_file(path: Path) -> None:
         tighten(path)
     for suffix in DATABASE_SIDE_FILES:
         tighten(path.with_name(path.name + suffix))
+
+
+KEY_FILE_SUFFIX = ".keys"
+
+
+def key_file_for(database: str | os.PathLike[str]) -> Path:
+    """Where the key file of ``database`` lives: ``kiosk.db`` → ``kiosk.db.keys``.
+
+    It holds the device's secrets (``kiosk.identity.device``): a copy of the
+    database is only whole with it.
+    """
+    path = Path(database)
+    return path.with_name(path.name + KEY_FILE_SUFFIX)
+
+
+def copy_database(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """A consistent copy of a kiosk database (SQLite's backup API) and its key file.
+
+    Safe while other connections use ``source``: SQLite reads it, never plain I/O.
+    The copy and its key file are private (0600).
+    """
+    import shutil
+    import sqlite3
+
+    target = Path(target)
+    prepare_database_file(target)
+    src = sqlite3.connect(str(source))
+    dst = sqlite3.connect(str(target))
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    keys = key_file_for(source)
+    if keys.exists():
+        copied = key_file_for(target)
+        create_private_file(copied)
+        shutil.copyfile(keys, copied)

@@ -22,11 +22,10 @@ SIZES = ((768, 1024), (1920, 1080))
 
 
 def _copy_db(source: Path, target: Path) -> None:
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
+    """A copy of the store with its key file (``kiosk.store.files.copy_database``)."""
+    from kiosk.store.files import copy_database
+
+    copy_database(source, target)
 
 
 def _damage_table(path: Path, table: str) -> None:
