@@ -277,6 +277,32 @@ def store_check(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
         ctx.exit(EXIT_DAMAGED)
 
 
+@store.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+@db_option
+@click.pass_context
+def store_backup(ctx: click.Context, target: str, db_path: str | None) -> None:
+    """Copy the database and its key file to TARGET (and TARGET.keys), safely while running.
+
+    Uses SQLite's backup, never a plain copy of a live file; both copies are
+    readable by their owner only. A database is only whole with its key
+    file: without it no card it issued can be verified.
+    """
+    from pathlib import Path
+
+    from kiosk.store.files import copy_database, key_file_for
+
+    source = Path(db_path or ctx.find_object(KioskContext).config.database)
+    if not source.exists():
+        raise click.ClickException(f"no database at {source}")
+    if Path(target).exists():
+        raise click.ClickException(f"{target} exists already: give a new file name")
+    copy_database(source, target)
+    keys = key_file_for(target)
+    click.echo(f"Backed up {source} to {target}" + (f" and {keys}" if keys.exists() else
+                                                    " (it has no key file yet)"))
+
+
 def main() -> None:
     from kiosk.identity.device import KeyFileError
 

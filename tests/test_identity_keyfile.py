@@ -139,3 +139,25 @@ def test_presence_proof_needs_a_valid_card_of_that_shopper(kiosk):
     assert kiosk.identity.presence(customer, card.code, seal) is None
     pending = kiosk.identity.pending_registrations()
     assert [(r["kind"], r["customer_id"]) for r in pending] == [("revoked", customer)]
+
+
+def test_store_backup_copies_the_database_with_its_key_file(kiosk, tmp_path):
+    from click.testing import CliRunner
+
+    from kiosk.cli import cli
+
+    card = kiosk.identity.issue_card(consenting_customer(kiosk))
+    target = tmp_path / "backup" / "kiosk-copy.db"
+    result = CliRunner().invoke(cli, ["store", "backup", str(target), "--db",
+                                      str(kiosk.store.path)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(device.key_file_for(target)).st_mode) == 0o600
+    copy = Kiosk(Config(database=str(target)), entrypoints=False)
+    try:
+        assert copy.identity.verify(card.code).status == "ok"
+    finally:
+        copy.close()
+    again = CliRunner().invoke(cli, ["store", "backup", str(target), "--db",
+                                     str(kiosk.store.path)])
+    assert again.exit_code == 1 and "exists already" in again.output
