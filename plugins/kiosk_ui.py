@@ -54,6 +54,8 @@ def _commands() -> list[click.Command]:
         A database too damaged to open shows the out-of-order screen instead.
         """
         from kiosk.cli import KioskContext, StoreDamaged
+        from kiosk.identity.device import KeyFileError
+        from kiosk.store.health import Damage
 
         try:
             kiosk = open_kiosk(ctx, db_path)
@@ -63,6 +65,15 @@ def _commands() -> list[click.Command]:
 
             ctx.exit(run_out_of_order(error.damage, ctx.find_object(KioskContext).config,
                                       windowed=windowed))
+        try:
+            kiosk.identity  # noqa: B018  (checks the key file: cards cannot work without it)
+        except KeyFileError as error:
+            click.echo(f"Error: {error}", err=True)
+            kiosk.close()
+            from kiosk.ui.app import run_out_of_order
+
+            damage = Damage(str(kiosk.store.path), "key_file", str(error))
+            ctx.exit(run_out_of_order(damage, kiosk.config, windowed=windowed))
         from kiosk.staff import StaffAccounts
 
         if not windowed and not _has_staff(StaffAccounts(kiosk.db)):

@@ -222,3 +222,29 @@ def test_kiosk_run_on_a_file_that_is_not_a_database_shows_out_of_order(tmp_path)
     text = log.read_text(errors="replace")
     assert "Traceback" not in text
     assert "file is not a database" in text and "kiosk store check --db" in text
+
+
+def test_kiosk_run_without_its_key_file_is_out_of_order_and_names_it(store_db, tmp_path):
+    """A database whose key file is missing cannot verify any card: staff are told which."""
+    from kiosk.store.files import key_file_for
+
+    database, _ = store_db
+    key_file_for(database).unlink()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_CONFIG": ""}
+    log = tmp_path / "run.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen([sys.executable, "-m", "kiosk", "-v", "run", "--windowed",
+                                    "--db", str(database)], env=env, stdout=out, stderr=out)
+    try:
+        deadline = time.monotonic() + 60
+        while "the kiosk is out of order" not in log.read_text(errors="replace"):
+            assert process.poll() is None, log.read_text(errors="replace")
+            assert time.monotonic() < deadline, log.read_text(errors="replace")
+            time.sleep(0.1)
+    finally:
+        process.terminate()
+        process.wait(10)
+    text = log.read_text(errors="replace")
+    assert "Traceback" not in text
+    assert f"the key file {key_file_for(database)} is missing" in text
+    assert not key_file_for(database).exists(), "no new key file is made"
