@@ -206,7 +206,7 @@ def test_the_cli_summary_says_what_was_kept(tmp_path):
     assert result.exit_code == 0
     out = result.stdout
     assert "0 renamed and 0 repriced" in out
-    assert "1 names and 1 prices kept" in out
+    assert "1 name and 1 price kept" in out
     assert f"{BEST_SELLER} name kept '{BEST_NAME}' (30 rows) over 'FREE GIFT' (1 row)" in out
     assert f"{BEST_SELLER} price kept 2.55 (30 rows) over 999999 (1 row)" in out
     assert "\x1b" not in out

@@ -168,3 +168,28 @@ def test_descriptions_name_what_is_allowed():
             a: int
 
         read_section("x", {}, Needs)
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kiosk-example-plugin"
+
+
+def test_the_example_plugin_declares_its_price_limit(config, monkeypatch):
+    import sys
+
+    monkeypatch.syspath_prepend(str(EXAMPLE))
+    import kiosk_example_plugin as example
+
+    try:
+        pm = make_plugin_manager(entrypoints=False, extra=[example])
+        with pytest.raises(ConfigError, match=r"\[plugins.gifts_under_five\] max_price must be "
+                                              r"a number greater than 0 and at most 10000"):
+            Kiosk(replace(config, plugins={"gifts_under_five": {"max_price": 0}}), pm=pm)
+        pm = make_plugin_manager(entrypoints=False, extra=[example])
+        kiosk = Kiosk(replace(config, plugins={"gifts_under_five": {"max_price": 3}}), pm=pm)
+        try:
+            assert example.max_price(kiosk) == 3.0
+        finally:
+            kiosk.close()
+    finally:
+        for name in [m for m in sys.modules if m.startswith("kiosk_example_plugin")]:
+            del sys.modules[name]

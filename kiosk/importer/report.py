@@ -119,15 +119,19 @@ def product_update_lines(updates: dict[str, Any]) -> list[str]:
     lines = [f"  catalogue      {updates['renamed']:,} renamed and {updates['repriced']:,} "
              "repriced (more sales behind the file's choice)"]
     if updates["names_kept"] or updates["prices_kept"]:
-        lines.append(f"                 {updates['names_kept']:,} names and "
-                     f"{updates['prices_kept']:,} prices kept (fewer sales behind the file's "
-                     "choice than behind the store's)")
+        lines.append(f"                 {_count(updates['names_kept'], 'name')} and "
+                     f"{_count(updates['prices_kept'], 'price')} kept (no more sales behind "
+                     "the file's choice than the store's)")
     for change in updates.get("listed", [])[:20]:
         lines.append("    " + describe_update(change))
     listed = sum(updates[k] for k in ("renamed", "repriced", "names_kept", "prices_kept"))
     if listed > 20:
         lines.append(f"    ... and {listed - 20:,} more")
     return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def describe_update(change: dict[str, Any]) -> str:
@@ -137,7 +141,7 @@ def describe_update(change: dict[str, Any]) -> str:
         return "none" if v is None else f"{v:g}"
 
     def rows(n: int) -> str:
-        return f"{n:,} row{'s' if n != 1 else ''}"
+        return _count(n, "row")
 
     sku, what = shown(change["sku"]), change["field"]
     old, new = value(change["store"]), value(change["file"])
