@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from kiosk import events
 from kiosk.config import Config
-from kiosk.plugins import call_each, make_plugin_manager
+from kiosk.plugins import call_each, collect_settings, make_plugin_manager
 from kiosk.store import Store
 
 if TYPE_CHECKING:
@@ -33,7 +33,12 @@ log = logging.getLogger(__name__)
 
 
 class Kiosk:
-    """One kiosk: its configuration, its store, its plugins and its services."""
+    """One kiosk: its configuration, its store, its plugins and its services.
+
+    Raises ``ConfigError`` (naming the key and what is allowed) before the
+    database is opened if a core setting or a declared ``[plugins.*]``
+    setting is not valid.
+    """
 
     def __init__(self, config: Config, *, pm: pluggy.PluginManager | None = None,
                  database: str | Path | None = None, entrypoints: bool = True):
@@ -43,6 +48,9 @@ class Kiosk:
             plugins_dir=config.plugins_dir or None,
             disabled=config.disabled_plugins,
         )
+        # Every setting is checked before anything runs: a bad value must not
+        # get as far as the outbox (a negative budget once emptied it).
+        config.check(collect_settings(self.pm))
         migrations = [m for _, sets in call_each(self.pm, "kiosk_register_migrations")
                       for m in sets]
         self.store = Store(database or config.database, migrations)

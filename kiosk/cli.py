@@ -17,8 +17,8 @@ from typing import Any
 import click
 
 from kiosk import __version__
-from kiosk.config import ConfigError, example_toml, load_config
-from kiosk.plugins import call_each, make_plugin_manager, plugin_info
+from kiosk.config import Config, ConfigError, example_toml, load_config
+from kiosk.plugins import call_each, collect_settings, make_plugin_manager, plugin_info
 from kiosk.store import SchemaTooNewError
 from kiosk.store.health import Damage, advice, describe, is_damage
 
@@ -44,19 +44,30 @@ class NotChecked(click.ClickException):
 
 
 class KioskContext:
-    """What every command gets: the config file option, read lazily."""
+    """What every command gets: the config file option, read lazily.
+
+    The config is checked whole when first read, the ``[plugins.*]`` sections
+    the enabled plugins declare included, so a bad value stops any command
+    that uses it before it does anything.
+    """
 
     def __init__(self, config_path: str | None):
         self.config_path = config_path
-        self._config = None
+        self._config: Config | None = None
+        self.settings_sections: list[Any] = []
 
     @property
-    def config(self):
+    def config(self) -> Config:
         if self._config is None:
             try:
-                self._config = load_config(self.config_path)
-            except ConfigError as error:
+                config = load_config(self.config_path)
+                pm = make_plugin_manager(plugins_dir=config.plugins_dir or None,
+                                         disabled=config.disabled_plugins)
+                self.settings_sections = collect_settings(pm)
+                config.check(self.settings_sections)
+            except (ConfigError, FileNotFoundError) as error:
                 raise click.ClickException(str(error)) from None
+            self._config = config
         return self._config
 
 
@@ -150,13 +161,24 @@ def config() -> None:
 @json_option
 @click.pass_context
 def config_show(ctx: click.Context, as_json: bool) -> None:
-    """Print the settings in force (file, then KIOSK_* environment overrides)."""
-    shown = ctx.find_object(KioskContext).config.public_dict()
+    """Print the settings in force (file, then KIOSK_* environment overrides).
+
+    The ``[plugins.*]`` sections follow, with their defaults filled in; secrets
+    are masked.
+    """
+    context = ctx.find_object(KioskContext)
+    shown = context.config.public_dict(context.settings_sections)
     if as_json:
         echo_json(shown)
         return
-    width = max(len(key) for key in shown)
-    for key, value in shown.items():
+    plugins = shown.pop("plugins")
+    rows = list(shown.items()) + [(f"[plugins.{name}] {key}", value)
+                                  for name, table in plugins.items()
+                                  for key, value in table.items()]
+    width = max(len(key) for key, _ in rows)
+    for key, value in rows:
+        if isinstance(value, str) and not value.isprintable():
+            value = repr(value)  # a table no plugin checks may hold terminal escapes
         click.echo(f"{key.ljust(width)}  {value}")
 
 

@@ -7,12 +7,23 @@ is checked, and a bad one is reported with its key and what is allowed.
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 import tomllib
-from collections.abc import Callable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    import msgspec
+
+    from kiosk.settings import SettingsSection
+
+    S = TypeVar("S", bound=msgspec.Struct)
 
 THEMES = ("default", "high-contrast")
 LANGUAGES = ("en", "fr")
@@ -43,20 +54,63 @@ def _between(low: int, high: int) -> Callable[[Any], str | None]:
     return lambda value: None if low <= value <= high else f"a whole number from {low} to {high}"
 
 
+_HOST_LABEL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?")
+
+
+def _valid_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.removesuffix(".").split(".")
+    return len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+
+
 def _http_url(value: str) -> str | None:
-    if value == "" or value.startswith(("http://", "https://")):
+    if value == "":
         return None
-    return "an http:// or https:// URL, or empty for no head office"
+    allowed = ("an http:// or https:// URL with a host name (no spaces, query or fragment), "
+               "or empty for no head office")
+    if _has_control(value) or any(ch.isspace() for ch in value):
+        return allowed
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return allowed
+    if (parts.scheme not in ("http", "https") or not parts.hostname
+            or not _valid_host(parts.hostname) or parts.query or parts.fragment
+            or "#" in value or "?" in value):
+        return allowed
+    return None
+
+
+def _has_control(value: str) -> bool:
+    """Control or format characters: terminal escapes, NUL, bidi overrides."""
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in value)
 
 
 def _not_empty(value: str) -> str | None:
     return None if value.strip() else "a non-empty text"
 
 
+def _name(max_length: int) -> Callable[[Any], str | None]:
+    """A name shown to people and sent to head office: printable, trimmed, bounded."""
+    def check(value: str) -> str | None:
+        if (not value.strip() or value != value.strip() or len(value) > max_length
+                or _has_control(value)):
+            return (f"a text of 1 to {max_length} characters without control characters "
+                    "or spaces at either end")
+        return None
+    return check
+
+
 SETTINGS: tuple[Setting, ...] = (
-    Setting("store_id", str, "store-1", "Identifier of this store", _not_empty),
-    Setting("store_name", str, "Demo Store", "Name shown on the attract screen", _not_empty),
-    Setting("kiosk_id", str, "kiosk-1", "Identifier of this kiosk within the store", _not_empty),
+    # head office keeps ids of at most 128 characters (kiosk/hq/models.py)
+    Setting("store_id", str, "store-1", "Identifier of this store", _name(128)),
+    Setting("store_name", str, "Demo Store", "Name shown on the attract screen", _name(200)),
+    Setting("kiosk_id", str, "kiosk-1", "Identifier of this kiosk within the store", _name(128)),
     Setting("database", str, "kiosk.db", "Path of the kiosk's SQLite database", _not_empty),
     Setting("hq_url", str, "", "Head-office URL; empty for none", _http_url),
     Setting("hq_token", str, "", "This kiosk's head-office token (kiosk hq add-kiosk)"),
@@ -91,9 +145,42 @@ class Config:
     source: str = "defaults"
     plugins: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
-    def plugin_settings(self, name: str) -> Mapping[str, Any]:
-        """The ``[plugins.NAME]`` table of the config file, or an empty mapping."""
-        return self.plugins.get(name, {})
+    @overload
+    def plugin_settings(self, name: str) -> Mapping[str, Any]: ...
+
+    @overload
+    def plugin_settings(self, name: str, kind: type[S]) -> S: ...
+
+    def plugin_settings(self, name: str, kind: type[Any] | None = None) -> Any:
+        """The ``[plugins.NAME]`` table: checked against ``kind`` (a ``msgspec.Struct``).
+
+        With ``kind``, returns the validated settings (defaults filled in) or
+        raises ConfigError naming the key and what is allowed. Without, the
+        raw table (or an empty mapping), for plugins that declare no settings.
+        """
+        table = self.plugins.get(name, {})
+        if kind is None:
+            return table
+        from kiosk.settings import read_section
+
+        return read_section(name, table, kind, origin=self._origin)
+
+    def check(self, sections: Iterable[SettingsSection] = ()) -> None:
+        """Check every core setting, and each declared ``[plugins.*]`` section.
+
+        ``load_config`` checks the core settings already; a ``Config`` built in
+        code is checked here (``Kiosk`` calls this before opening anything).
+        """
+        for setting in SETTINGS:
+            _check(setting.key, getattr(self, setting.key), origin=self._origin or "config")
+        from kiosk.settings import check_sections
+
+        check_sections(self.plugins, sections, origin=self._origin)
+
+    @property
+    def _origin(self) -> str:
+        """The config file, for messages; empty when the settings came from code."""
+        return self.source if self.source != "defaults" else ""
 
     def with_overrides(self, **values: Any) -> Config:
         """A copy with some settings replaced, each checked like the file's."""
@@ -102,12 +189,19 @@ class Config:
             merged[key] = _check(key, value, origin="override")
         return Config(**merged)
 
-    def public_dict(self) -> dict[str, Any]:
-        """The settings, with secrets masked, for ``kiosk config show``."""
-        shown = {s.key: getattr(self, s.key) for s in SETTINGS}
+    def public_dict(self, sections: Iterable[SettingsSection] = ()) -> dict[str, Any]:
+        """The settings, with secrets masked, for ``kiosk config show``.
+
+        ``plugins`` holds each declared section's values in force (defaults
+        filled in) and, as written, any table no plugin declared.
+        """
+        shown: dict[str, Any] = {s.key: getattr(self, s.key) for s in SETTINGS}
         if shown["hq_token"]:
             shown["hq_token"] = "***"
         shown["source"] = self.source
+        from kiosk.settings import public_values
+
+        shown["plugins"] = public_values(self.plugins, sections)
         return shown
 
 
@@ -186,6 +280,10 @@ def load_config(path: str | os.PathLike[str] | None = None,
         plugins = data.pop("plugins", {})
         if not isinstance(plugins, dict):
             raise ConfigError(f"{file}: [plugins] must be a table of tables")
+        for name, table in plugins.items():
+            if not isinstance(table, dict):
+                raise ConfigError(f"{file}: [plugins.{name}] must be a table of settings, "
+                                  f"got {table!r}"[:300])
         plugin_tables = {name: dict(table) for name, table in plugins.items()}
         for key, value in data.items():
             values[key] = _check(key, value, origin=str(file))

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
     from kiosk.app import Kiosk
+    from kiosk.settings import SettingsSection
 
 hookspec = pluggy.HookspecMarker("kiosk")
 hookimpl = pluggy.HookimplMarker("kiosk")
@@ -37,7 +38,20 @@ hookimpl = pluggy.HookimplMarker("kiosk")
 def kiosk_configure(kiosk: Kiosk) -> None:
     """Called once when a ``Kiosk`` is built, after its store is open.
 
-    Read your settings from ``kiosk.config.plugin_settings("<name>")``.
+    Read your settings with ``kiosk.config.plugin_settings("<name>", YourSettings)``
+    (declared through ``kiosk_register_settings``).
+    """
+
+
+@hookspec
+def kiosk_register_settings() -> list[SettingsSection]:
+    """Return ``kiosk.settings.SettingsSection(name, settings)`` objects.
+
+    ``settings`` is a ``msgspec.Struct`` class: typed fields with defaults
+    and ranges (``Annotated[int, msgspec.Meta(ge=1, le=100)]``). The core
+    checks the config's ``[plugins.<name>]`` table against it when a
+    ``Kiosk`` is built, before anything runs, and refuses wrong types,
+    values out of range and unknown keys. Each name may be declared once.
     """
 
 

@@ -111,6 +111,31 @@ def plugin_info(pm: pluggy.PluginManager, *,
     return rows
 
 
+def collect_settings(pm: pluggy.PluginManager) -> list[Any]:
+    """Every ``SettingsSection`` the plugins declare, sorted by name.
+
+    Raises ConfigError if two plugins declare the same section: which of
+    them would decide what is allowed? Something that is not a
+    ``SettingsSection`` is logged and left out, like any faulty plugin.
+    """
+    from kiosk.config import ConfigError
+    from kiosk.settings import SettingsSection
+
+    found: dict[str, tuple[str, SettingsSection]] = {}
+    for plugin, sections in call_each(pm, "kiosk_register_settings"):
+        for section in sections or ():
+            if not isinstance(section, SettingsSection):
+                log.warning("plugin %r registered settings that are not a SettingsSection; "
+                            "ignored", plugin)
+                continue
+            earlier = found.get(section.name)
+            if earlier is not None and earlier[1].settings is not section.settings:
+                raise ConfigError(f"[plugins.{section.name}] is declared by two plugins "
+                                  f"({earlier[0]} and {plugin}); disable one of them")
+            found.setdefault(section.name, (plugin, section))
+    return [found[name][1] for name in sorted(found)]
+
+
 def call_each(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
     """Call every implementation of a hook on its own, isolating failures.
 

@@ -1,6 +1,7 @@
 """Built-in plugin: sync to head office over HTTP, and the sync and head-office commands.
 
 - ``kiosk_register_migrations``: the sync's tables ("kiosk.sync");
+- ``kiosk_register_settings``: ``[plugins.sync]`` (``kiosk.sync.settings``);
 - ``kiosk_sync_transport``: the default transport (httpx) when ``hq_url`` is
   set; a plugin returning another transport wins (this one is ``trylast``);
 - ``kiosk_event_did_record``: wakes a running sync once a batch is full;
@@ -19,6 +20,14 @@ def kiosk_register_migrations() -> list[Any]:
     from kiosk.sync.migrations import sync_migrations
 
     return [sync_migrations]
+
+
+@hookimpl
+def kiosk_register_settings() -> list[Any]:
+    from kiosk.settings import SettingsSection
+    from kiosk.sync.settings import SyncSettings
+
+    return [SettingsSection("sync", SyncSettings, "batching, outbox budget and retries")]
 
 
 @hookimpl(trylast=True)

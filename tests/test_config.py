@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -35,12 +36,19 @@ def test_file_then_environment(tmp_path):
     ("idle_timeout = 2", "from 10 to 3600"),
     ('theme = "purple"', "one of default, high-contrast"),
     ('hq_url = "ftp://x"', "http:// or https://"),
+    ('hq_url = "http://"', "'hq_url' must be an http:// or https:// URL with a host name"),
+    ('hq_url = "https://hq.example.com:443x"', "'hq_url' must be an http:// or https:// URL"),
+    ('kiosk_id = "k\\u001b]0;pwned\\u0007"', "'kiosk_id' must be a text of 1 to 128 characters"),
+    ('store_id = "leeds\\u202e"', "'store_id' must be a text of 1 to 128 characters"),
+    (f'kiosk_id = "{"k" * 129}"', "'kiosk_id' must be a text of 1 to 128 characters"),
+    ('store_name = " Leeds "', "'store_name' must be a text of 1 to 200 characters"),
+    ("[plugins]\nsync = 5", "[plugins.sync] must be a table of settings, got 5"),
     ('colour = "red"', "unknown setting 'colour'"),
     ("store_id = ", "not valid TOML"),
 ])
 def test_bad_values_name_the_key_and_what_is_allowed(tmp_path, text, fragment):
     file = write(tmp_path / "k.toml", text + "\n")
-    with pytest.raises(ConfigError, match=fragment):
+    with pytest.raises(ConfigError, match=re.escape(fragment)):
         load_config(file, environ={})
 
 
@@ -60,6 +68,19 @@ def test_config_show_cli_masks_token(tmp_path):
     assert result.exit_code == 0, result.output
     assert "secret-value" not in result.output
     assert '"hq_token": "***"' in result.output
+
+
+def test_bad_environment_id_is_refused_with_its_variable(tmp_path):
+    with pytest.raises(ConfigError, match="environment variable KIOSK_KIOSK_ID: 'kiosk_id'"):
+        load_config(None, environ={"KIOSK_KIOSK_ID": "till\x1b[2J"})
+
+
+def test_config_show_cli_includes_the_plugin_settings_in_force(tmp_path):
+    file = write(tmp_path / "k.toml", "[plugins.sync]\nbatch_size = 300\n")
+    result = CliRunner().invoke(cli, ["--config", str(file), "config", "show"])
+    assert result.exit_code == 0, result.output
+    assert "[plugins.sync] batch_size" in result.output
+    assert "[plugins.recommend] budget_ms" in result.output  # defaults shown too
 
 
 def test_config_show_cli_reports_bad_value(tmp_path):

@@ -33,6 +33,7 @@ from kiosk.identity.results import (
     Verification,
     identification,
 )
+from kiosk.identity.settings import LoyaltyCardSettings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -62,12 +63,12 @@ class IdentityService:
     def __init__(self, kiosk: Kiosk, *, clock: Callable[[], float] = time.time):
         self.kiosk = kiosk
         self.clock = clock
-        settings = kiosk.config.plugin_settings("loyalty_card")
+        settings = kiosk.config.plugin_settings("loyalty_card", LoyaltyCardSettings)
         self.limiter = ScanLimiter(
             kiosk.config.kiosk_id,
-            max_failures=int(settings.get("max_failures", 5)),
-            window=float(settings.get("failure_window", 60)),
-            cooldown=float(settings.get("cooldown", 60)),
+            max_failures=settings.max_failures,
+            window=settings.failure_window,
+            cooldown=settings.cooldown,
         )
         # Signing keys by id, kept for the process. Never stale: a secret
         # never changes once written (migration 0002's triggers refuse UPDATE

@@ -22,7 +22,7 @@ from kiosk.importer.cleaning import (
     repair_text,
 )
 from kiosk.importer.netting import net_returns
-from kiosk.importer.readers import MalformedRow, Problem, RawLine, iter_rows, row_parser
+from kiosk.importer.readers import Problem, RawLine, RowError, iter_rows, row_parser
 from kiosk.importer.report import CleanReport
 
 
@@ -47,6 +47,9 @@ class CleanData:
     prices: dict[str, float]  # sku -> the price it most often sold at
     report: CleanReport
     variants: dict[str, list[str]] = field(default_factory=dict)  # sku -> other descriptions
+    # The evidence behind each choice, so a later import can weigh its own:
+    name_rows: dict[str, int] = field(default_factory=dict)  # sku -> real sales under its name
+    price_rows: dict[str, int] = field(default_factory=dict)  # sku -> kept rows at its price
 
     @property
     def customers(self) -> set[str]:
@@ -112,8 +115,8 @@ def _clean(path: str | os.PathLike[str], report: CleanReport,
         seen.add(key)
         try:
             raw = parse(row, line_number)
-        except MalformedRow as error:
-            problem(Problem(line_number, str(error)))
+        except RowError as error:
+            problem(Problem(line_number, str(error), error.kind))
             continue
         text = raw.description
         if text:
@@ -134,6 +137,7 @@ def _clean(path: str | os.PathLike[str], report: CleanReport,
     del seen
 
     names: dict[str, str] = {}
+    name_rows: dict[str, int] = {}
     variants: dict[str, list[str]] = {}
     fallback: dict[str, Counter[str]] = defaultdict(Counter)
     for raw in rows:
@@ -142,6 +146,8 @@ def _clean(path: str | os.PathLike[str], report: CleanReport,
     for sku in {raw.sku for raw in rows}:
         counts = descriptions.get(sku) or fallback.get(sku) or Counter()
         names[sku] = choose_name(counts) or fallback_name(sku)
+        # only real sales count as evidence for a name
+        name_rows[sku] = descriptions[sku][names[sku]] if sku in descriptions else 0
         if len(counts) > 1:
             variants[sku] = sorted(d for d in counts if d != names[sku])
     del fallback
@@ -194,5 +200,7 @@ def _clean(path: str | os.PathLike[str], report: CleanReport,
     prices = {sku: choose_price(price_counts[sku]) for sku in products}
     kept_variants = {sku: variants[sku] for sku in products if sku in variants}
     report.products_with_variants = len(kept_variants)
-    return CleanData(list(merged.values()), products, prices, report, kept_variants)
+    return CleanData(list(merged.values()), products, prices, report, kept_variants,
+                     name_rows={sku: name_rows[sku] for sku in products},
+                     price_rows={sku: price_counts[sku][prices[sku]] for sku in products})
 

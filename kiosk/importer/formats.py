@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.importer.text import shown
+
 # Our field name -> the column name in each layout.
 UCI_COLUMNS = {
     "invoice": "InvoiceNo", "sku": "StockCode", "description": "Description",
@@ -64,10 +66,25 @@ def detect_layout(header: Sequence[str]) -> Layout:
                    if field not in index and field not in OPTIONAL_FIELDS]
         if not missing:
             return Layout(layout_name, index, len(header))
-    shown = ", ".join(name.strip() for name in header) or "(empty)"
     raise UnknownLayoutError(
-        f"unknown file layout: the header has columns [{shown}]; {expected_columns_message()}"
+        f"unknown file layout: the header has columns [{shown_header(header)}]; "
+        f"{expected_columns_message()}"
     )
+
+
+MAX_COLUMNS_SHOWN = 30
+
+
+def shown_header(header: Sequence[str]) -> str:
+    """The header's column names for a message: escaped, each and all of them cut short.
+
+    A name that is not plain printable text is shown like ``repr()`` (so
+    terminal escape sequences in a file never reach the terminal).
+    """
+    names = [shown(name.strip(), 40) for name in header[:MAX_COLUMNS_SHOWN]]
+    if len(header) > MAX_COLUMNS_SHOWN:
+        names.append(f"... {len(header) - MAX_COLUMNS_SHOWN:,} more")
+    return ", ".join(names) or "(empty)"
 
 
 class CountingFile(io.RawIOBase):

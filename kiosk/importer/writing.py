@@ -3,7 +3,9 @@
 Everything goes in inside one ``db.atomic()``, in large ``executemany``
 batches. Every write is an upsert keyed by what identifies the row (store id,
 product code, customer id, invoice + code + price), and an unchanged row is
-not rewritten, so importing the same file twice changes nothing.
+not rewritten, so importing the same file twice changes nothing. A product
+already in the store keeps its name and price unless the file has more rows
+behind its own choice (``kiosk.importer.products``).
 
 Customers are created with the file's customer id as their id, origin
 ``import`` and no first name. No consent is recorded for them: the till
@@ -22,6 +24,7 @@ from sqlite_utils import Database
 
 from kiosk.events import utcnow
 from kiosk.importer.clean import CleanData, load_clean
+from kiosk.importer.products import ProductUpdates, plan_products, write_evidence
 from kiosk.importer.report import ImportReport
 
 if TYPE_CHECKING:
@@ -69,10 +72,13 @@ def ensure_store(db: Database, store_id: str, store_name: str) -> None:
 
 
 def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str,
-                progress: Progress | None = None) -> None:
-    """Write cleaned data into ``db`` (a migrated kiosk database) in one transaction."""
+                progress: Progress | None = None) -> ProductUpdates:
+    """Write cleaned data into ``db`` (a migrated kiosk database) in one transaction.
+
+    Returns what changed, or was kept, in the names and prices of products
+    the store already had.
+    """
     now = utcnow()
-    products = [(sku, name, name, data.prices[sku], now) for sku, name in data.products.items()]
     customers = [(cid, now) for cid in sorted(data.customers)]
     purchases = [(line.invoice, line.customer_id, line.sku, line.quantity, line.unit_price,
                   line.ts.isoformat(), store_id) for line in data.lines]
@@ -88,7 +94,9 @@ def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str
     try:
         with db.atomic():
             ensure_store(db, store_id, store_name)
-            db.conn.executemany(_UPSERT_PRODUCT, products)
+            plan = plan_products(db, data, now)
+            db.conn.executemany(_UPSERT_PRODUCT, plan.products)
+            write_evidence(db, plan)
             db.conn.executemany(_INSERT_CUSTOMER, customers)
             existing = db.execute("SELECT count(*) FROM purchases").fetchone()[0]
             # Loading many rows into a small table: building the secondary
@@ -108,6 +116,7 @@ def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str
                 db.execute(sql)
     finally:
         db.execute(f"PRAGMA foreign_keys = {'ON' if fk_on else 'OFF'}")
+    return plan.updates
 
 
 def _secondary_indexes(db: Database) -> list[tuple[str, str]]:
@@ -136,6 +145,8 @@ def drop_erased(kiosk: Kiosk, data: CleanData) -> None:
     skus = {line.sku for line in kept}
     data.products = {sku: name for sku, name in data.products.items() if sku in skus}
     data.prices = {sku: price for sku, price in data.prices.items() if sku in skus}
+    data.name_rows = {sku: n for sku, n in data.name_rows.items() if sku in skus}
+    data.price_rows = {sku: n for sku, n in data.price_rows.items() if sku in skus}
 
 
 def import_file(kiosk: Kiosk, path: str | os.PathLike[str],
@@ -156,8 +167,8 @@ def import_file(kiosk: Kiosk, path: str | os.PathLike[str],
     data = load_clean(path, progress=reading)
     drop_erased(kiosk, data)
     store_id = kiosk.config.store_id
-    write_clean(kiosk.db, data, store_id=store_id, store_name=kiosk.config.store_name,
-                progress=progress)
+    updates = write_clean(kiosk.db, data, store_id=store_id,
+                          store_name=kiosk.config.store_name, progress=progress)
     catalogue: dict[str, Any] = {}
     if enrich:
         from kiosk.catalogue import enrich as enrich_catalogue
@@ -191,4 +202,5 @@ def import_file(kiosk: Kiosk, path: str | os.PathLike[str],
             "units_unmatched": report.units_unmatched,
         },
         catalogue=catalogue,
+        product_updates=updates.to_dict(),
     )

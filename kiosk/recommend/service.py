@@ -22,6 +22,7 @@ from kiosk.recommend.blender import Filters, diversify, fuse
 from kiosk.recommend.engine import Engine
 from kiosk.recommend.isolation import Isolator
 from kiosk.recommend.registry import collect_recommenders
+from kiosk.recommend.settings import RecommendSettings
 from kiosk.recommend.snapshot import from_store, read_preferences
 from kiosk.recommend.training import train as train_models
 from kiosk.recommend.types import (
@@ -56,15 +57,16 @@ class _StandIn(Engine):
 
 class RecommendationService:
     """Settings come from the ``[plugins.recommend]`` table of the config file:
-    ``budget_ms`` (150), ``frequency_cap_shows`` (3), ``frequency_cap_rest_days`` (14).
+    ``budget_ms`` (150), ``frequency_cap_shows`` (3), ``frequency_cap_rest_days`` (14),
+    checked against ``kiosk.recommend.settings.RecommendSettings``.
     """
 
     def __init__(self, kiosk: Kiosk):
         self.kiosk = kiosk
-        settings = kiosk.config.plugin_settings("recommend")
-        self.budget_ms = float(settings.get("budget_ms", 150))
-        self.cap_shows = int(settings.get("frequency_cap_shows", 3))
-        self.cap_rest_days = float(settings.get("frequency_cap_rest_days", 14))
+        settings = kiosk.config.plugin_settings("recommend", RecommendSettings)
+        self.budget_ms = settings.budget_ms
+        self.cap_shows = settings.frequency_cap_shows
+        self.cap_rest_days = settings.frequency_cap_rest_days
         self.isolator = Isolator(budget_seconds=self.budget_ms / 1000.0)
         self._engine: Engine | None = None
         self._version: int | None = None

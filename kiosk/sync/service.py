@@ -3,21 +3,25 @@
 ``run_once()`` does one sync (public key, upload, download) and returns
 what happened; ``start()``/``stop()`` run it in a background thread (the
 UI calls these; nothing here touches Qt); ``status()`` is what staff see.
-Settings come from the config's ``[plugins.sync]`` table:
+Settings come from the config's ``[plugins.sync]`` table, checked at start
+against ``kiosk.sync.settings.SyncSettings`` (why each range: see there):
 
-=================  =========  ===============================================
-key                default    meaning
-=================  =========  ===============================================
-batch_size         2000       events per batch (about 140 kB gzipped)
-batch_bytes        2000000    payload bytes per batch (at least one event)
-interval           10         seconds between syncs when all is well
-max_wait           5          a partial batch is sent once its oldest event
-                              is this old (seconds)
-outbox_budget_mb   256        the outbox's disk budget
-keep_sent          1000       sent events kept in the outbox (for support)
-backoff_base       1          first retry within this many seconds
-backoff_cap        300        never wait longer than this between retries
-=================  =========  ===============================================
+================  ========  ===============  ========================================
+key               default   allowed          meaning
+================  ========  ===============  ========================================
+batch_size        2000      1..10000         events per batch (about 140 kB gzipped)
+batch_bytes       2000000   10000..16000000  payload bytes per batch (at least one
+                                             event)
+interval          10        0.01..86400      seconds between syncs when all is well
+max_wait          5         0..3600          a partial batch is sent once its oldest
+                                             event is this old (seconds)
+outbox_budget_mb  256       16..1000000      the outbox's disk budget
+keep_sent         1000      0..10000000      sent events kept in the outbox (for
+                                             support)
+backoff_base      1         0.01..600        first retry within this many seconds
+backoff_cap       300       0.1..86400       never wait longer than this between
+                                             retries (>= backoff_base)
+================  ========  ===============  ========================================
 """
 
 from __future__ import annotations
@@ -28,11 +32,14 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from kiosk.events import utcnow
 from kiosk.sync import outbox, sealing
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.cards import register_cards
 from kiosk.sync.download import download, get_cursor, new_result, quarantined_changes
+from kiosk.sync.settings import SyncSettings
 from kiosk.sync.transport import AuthError, RetryableError, Transport, TransportError
 from kiosk.sync.upload import release_quarantine, upload
 
@@ -41,10 +48,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, float] = {
-    "batch_size": 2000, "batch_bytes": 2_000_000, "interval": 10.0, "max_wait": 5.0,
-    "outbox_budget_mb": 256, "keep_sent": 1000, "backoff_base": 1.0, "backoff_cap": 300.0,
-}
+DEFAULTS: dict[str, float] = msgspec.structs.asdict(SyncSettings())
 
 
 # The sync reads and deletes across the outbox's random UUID index: with
@@ -61,20 +65,14 @@ class SyncNotConfigured(RuntimeError):
 class SyncService:
     def __init__(self, kiosk: Kiosk):
         self.kiosk = kiosk
-        raw = dict(kiosk.config.plugin_settings("sync"))
-        unknown = set(raw) - set(DEFAULTS)
-        if unknown:
-            raise ValueError(f"[plugins.sync]: unknown setting(s) {', '.join(sorted(unknown))}; "
-                             f"known: {', '.join(sorted(DEFAULTS))}")
-        settings = {**DEFAULTS, **raw}
-        self.batch_size = int(settings["batch_size"])
-        self.batch_bytes = int(settings["batch_bytes"])
-        self.interval = float(settings["interval"])
-        self.max_wait = float(settings["max_wait"])
-        self.budget_bytes = int(float(settings["outbox_budget_mb"]) * 1_000_000)
-        self.keep_sent = int(settings["keep_sent"])
-        self.backoff = Backoff(base=float(settings["backoff_base"]),
-                               cap=float(settings["backoff_cap"]))
+        settings = kiosk.config.plugin_settings("sync", SyncSettings)
+        self.batch_size = settings.batch_size
+        self.batch_bytes = settings.batch_bytes
+        self.interval = settings.interval
+        self.max_wait = settings.max_wait
+        self.budget_bytes = int(settings.outbox_budget_mb * 1_000_000)
+        self.keep_sent = settings.keep_sent
+        self.backoff = Backoff(base=settings.backoff_base, cap=settings.backoff_cap)
         self._transport: Transport | None = None
         self._run_lock = threading.Lock()
         self._thread: threading.Thread | None = None

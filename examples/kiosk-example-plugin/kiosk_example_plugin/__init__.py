@@ -1,21 +1,30 @@
 """Gifts under £5: an example third-party plugin for Personal Shopper Kiosk.
 
-It adds a shelf of the store's best sellers under a price limit, shows them on
-its own "gift tag" card, and adds the command ``kiosk gifts``. It uses only
-public hooks, exactly as any plugin would.
+It adds a shelf of the store's best sellers under a price limit (a typed
+setting, checked when the kiosk starts), shows them on its own "gift tag"
+card, and adds the command ``kiosk gifts``. It uses only public hooks,
+exactly as any plugin would.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import click
+import msgspec
 
 from kiosk import hookimpl
 
 SHELF_KEY = "gifts_under_five"
 DEFAULT_MAX_PRICE = 5.0
+
+
+class GiftSettings(msgspec.Struct, kw_only=True, frozen=True):
+    """``[plugins.gifts_under_five]``: ``max_price`` above 0 and at most 10,000 (a price
+    of 0 or less would leave the shelf empty, a huge one would make it the best sellers)."""
+
+    max_price: Annotated[float, msgspec.Meta(gt=0, le=10_000)] = DEFAULT_MAX_PRICE
 
 
 @dataclass(frozen=True)
@@ -34,7 +43,7 @@ class GiftIdea:
 
 
 def max_price(kiosk: Any) -> float:
-    return float(kiosk.config.plugin_settings(SHELF_KEY).get("max_price", DEFAULT_MAX_PRICE))
+    return kiosk.config.plugin_settings(SHELF_KEY, GiftSettings).max_price
 
 
 def gift_ideas(kiosk: Any, limit: int = 6) -> list[GiftIdea]:
@@ -56,6 +65,13 @@ def gift_ideas(kiosk: Any, limit: int = 6) -> list[GiftIdea]:
     ).fetchall()
     return [GiftIdea(sku, name, price, quantity, location, baskets, image, theme)
             for sku, name, price, quantity, location, image, theme, baskets in rows]
+
+
+@hookimpl
+def kiosk_register_settings():
+    from kiosk.settings import SettingsSection
+
+    return [SettingsSection(SHELF_KEY, GiftSettings, "price limit of the gift shelf")]
 
 
 @hookimpl

@@ -1,0 +1,42 @@
+"""The sync's settings: ``[plugins.sync]`` of the config file (declared by plugins/sync_http.py).
+
+Each range keeps a kiosk from losing or withholding events by mistake:
+
+- ``batch_size`` 1..10,000: head office takes at most 10,000 events a batch
+  (``kiosk.hq.batch.MAX_EVENTS``) and rejects a larger one, which the kiosk
+  would quarantine; 0 would send nothing while reporting success.
+- ``batch_bytes`` 10 kB..16 MB: a quarter of head office's 64 MB limit on an
+  inflated body, leaving room for the JSON around the payloads.
+- ``outbox_budget_mb`` 16..1,000,000: over its budget the outbox drops its
+  oldest analytics events, so a budget of a few MB or less would throw away
+  a short outage's events (a negative one emptied the outbox).
+- ``interval`` 0.01 s..1 day and ``max_wait`` 0..1 hour: 0 would spin the
+  loop at full speed, more would leave events at the kiosk for too long.
+- ``keep_sent`` 0..10,000,000 sent events kept for support.
+- ``backoff_base`` 0.01 s..10 minutes, ``backoff_cap`` 0.1 s..1 day and at
+  least ``backoff_base``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+MAX_BATCH_EVENTS = 10_000  # head office's limit (kiosk.hq.batch.MAX_EVENTS)
+
+
+class SyncSettings(msgspec.Struct, kw_only=True, frozen=True):
+    batch_size: Annotated[int, msgspec.Meta(ge=1, le=MAX_BATCH_EVENTS)] = 2000
+    batch_bytes: Annotated[int, msgspec.Meta(ge=10_000, le=16_000_000)] = 2_000_000
+    interval: Annotated[float, msgspec.Meta(ge=0.01, le=86_400)] = 10.0
+    max_wait: Annotated[float, msgspec.Meta(ge=0, le=3600)] = 5.0
+    outbox_budget_mb: Annotated[float, msgspec.Meta(ge=16, le=1_000_000)] = 256.0
+    keep_sent: Annotated[int, msgspec.Meta(ge=0, le=10_000_000)] = 1000
+    backoff_base: Annotated[float, msgspec.Meta(ge=0.01, le=600)] = 1.0
+    backoff_cap: Annotated[float, msgspec.Meta(ge=0.1, le=86_400)] = 300.0
+
+    def __post_init__(self) -> None:
+        if self.backoff_cap < self.backoff_base:
+            raise ValueError(f"backoff_cap must be at least backoff_base "
+                             f"({self.backoff_base:g}), got {self.backoff_cap:g}")
