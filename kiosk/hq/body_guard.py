@@ -143,9 +143,12 @@ class CappedBody:
         self._read = False
 
     def too_large(self, size: int | None = None) -> str:
-        said = f"is {size:,} bytes" if size is not None else "is larger"
-        return (f"the request body {said}; head office accepts at most {self.wire_cap:,} bytes "
-                f"({self.setting})")
+        """Why a body of ``size`` bytes (or of unknown size, past the cap) is refused."""
+        if size is None:
+            return (f"the request body is larger than {self.wire_cap:,} bytes, the most head "
+                    f"office accepts ({self.setting})")
+        return (f"the request body is {size:,} bytes; head office accepts at most "
+                f"{self.wire_cap:,} ({self.setting})")
 
     async def receive(self) -> dict:
         if self._read:
@@ -224,7 +227,7 @@ def _content_length(headers: Mapping[bytes, bytes]) -> int | None:
 async def send_error(send: Any, status: int, detail: str,
                      headers: list[tuple[bytes, bytes]] | None = None) -> None:
     """Answer ``{"detail": detail}`` with ``status`` (the app's error shape)."""
-    body = json.dumps({"detail": detail}).encode()
+    body = json.dumps({"detail": detail}, separators=(",", ":")).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
                             (b"content-length", str(len(body)).encode()), *(headers or [])]})
