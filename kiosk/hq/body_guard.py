@@ -17,8 +17,11 @@ For a request to one of the app's endpoints (found as the router finds it):
    parses itself (``POST /v1/events``: ``kiosk.hq.batch``) is checked there.
 
 An endpoint that takes no body (``/healthz``) never reads one: uvicorn
-discards what the client sends after the answer. Errors are JSON
-``{"detail": ...}``, naming the limit and never echoing the input.
+discards what the client sends after the answer. A refusal that leaves a body
+unread closes the connection (``Connection: close``), so not even the
+discarding costs anything; HTTP clients such as httpx and curl still read the
+answer. Errors are JSON ``{"detail": ...}``, naming the limit and never
+echoing the input.
 """
 
 from __future__ import annotations
@@ -44,8 +47,15 @@ INFLATED_SETTING = "--max-inflated-mb, KIOSK_HQ_MAX_INFLATED_MB"
 UNSUPPORTED = "the request body must be JSON, optionally with Content-Encoding: gzip"
 
 
+CLOSE = (b"connection", b"close")
+
+
 class BodyRejected(HTTPException):
     """The body breaks a limit; FastAPI answers it like any ``HTTPException``."""
+
+    def __init__(self, status_code: int, detail: str, *, unread: bool = True):
+        # the rest of the body is not worth reading: close the connection after the answer
+        super().__init__(status_code, detail, headers={"Connection": "close"} if unread else None)
 
 
 @dataclass(frozen=True)
@@ -97,16 +107,19 @@ class BodyGuard:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or ())
+        declared = _content_length(headers)
+        unread = [CLOSE] if declared or b"transfer-encoding" in headers else []
         policy = self.policy(scope)
         if policy is not None and policy.role is not None:
             token = bearer_token(headers.get(b"authorization", b"").decode("latin-1"))
             record = await self.authenticate(token)
             if record is None:
-                await send_error(send, 401, UNAUTHENTICATED, [(b"www-authenticate", b"Bearer")])
+                await send_error(send, 401, UNAUTHENTICATED,
+                                 [(b"www-authenticate", b"Bearer"), *unread])
                 return
             refusal = role_error(record, policy.role)
             if refusal:
-                await send_error(send, 403, refusal)
+                await send_error(send, 403, refusal, unread)
                 return
             scope[CALLER_SCOPE_KEY] = record
         encoding = headers.get(b"content-encoding", b"").strip().lower()
@@ -115,11 +128,10 @@ class BodyGuard:
                           check_depth=policy is not None and policy.check_depth)
         if policy is not None and policy.takes_body:
             if encoding not in ENCODINGS:
-                await send_error(send, 415, UNSUPPORTED)
+                await send_error(send, 415, UNSUPPORTED, unread)
                 return
-            declared = _content_length(headers)
             if declared is not None and declared > body.wire_cap:
-                await send_error(send, 413, body.too_large(declared))
+                await send_error(send, 413, body.too_large(declared), unread)
                 return
         elif encoding not in ENCODINGS:
             body.unsupported = True  # refused if anything reads it
@@ -161,7 +173,7 @@ class CappedBody:
             return {"type": "http.disconnect"}
         if self.check_depth and json_too_deep(body, MAX_JSON_DEPTH):
             raise BodyRejected(422, f"invalid request: body: JSON nested deeper than "
-                                    f"{MAX_JSON_DEPTH} levels (the limit)")
+                                    f"{MAX_JSON_DEPTH} levels (the limit)", unread=False)
         return {"type": "http.request", "body": body, "more_body": False}
 
     async def _read_whole(self) -> bytes | None:
