@@ -7,8 +7,8 @@ OpenAPI spec is at ``/openapi.json``, the docs at ``/docs``.
 """
 
 
+import json
 import os
-import time
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
@@ -16,13 +16,23 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kiosk import __version__
 from kiosk.hq import faults, models, report
+from kiosk.hq.auth import (
+    ANY_ROLE,
+    CALLER_SCOPE_KEY,
+    UNAUTHENTICATED,
+    WRONG_ROLE,
+    Authenticator,
+    TokenCache,
+)
 from kiosk.hq.batch import Batch, InvalidBatch, decode_batch
+from kiosk.hq.body_guard import BodyGuard, RoutePolicy, route_policy
 from kiosk.hq.faults import FaultInjector
-from kiosk.hq.gzip_body import GzipRequestMiddleware
+from kiosk.hq.limits import BodyLimits
 from kiosk.hq.storage import (
     AuthRecord,
     IngestResult,
@@ -33,7 +43,6 @@ from kiosk.hq.storage import (
     UnknownKioskError,
 )
 from kiosk.hq.storage import ChangeIn as StoredChange
-from kiosk.hq.storage.base import hash_token
 
 DESCRIPTION = """Head office for Personal Shopper Kiosk.
 
@@ -56,8 +65,19 @@ def _invalid(errors: Any) -> JSONResponse:
     return JSONResponse({"detail": "invalid request: " + "; ".join(problems)}, status_code=422)
 
 
-def _openapi_with_batch(app: FastAPI) -> dict[str, Any]:
-    """The generated spec, plus the schema of the batch body that is parsed by hand."""
+ERRORS = {
+    400: "The body is not valid gzip, or not JSON",
+    401: "No valid bearer token",
+    403: "The token's role may not use this endpoint",
+    413: "The body is larger than head office accepts (`--max-body-mb`, `--max-inflated-mb`)",
+    415: "A Content-Encoding other than gzip or identity",
+    422: "The request is invalid: where and what (never the input)",
+}
+
+
+def _openapi(app: FastAPI, policies: list[tuple[APIRoute, RoutePolicy]]) -> dict[str, Any]:
+    """The generated spec, plus the schema of the batch body that is parsed by hand and
+    every error an operation can answer, in the shape it has (``Error``)."""
     if app.openapi_schema is None:
         spec = get_openapi(title=app.title, version=app.version, description=app.description,
                            routes=app.routes)
@@ -65,31 +85,32 @@ def _openapi_with_batch(app: FastAPI) -> dict[str, Any]:
         batch = models.BatchIn.model_json_schema(ref_template="#/components/schemas/{model}")
         schemas.update(batch.pop("$defs", {}))
         schemas["BatchIn"] = batch
+        schemas["Error"] = models.Error.model_json_schema()
+        for route, policy in policies:
+            for method in route.methods or ():
+                operation = spec["paths"].get(route.path_format, {}).get(method.lower())
+                if operation is not None:
+                    _declare_errors(operation["responses"], policy)
+        for unused in ("HTTPValidationError", "ValidationError"):  # FastAPI's, replaced
+            if f'"#/components/schemas/{unused}"' not in json.dumps(spec):
+                schemas.pop(unused, None)
         app.openapi_schema = spec
     return app.openapi_schema
 
 
-class TokenCache:
-    """Tokens that authenticated in the last ``ttl`` seconds (a kiosk sends many batches).
-
-    Only valid tokens are kept, by their hash, so a refused token costs a
-    database look-up every time and a valid one about once per ``ttl``.
-    """
-
-    def __init__(self, ttl: float = 30.0, size: int = 10_000):
-        self.ttl, self.size = ttl, size
-        self._records: dict[str, tuple[float, AuthRecord]] = {}
-
-    def get(self, token: str) -> AuthRecord | None:
-        entry = self._records.get(hash_token(token)) if token else None
-        if entry is None or entry[0] < time.monotonic():
-            return None
-        return entry[1]
-
-    def put(self, token: str, record: AuthRecord) -> None:
-        if len(self._records) >= self.size:
-            self._records.clear()
-        self._records[hash_token(token)] = (time.monotonic() + self.ttl, record)
+def _declare_errors(responses: dict[str, Any], policy: RoutePolicy) -> None:
+    codes = set()
+    if policy.role is not None:
+        codes |= {401} if policy.role == ANY_ROLE else {401, 403}
+    if policy.takes_body:
+        codes |= {400, 413, 415, 422}
+    for code in codes:
+        responses.setdefault(str(code), {"description": ERRORS[code]})
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for code in sorted(responses):
+        responses[code] = responses.pop(code)  # in order of status
+        if code.startswith("4"):
+            responses[code]["content"] = error
 
 
 def _store_batch(storage: Storage, kiosk: AuthRecord, body: bytes) -> tuple[IngestResult, Batch]:
@@ -97,36 +118,40 @@ def _store_batch(storage: Storage, kiosk: AuthRecord, body: bytes) -> tuple[Inge
     return storage.ingest(kiosk, batch.events, dropped=batch.dropped), batch
 
 
-def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
-    """The ASGI application over ``storage`` (with gzip bodies and, if asked, faults)."""
+def create_app(storage: Storage, *, faults_from_env: bool = True,
+               limits: BodyLimits | None = None) -> FastAPI:
+    """The ASGI application over ``storage`` (with gzip bodies and, if asked, faults).
+
+    Request bodies are read only from authenticated callers and within
+    ``limits`` (default: from the environment, ``BodyLimits.from_env``).
+    """
     app = FastAPI(title="Personal Shopper Kiosk head office", version=__version__,
                   description=DESCRIPTION)
     app.state.storage = storage
+    limits = limits if limits is not None else BodyLimits.from_env()
+    authenticate = Authenticator(storage, TokenCache())
 
-    known = TokenCache()
-
-    async def caller(credentials: Annotated[HTTPAuthorizationCredentials | None,
+    async def caller(request: Request,
+                     credentials: Annotated[HTTPAuthorizationCredentials | None,
                                             Depends(_bearer)]) -> AuthRecord:
-        token = credentials.credentials if credentials else ""
-        record = known.get(token)
-        if record is None and token:
-            record = await run_in_threadpool(storage.authenticate, token)
-            if record is not None:
-                known.put(token, record)
+        record = request.scope.get(CALLER_SCOPE_KEY)  # the body guard checked it already
         if record is None:
-            raise HTTPException(401, "a valid bearer token is required",
-                                headers={"WWW-Authenticate": "Bearer"})
+            record = await authenticate(credentials.credentials if credentials else "")
+        if record is None:
+            raise HTTPException(401, UNAUTHENTICATED, headers={"WWW-Authenticate": "Bearer"})
         return record
 
     async def kiosk_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
         if record.role != "kiosk":
-            raise HTTPException(403, "this endpoint is for kiosks")
+            raise HTTPException(403, WRONG_ROLE["kiosk"])
         return record
 
     async def operator_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
         if record.role != "operator":
-            raise HTTPException(403, "this endpoint is for operators")
+            raise HTTPException(403, WRONG_ROLE["operator"])
         return record
+
+    roles = {caller: ANY_ROLE, kiosk_caller: "kiosk", operator_caller: "operator"}
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -249,8 +274,10 @@ def create_app(storage: Storage, *, faults_from_env: bool = True) -> FastAPI:
     def health() -> dict[str, str]:
         return {"status": "ok", "backend": storage.backend}
 
-    app.openapi = lambda: _openapi_with_batch(app)  # type: ignore[method-assign]
-    app.add_middleware(GzipRequestMiddleware)
+    app.openapi = lambda: _openapi(app, [  # type: ignore[method-assign]
+        (route, route_policy(route, roles)) for route in app.routes if isinstance(route, APIRoute)])
+    app.add_middleware(BodyGuard, limits=limits, authenticate=authenticate,
+                       routes=app.router.routes, roles=roles)
     spec = os.environ.get("KIOSK_HQ_FAULTS", "")
     if faults_from_env and spec:
         app.add_middleware(FaultInjector, **faults.parse(spec))

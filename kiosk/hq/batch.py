@@ -10,10 +10,14 @@ OpenAPI spec publishes; ``tests/test_hq.py`` checks that both agree):
 
 - ``uuid`` is a UUID in its 8-4-4-4-12 hex form (stored lower-case);
 - ``seq`` 1..2**62; ``kind`` lower-case letters and ``_``, 1-64 long;
+- integers may be written as whole floats (``2.0`` is the integer 2 in the
+  JSON Schema the spec publishes), nothing else (not ``"2"``, not ``true``);
 - ``customer_id`` at most 128 characters, no NUL; ``schema_version`` 1..1000;
 - ``ts`` an ISO 8601 time with a time zone (stored as UTC, microseconds);
 - ``payload`` a JSON object (stored as sent);
-- at most 10,000 events; ``batch_id`` 1-64 characters, ids at most 128.
+- at most 10,000 events; ``batch_id`` 1-64 characters, ids at most 128;
+- JSON nested at most ``MAX_JSON_DEPTH`` (64) levels: a payload, three levels
+  down, at most 61 (counted on the few payloads with that many brackets).
 
 Invalid input raises ``InvalidBatch`` with where and what was wrong, never
 the input itself (it may be personal data).
@@ -27,8 +31,13 @@ from typing import Annotated, Any
 
 import msgspec
 
+from kiosk.hq.limits import MAX_JSON_DEPTH, json_too_deep
+
 MAX_SEQ = 2**62
 MAX_EVENTS = 10_000
+#: the batch, its list of events and the event enclose a payload
+MAX_PAYLOAD_DEPTH = MAX_JSON_DEPTH - 3
+TOO_DEEP = f"JSON nested deeper than {MAX_JSON_DEPTH} levels (the limit)"
 
 
 class InvalidBatch(ValueError):
@@ -39,22 +48,28 @@ def _str(max_length: int, min_length: int = 0) -> Any:
     return Annotated[str, msgspec.Meta(min_length=min_length, max_length=max_length)]
 
 
+def _int(ge: int, le: int) -> Any:
+    """An integer, also written as a whole float (``_whole`` then makes it an int)."""
+    return (Annotated[int, msgspec.Meta(ge=ge, le=le)]
+            | Annotated[float, msgspec.Meta(ge=ge, le=le)])
+
+
 class _EventIn(msgspec.Struct, kw_only=True, gc=False):
     uuid: _str(36, 36)
-    seq: Annotated[int, msgspec.Meta(ge=1, le=MAX_SEQ)]
+    seq: _int(1, MAX_SEQ)
     kind: _str(64, 1)
     ts: _str(64, 1)
     critical: bool = False  # the kiosk's own bookkeeping; head office does not store it
     customer_id: _str(128) | None = None
     payload: msgspec.Raw = msgspec.Raw(b"{}")
-    schema_version: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 1
+    schema_version: _int(1, 1000) = 1
 
 
 class _BatchIn(msgspec.Struct, kw_only=True):
     batch_id: _str(64, 1)
     kiosk_id: _str(128) | None = None
     store_id: _str(128) | None = None
-    dropped: Annotated[int, msgspec.Meta(ge=0, le=MAX_SEQ)] = 0
+    dropped: _int(0, MAX_SEQ) = 0
     events: Annotated[list[_EventIn], msgspec.Meta(max_length=MAX_EVENTS)]
 
 
@@ -107,11 +122,14 @@ def decode_batch(body: bytes) -> Batch:
         raw = _decode_batch(body)
     except msgspec.DecodeError as error:  # ValidationError included
         raise InvalidBatch(_where(error)) from None
+    except RecursionError:  # msgspec's own guard, a thousand levels down
+        raise InvalidBatch(f"body: {TOO_DEEP}") from None
     for name in ("batch_id", "kiosk_id", "store_id"):
         value = getattr(raw, name)
         if value is not None and "\x00" in value:
             raise InvalidBatch(f"body.{name}: must not contain NUL characters")
-    return Batch(raw.batch_id, raw.dropped, _checked(raw.events, "body.events"))
+    dropped = raw.dropped if raw.dropped.__class__ is int else _whole(raw.dropped, "body.dropped")
+    return Batch(raw.batch_id, dropped, _checked(raw.events, "body.events"))
 
 
 def decode_events(events: list[dict[str, Any]]) -> list[Event]:
@@ -124,6 +142,8 @@ def decode_events(events: list[dict[str, Any]]) -> list[Event]:
         raw = _decode_events(body)
     except msgspec.DecodeError as error:
         raise InvalidBatch(_where(error, "events")) from None
+    except RecursionError:
+        raise InvalidBatch(f"events: {TOO_DEEP}") from None
     return _checked(raw, "events")
 
 
@@ -165,20 +185,33 @@ def _checked(events: list[_EventIn], where: str) -> list[Event]:
                 and ts[10] == "T" and ts[13] == ts[16] == ":" and ts[19] == "."
                 and _is_time(ts)):
             ts = _utc(ts, f"{where}.{index}.ts")
-        payload = event.payload
+        payload = bytes(event.payload)
+        if (payload.count(b"{") + payload.count(b"[") > MAX_PAYLOAD_DEPTH
+                and json_too_deep(payload, MAX_PAYLOAD_DEPTH)):
+            raise InvalidBatch(f"{where}.{index}.payload: {TOO_DEEP}")
         try:
             columns = _decode_columns(payload)
         except msgspec.DecodeError:
             raise InvalidBatch(f"{where}.{index}.payload: must be a JSON object") from None
         session_id, sku, recommender = columns.session_id, columns.sku, columns.recommender
+        seq, version = event.seq, event.schema_version
+        if seq.__class__ is not int:
+            seq = _whole(seq, f"{where}.{index}.seq")
+        if version.__class__ is not int:
+            version = _whole(version, f"{where}.{index}.schema_version")
         checked.append(Event(
-            event.uuid.lower(), event.seq, kind, customer_id, bytes(payload).decode(), ts,
-            event.schema_version,
+            event.uuid.lower(), seq, kind, customer_id, payload.decode(), ts, version,
             session_id if session_id.__class__ is str and len(session_id) <= 256 else None,
             sku if sku.__class__ is str and len(sku) <= 256 else None,
             recommender if recommender.__class__ is str and len(recommender) <= 256 else None,
         ))
     return checked
+
+
+def _whole(number: float, where: str) -> int:
+    if not number.is_integer():
+        raise InvalidBatch(f"{where}: must be a whole number")
+    return int(number)
 
 
 def _is_time(text: str) -> bool:

@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from kiosk.hq import limits
+
 # Not kiosk.cli: head office runs without loading the kiosk's plugins.
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
@@ -69,8 +71,23 @@ def hq() -> None:
               help="Worker processes (one per CPU core suits PostgreSQL).")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
-def serve(database: str, host: str, port: int, workers: int, log_level: str) -> None:
-    """Run head office (FastAPI on uvicorn); OpenAPI spec at /openapi.json."""
+@click.option("--max-body-mb", envvar=limits.ENV_MAX_BODY, show_default=True,
+              default=limits.DEFAULT_MAX_BODY_MB,
+              type=click.FloatRange(0.001, limits.MAX_SETTING_MB),
+              help="The largest request body read, as received (gzip or not), in MB "
+                   f"(env {limits.ENV_MAX_BODY}); larger gets 413.")
+@click.option("--max-inflated-mb", envvar=limits.ENV_MAX_INFLATED, show_default=True,
+              default=limits.DEFAULT_MAX_INFLATED_MB,
+              type=click.FloatRange(0.001, limits.MAX_SETTING_MB),
+              help="The largest request body once gzip is inflated, in MB "
+                   f"(env {limits.ENV_MAX_INFLATED}); larger gets 413.")
+def serve(database: str, host: str, port: int, workers: int, log_level: str,
+          max_body_mb: float, max_inflated_mb: float) -> None:
+    """Run head office (FastAPI on uvicorn); OpenAPI spec at /openapi.json.
+
+    Request bodies are read only from callers with a valid token and within
+    the two size caps (docs/hq.md, "Limits").
+    """
     import os
 
     import uvicorn
@@ -82,14 +99,16 @@ def serve(database: str, host: str, port: int, workers: int, log_level: str) -> 
                f"worker(s)); public key {storage.public_key}", err=True)
     options = {"host": host, "port": port, "log_level": log_level, "proxy_headers": True,
                "timeout_graceful_shutdown": 5}
+    body_limits = limits.BodyLimits.from_mb(max_body_mb, max_inflated_mb)
     try:
         if workers == 1:
-            uvicorn.run(create_app(storage), **options)
+            uvicorn.run(create_app(storage, limits=body_limits), **options)
         else:
             storage.close()
             os.environ["KIOSK_HQ_DATABASE"] = database
             if _given_key_file() is not None:
                 os.environ["KIOSK_HQ_KEY_FILE"] = str(_given_key_file())
+            os.environ.update(body_limits.as_env())  # each worker's create_app reads them
             uvicorn.run("kiosk.hq.app:app_from_env", factory=True, workers=workers, **options)
     finally:
         storage.close()

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 
 def _storable(value: str) -> str:
@@ -18,11 +26,33 @@ def _storable(value: str) -> str:
     return value
 
 
+NO_NUL = r"^[^\x00]*$"
+
+
+class _PublishNoNul:
+    """Says in the schema what ``_storable`` checks (with a clearer message): no NUL."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema.setdefault("pattern", NO_NUL)
+        return schema
+
+
 def Text(max_length: int, *, min_length: int = 0, pattern: str | None = None) -> Any:
     return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length,
-                                            pattern=pattern), AfterValidator(_storable)]
+                                            pattern=pattern), AfterValidator(_storable),
+                     _PublishNoNul()]
 
 
+def _whole_number(value: Any) -> Any:
+    # JSON Schema, which the spec is written in, reads 2.0 as the integer 2
+    if value.__class__ is float and value.is_integer():
+        return int(value)
+    return value
+
+
+#: an integer, also written as a whole float (strict otherwise: not "2", not true)
+WholeInt = Annotated[int, BeforeValidator(_whole_number)]
 MAX_SEQ = 2**62
 # Events are parsed from JSON bytes by pydantic-core, which refuses lone
 # surrogates itself, so their fields only need the NUL check (in Rust, fast).
@@ -37,14 +67,14 @@ class EventIn(BaseModel):
 
     uuid: Annotated[str, StringConstraints(
         pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
-    seq: int = Field(ge=1, le=MAX_SEQ)
+    seq: WholeInt = Field(ge=1, le=MAX_SEQ)
     kind: Annotated[str, StringConstraints(min_length=1, max_length=64,
                                            pattern=r"^[a-z][a-z_]*$")]
     critical: bool = False
     customer_id: NoNul | None = None
     payload: dict[str, Any] = Field(default_factory=dict)
     ts: AwareDatetime
-    schema_version: int = Field(default=1, ge=1, le=1000)
+    schema_version: WholeInt = Field(default=1, ge=1, le=1000)
 
     def as_record(self) -> dict[str, Any]:
         return {
@@ -63,8 +93,16 @@ class BatchIn(BaseModel):
     batch_id: Text(64, min_length=1)
     kiosk_id: Text(128) | None = None
     store_id: Text(128) | None = None
-    dropped: int = Field(default=0, ge=0, le=MAX_SEQ)
+    dropped: WholeInt = Field(default=0, ge=0, le=MAX_SEQ)
     events: list[EventIn] = Field(max_length=10_000)
+
+
+class Error(BaseModel):
+    """Every error head office answers (4xx): what was wrong and where, never the input."""
+
+    detail: str = Field(description="What was wrong and where, e.g. "
+                                    "`invalid request: body.events.3.ts: must include a time "
+                                    "zone`; it never repeats the input (it may be personal data)")
 
 
 class Ack(BaseModel):
