@@ -19,7 +19,7 @@ from pathlib import Path
 
 from hqserver import hq_storage, live_hq, pg_server, pg_url  # noqa: F401  (fixtures)
 
-EXAMPLES = 30
+EXAMPLES = int(os.environ.get("KIOSK_SCHEMATHESIS_EXAMPLES", "30"))  # more to hunt
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 # a kiosk's token for every operation, an operator's for the operators' ones
 CONFIG = """

@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kiosk import __version__
-from kiosk.hq import faults, models, report
+from kiosk.hq import change_schema, faults, models, report
 from kiosk.hq.auth import (
     ANY_ROLE,
     CALLER_SCOPE_KEY,
@@ -86,6 +86,8 @@ def _openapi(app: FastAPI, policies: list[tuple[APIRoute, RoutePolicy]]) -> dict
         schemas.update(batch.pop("$defs", {}))
         schemas["BatchIn"] = batch
         schemas["Error"] = models.Error.model_json_schema()
+        schemas["ChangeIn"] = change_schema.publish_schema()
+        schemas[change_schema.JSON_VALUE] = change_schema.json_value_schema()
         for route, policy in policies:
             for method in route.methods or ():
                 operation = spec["paths"].get(route.path_format, {}).get(method.lower())

@@ -17,8 +17,6 @@ id under head office's erasure key (``erased_id_digest``), which kiosks get from
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import hmac
 import math
@@ -46,6 +44,9 @@ MAX_DEPTH = 32
 #: the name of a training run's blend row (kiosk.recommend.artefacts.BLEND)
 BLEND_ROW = "_blend"
 _DIGEST = re.compile(r"[0-9a-f]{64}", re.ASCII).fullmatch
+#: canonical padded base64 (also the pattern the published schema gives)
+BASE64 = r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
+_BASE64 = re.compile(BASE64, re.ASCII).fullmatch
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -121,7 +122,9 @@ class _Checker:
 
 
 def _in_range(value: Any, high: float, *, whole: bool) -> bool:
-    if isinstance(value, bool) or not isinstance(value, int if whole else int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if whole and isinstance(value, float) and not value.is_integer():
         return False
     return math.isfinite(value) and 0 <= value <= high
 
@@ -186,6 +189,8 @@ def _profile(c: _Checker) -> None:
         if not isinstance(preference, dict):
             c.say(where, "must be an object {key, value, source}")
             continue
+        for extra in sorted(set(preference) - {"key", "value", "source"}) if c.strict else ():
+            c.say(f"{where}.{extra}", "unknown field; allowed: key, value, source")
         for key, length in (("key", 64), ("value", 200)):
             problem = text_problem(preference.get(key), length)
             if problem:
@@ -254,11 +259,7 @@ def _erasure(c: _Checker) -> None:
 
 
 def _is_base64(text: str) -> bool:
-    try:
-        base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    return True
+    return _BASE64(text) is not None
 
 
 #: per kind: its data rules, and whether it names a customer (required) or none
@@ -313,8 +314,8 @@ def _json_problem(value: Any, where: str, depth: int) -> str | None:
         return f"{where}: nested more than {MAX_DEPTH} levels"
     if isinstance(value, dict):
         for key, item in value.items():
-            if not isinstance(key, str):
-                return f"{where}: keys must be text"
+            if not isinstance(key, str) or "\x00" in key or _not_utf8(key):
+                return f"{where}: keys must be valid Unicode text without NUL characters"
             problem = _json_problem(item, f"{where}.{key}", depth + 1)
             if problem:
                 return problem

@@ -96,7 +96,7 @@ def apply_stock(kiosk: Kiosk, change: dict[str, Any]) -> None:
     """Stock and location of one product in this store."""
     data = change["data"]
     sku = _required(data, "sku")
-    quantity = int(_required(data, "quantity", int))
+    quantity = int(_required(data, "quantity", int | float))  # checked whole by the rules
     store_id = kiosk.config.store_id
     db = kiosk.db
     db.execute("INSERT OR IGNORE INTO stores (id, name, created) VALUES (?, ?, ?)",

@@ -10,7 +10,7 @@ against ``kiosk.sync.settings.SyncSettings`` (why each range: see there):
 key               default   allowed          meaning
 ================  ========  ===============  ========================================
 batch_size        2000      1..10000         events per batch (about 140 kB gzipped)
-batch_bytes       2000000   10000..16000000  payload bytes per batch (at least one
+batch_bytes       2000000   10000..8000000   payload bytes per batch (at least one
                                              event)
 interval          10        0.01..86400      seconds between syncs when all is well
 max_wait          5         0..3600          a partial batch is sent once its oldest

@@ -5,8 +5,12 @@ Each range keeps a kiosk from losing or withholding events by mistake:
 - ``batch_size`` 1..10,000: head office takes at most 10,000 events a batch
   (``kiosk.hq.batch.MAX_EVENTS``) and rejects a larger one, which the kiosk
   would quarantine; 0 would send nothing while reporting success.
-- ``batch_bytes`` 10 kB..16 MB: a quarter of head office's 64 MB limit on an
-  inflated body, leaving room for the JSON around the payloads.
+- ``batch_bytes`` 10 kB..8 MB: half of head office's default 16 MB limit on an
+  inflated body (``kiosk.hq.limits``), leaving room for the JSON around the
+  payloads (about 200 bytes an event). A batch head office still refuses as
+  too large (413, its operator set a lower cap) is quarantined like any
+  refused batch: ``kiosk sync status`` shows it, ``kiosk sync release`` sends
+  it again once the cap was raised or ``batch_bytes`` lowered.
 - ``outbox_budget_mb`` 16..1,000,000: over its budget the outbox drops its
   oldest analytics events, so a budget of a few MB or less would throw away
   a short outage's events (a negative one emptied the outbox).
@@ -28,7 +32,7 @@ MAX_BATCH_EVENTS = 10_000  # head office's limit (kiosk.hq.batch.MAX_EVENTS)
 
 class SyncSettings(msgspec.Struct, kw_only=True, frozen=True):
     batch_size: Annotated[int, msgspec.Meta(ge=1, le=MAX_BATCH_EVENTS)] = 2000
-    batch_bytes: Annotated[int, msgspec.Meta(ge=10_000, le=16_000_000)] = 2_000_000
+    batch_bytes: Annotated[int, msgspec.Meta(ge=10_000, le=8_000_000)] = 2_000_000
     interval: Annotated[float, msgspec.Meta(ge=0.01, le=86_400)] = 10.0
     max_wait: Annotated[float, msgspec.Meta(ge=0, le=3600)] = 5.0
     outbox_budget_mb: Annotated[float, msgspec.Meta(ge=16, le=1_000_000)] = 256.0
