@@ -7,9 +7,8 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.presenters.session import SessionPresenter
-from kiosk.ui.screens.common import Screen, button, label, set_text
+from kiosk.ui.screens.common import Screen, button, label, set_text, staff_and_languages
 
 log = logging.getLogger(__name__)
 
@@ -32,18 +31,8 @@ class AttractScreen(Screen):
         self.training_percent: int | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
-        top = QHBoxLayout()
-        self.staff_button = button(self, "quiet", "staff")
-        top.addWidget(self.staff_button)
-        top.addStretch(1)
-        self.language_buttons = {}
-        for code, own_name in LANGUAGES.items():
-            language_button = button(self, "language", f"language_{code}")
-            set_text(language_button, own_name)
-            language_button.setCheckable(True)
-            language_button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
-            self.language_buttons[code] = language_button
-            top.addWidget(language_button)
+        top, self.staff_button, self.language_buttons = staff_and_languages(
+            self, self.language_chosen)
         outer.addLayout(top)
         outer.addStretch(1)
         self.store_label = label(self, "store-name")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.i18n import LANGUAGES
+
 TOUCH = 56  # px: comfortably over the 44 px minimum touch target
 
 
@@ -61,3 +63,22 @@ def page_with_header(screen: QWidget) -> tuple[QVBoxLayout, QLabel, QPushButton]
     header.addWidget(back)
     outer.addLayout(header)
     return outer, title, back
+
+
+def staff_and_languages(screen: QWidget, language_chosen) -> tuple[QHBoxLayout, QPushButton,
+                                                                dict[str, QPushButton]]:
+    """The top row of a welcome screen: the quiet Staff button, then one button per language
+    (checkable, each emitting ``language_chosen`` with its code)."""
+    row = QHBoxLayout()
+    staff = button(screen, "quiet", "staff")
+    row.addWidget(staff)
+    row.addStretch(1)
+    languages: dict[str, QPushButton] = {}
+    for code, own_name in LANGUAGES.items():
+        language_button = button(screen, "language", f"language_{code}")
+        set_text(language_button, own_name)
+        language_button.setCheckable(True)
+        language_button.clicked.connect(lambda _=False, c=code: language_chosen.emit(c))
+        languages[code] = language_button
+        row.addWidget(language_button)
+    return row, staff, languages

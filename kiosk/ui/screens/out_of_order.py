@@ -11,11 +11,10 @@ from __future__ import annotations
 import shlex
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.store.health import Damage
-from kiosk.ui.i18n import LANGUAGES
-from kiosk.ui.screens.common import Screen, button, label, set_text
+from kiosk.ui.screens.common import Screen, label, set_text, staff_and_languages
 
 translate = QCoreApplication.translate
 
@@ -30,20 +29,10 @@ class OutOfOrderScreen(Screen):
         self.damage: Damage | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
-        top = QHBoxLayout()
-        self.staff_button = button(self, "quiet", "staff")
+        top, self.staff_button, self.language_buttons = staff_and_languages(
+            self, self.language_chosen)
         self.staff_button.setVisible(staff_button)
         self.staff_button.clicked.connect(self.staff_clicked)
-        top.addWidget(self.staff_button)
-        top.addStretch(1)
-        self.language_buttons = {}
-        for code, own_name in LANGUAGES.items():
-            language_button = button(self, "language", f"language_{code}")
-            set_text(language_button, own_name)
-            language_button.setCheckable(True)
-            language_button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
-            self.language_buttons[code] = language_button
-            top.addWidget(language_button)
         outer.addLayout(top)
         outer.addStretch(2)
         self.headline = label(self, "headline")
