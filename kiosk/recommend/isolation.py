@@ -83,18 +83,26 @@ class Isolator:
         return results
 
     def close(self) -> None:
-        """Forget running calls (their daemon threads end on their own)."""
+        """Forget running calls and end the worker threads (a hung one ends when its
+        call returns). Using the isolator again starts a new pool."""
         with self._lock:
             self._busy.clear()
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
 
 class _DaemonPool:
     """Worker threads that take calls from a queue; daemons, so never joined at exit."""
 
+    #: how long ``close`` waits for idle workers to end (a hung one is not waited for)
+    CLOSE_WAIT = 2.0
+
     def __init__(self, workers: int):
-        self._queue: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = \
+        self._queue: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = \
             queue.SimpleQueue()
         self._count = 0
+        self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
         for _ in range(workers):
             self.add_worker()
@@ -105,16 +113,31 @@ class _DaemonPool:
             if limit is not None and self._count >= limit:
                 return
             self._count += 1
-        threading.Thread(target=self._work, name="recommender", daemon=True).start()
+            thread = threading.Thread(target=self._work, name="recommender", daemon=True)
+            self._threads.append(thread)
+        thread.start()
 
     def submit(self, call: Callable[[], Any]) -> Future[Any]:
         future: Future[Any] = Future()
         self._queue.put((future, call))
         return future
 
+    def close(self) -> None:
+        """End every worker once it is free; wait a little for the idle ones."""
+        with self._lock:
+            threads, self._threads = self._threads, []
+        for _ in threads:
+            self._queue.put(None)
+        deadline = time.monotonic() + self.CLOSE_WAIT
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
     def _work(self) -> None:
         while True:
-            future, call = self._queue.get()
+            job = self._queue.get()
+            if job is None:
+                return
+            future, call = job
             if not future.set_running_or_notify_cancel():
                 continue
             try:

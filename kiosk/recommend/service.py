@@ -78,6 +78,8 @@ class RecommendationService:
         self.train_when_missing = True
         self._stand_in: Engine | None = None
         self._stand_in_lock = threading.Lock()
+        self._recommenders()  # two plugins registering one name stop the start, not a shelf
+        kiosk.on_close(self.close)
 
     # -- models -------------------------------------------------------------
 
@@ -348,6 +350,7 @@ class RecommendationService:
                 [customer_id, sku, staff_name.strip(), note.strip(), utcnow()])
 
     def close(self) -> None:
+        """Stop the recommenders' worker threads (the kiosk calls this when it closes)."""
         self.isolator.close()
 
 

@@ -79,6 +79,7 @@ class SyncService:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._recorded = 0
+        kiosk.on_close(self.close)
 
     # -- transport -----------------------------------------------------------
 
@@ -275,6 +276,13 @@ class SyncService:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+
+    def close(self) -> None:
+        """Stop the background sync and close the transport (the kiosk calls this)."""
+        self.stop()
+        transport, self._transport = self._transport, None
+        if transport is not None:
+            transport.close()
 
     @property
     def running(self) -> bool:
