@@ -25,9 +25,11 @@ log = logging.getLogger(__name__)
 class Isolator:
     """Calls named functions within a time budget, isolating failures."""
 
-    def __init__(self, budget_seconds: float | None = 0.15, workers: int = 8):
+    def __init__(self, budget_seconds: float | None = 0.15, workers: int = 8, *,
+                 on_worker_exit: Callable[[], None] | None = None):
         self.budget_seconds = budget_seconds
         self._workers = workers
+        self._on_worker_exit = on_worker_exit  # e.g. close the worker's own connection
         self._pool: _DaemonPool | None = None
         self._busy: dict[str, Future[Any]] = {}
         self._lock = threading.Lock()
@@ -35,7 +37,7 @@ class Isolator:
 
     def _start(self, call: Callable[[], Any]) -> Future[Any]:
         if self._pool is None:
-            self._pool = _DaemonPool(self._workers)
+            self._pool = _DaemonPool(self._workers, on_exit=self._on_worker_exit)
         return self._pool.submit(call)
 
     def _note(self, name: str, problem: str) -> None:
@@ -98,7 +100,8 @@ class _DaemonPool:
     #: how long ``close`` waits for idle workers to end (a hung one is not waited for)
     CLOSE_WAIT = 2.0
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, on_exit: Callable[[], None] | None = None):
+        self._on_exit = on_exit
         self._queue: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = \
             queue.SimpleQueue()
         self._count = 0
@@ -136,6 +139,11 @@ class _DaemonPool:
         while True:
             job = self._queue.get()
             if job is None:
+                if self._on_exit is not None:
+                    try:
+                        self._on_exit()
+                    except Exception:
+                        log.exception("a recommender worker could not clean up")
                 return
             future, call = job
             if not future.set_running_or_notify_cancel():

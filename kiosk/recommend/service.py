@@ -67,7 +67,8 @@ class RecommendationService:
         self.budget_ms = settings.budget_ms
         self.cap_shows = settings.frequency_cap_shows
         self.cap_rest_days = settings.frequency_cap_rest_days
-        self.isolator = Isolator(budget_seconds=self.budget_ms / 1000.0)
+        self.isolator = Isolator(budget_seconds=self.budget_ms / 1000.0,
+                                 on_worker_exit=kiosk.store.release)
         self._engine: Engine | None = None
         self._version: int | None = None
         self._products: dict[str, tuple[Any, ...]] = {}

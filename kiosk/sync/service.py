@@ -266,8 +266,15 @@ class SyncService:
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self.run_forever, name="kiosk-sync", daemon=True)
+        self._thread = threading.Thread(target=self._run_in_background, name="kiosk-sync",
+                                        daemon=True)
         self._thread.start()
+
+    def _run_in_background(self) -> None:
+        try:
+            self.run_forever()
+        finally:
+            self.kiosk.store.release()  # this thread's connection; nobody else can close it
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the background thread, waiting for a sync in progress to finish."""
