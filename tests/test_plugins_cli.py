@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_plugins_hooks import BAD_TABLES, recommender_plugin
 from test_recommend_support import build_shop
 
 from kiosk.app import Kiosk
@@ -31,36 +32,6 @@ HELLO = """
             "Say hello."
             click.echo("hello from a folder plugin")
 """
-
-FOLDER_RECOMMENDER = """
-    from kiosk import hookimpl
-
-
-    class FolderPicks:
-        name = "folder_picks"
-        personal = False
-        trainable = False
-
-        def fit(self, snapshot):
-            return None
-
-        def recommend(self, context, k):
-            return []
-
-
-    @hookimpl
-    def kiosk_register_recommenders(kiosk):
-        return [FolderPicks()]
-"""
-
-BAD_TABLES = """
-    from kiosk import hookimpl
-
-    @hookimpl
-    def kiosk_register_migrations():
-        raise RuntimeError("cannot describe my tables")
-"""
-
 
 def write_config(tmp_path: Path, name: str = "kiosk.toml", **plugins: str) -> Path:
     folder = tmp_path / f"plugins-{name}"
@@ -108,7 +79,7 @@ def test_a_folder_plugins_command_runs_and_a_disabled_plugins_command_is_gone(tm
 
 
 def test_train_and_evaluate_use_the_configs_plugins(tmp_path):
-    config_file = write_config(tmp_path, folder_rec=FOLDER_RECOMMENDER)
+    config_file = write_config(tmp_path, folder_rec=recommender_plugin("folder_picks"))
     with Kiosk(Config(database=str(tmp_path / "kiosk.db")), entrypoints=False) as kiosk:
         build_shop(kiosk)
     trained = run("--config", str(config_file), "train", "--json", "--quiet")

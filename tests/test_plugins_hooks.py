@@ -44,6 +44,30 @@ BAD_TABLES = """
 """
 
 
+def recommender_plugin(name: str) -> str:
+    """The source of a plugin file registering a recommender ``name`` that picks nothing."""
+    return f"""
+        from kiosk import hookimpl
+
+
+        class Nothing:
+            name = {name!r}
+            personal = False
+            trainable = False
+
+            def fit(self, snapshot):
+                return None
+
+            def recommend(self, context, k):
+                return []
+
+
+        @hookimpl
+        def kiosk_register_recommenders(kiosk):
+            return [Nothing()]
+    """
+
+
 def test_a_failing_migrations_hook_stops_start_up_naming_the_plugin(config, tmp_path):
     folder = plugin_files(tmp_path / "plugins", bad_tables=BAD_TABLES)
     with pytest.raises(PluginError) as refused:
@@ -171,23 +195,7 @@ def test_collect_merges_in_call_order_and_leaves_misfits_out(caplog):
 
 def test_two_plugins_registering_one_recommender_name_stop_the_start(config, tmp_path):
     """Before, the second was dropped in silence (or replaced a built-in)."""
-    folder = plugin_files(tmp_path / "plugins", my_popular="""
-        from kiosk import hookimpl
-
-        class Popular:
-            name = "popular"
-            personal = False
-
-            def fit(self, snapshot):
-                return None
-
-            def recommend(self, context, k):
-                return []
-
-        @hookimpl
-        def kiosk_register_recommenders(kiosk):
-            return [Popular()]
-    """)
+    folder = plugin_files(tmp_path / "plugins", my_popular=recommender_plugin("popular"))
     kiosk = Kiosk(config.with_overrides(plugins_dir=str(folder)), entrypoints=False)
     try:
         with pytest.raises(DuplicateRegistration,
