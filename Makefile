@@ -54,12 +54,15 @@ run: $(STAMP) $(DEMO_DB)
 screenshots: $(STAMP) $(DEMO_DB)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots --db $(DEMO_DB)
 
+# lint-imports checks the import contracts in pyproject.toml (docs/architecture-layers.md).
 test: $(STAMP)
 	$(BIN)/ruff check kiosk plugins tests benchmarks examples
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kiosk plugins tests benchmarks examples
+	$(BIN)/lint-imports --no-cache --no-logo
 
 bench: $(STAMP)
 	@for b in benchmarks/*_bench.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

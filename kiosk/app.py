@@ -10,17 +10,24 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from kiosk import events
 from kiosk.config import Config
-from kiosk.plugins import call_each, collect_settings, make_plugin_manager
+from kiosk.plugins import (
+    call_each,
+    call_first,
+    collect,
+    collect_settings,
+    make_plugin_manager,
+)
 from kiosk.store import Store
 
 if TYPE_CHECKING:
@@ -51,9 +58,14 @@ class Kiosk:
         # Every setting is checked before anything runs: a bad value must not
         # get as far as the outbox (a negative budget once emptied it).
         config.check(collect_settings(self.pm))
-        migrations = [m for _, sets in call_each(self.pm, "kiosk_register_migrations")
-                      for m in sets]
+        # A plugin whose tables cannot be made stops the start (PluginError naming
+        # it): without them the kiosk would fail later, in front of a shopper.
+        migrations = [m for _, m in collect(self.pm, "kiosk_register_migrations", Migrations,
+                                            "name", what="migration set", required=True)]
+        # Everything the kiosk opens joins this stack; close() unwinds it, last opened first.
+        self._resources = contextlib.ExitStack()
         self.store = Store(database or config.database, migrations)
+        self._resources.callback(self.store.close)
         self._events_local = threading.local()  # each thread has its own transaction
         call_each(self.pm, "kiosk_configure", kiosk=self)
 
@@ -62,11 +74,30 @@ class Kiosk:
         """The calling thread's connection."""
         return self.store.db
 
+    def on_close(self, close: Callable[[], Any]) -> None:
+        """Have ``close`` called when the kiosk closes (before the store it may need).
+
+        Services call this when they open something: a thread, a pool, a client.
+        """
+        self._resources.callback(close)
+
     def close(self) -> None:
-        sync = self.__dict__.get("sync")  # stop a background sync before its connection goes
-        if sync is not None:
-            sync.stop()
-        self.store.close()
+        """Close everything the kiosk opened, newest first; closing twice is harmless."""
+        self._resources.close()
+
+    def __enter__(self) -> Kiosk:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def plugin_card(self, item: Any, parent: Any) -> tuple[str, Any] | None:
+        """A plugin's own card for ``item`` (``kiosk_render_card``): ``(plugin, widget)``.
+
+        None when no plugin offers one. The widget is whatever the plugin built;
+        the UI checks it is a QWidget (the core never imports Qt).
+        """
+        return call_first(self.pm, "kiosk_render_card", kiosk=self, item=item, parent=parent)
 
     # -- events -------------------------------------------------------------
 

@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 import click
+import pluggy
 
 from kiosk import __version__
 from kiosk.config import Config, ConfigError, example_toml, load_config
@@ -48,27 +49,50 @@ class KioskContext:
 
     The config is checked whole when first read, the ``[plugins.*]`` sections
     the enabled plugins declare included, so a bad value stops any command
-    that uses it before it does anything.
+    that uses it before it does anything. ``plugin_manager`` is built once per
+    command line from the config's ``plugins_dir`` and ``disabled_plugins``:
+    plugin commands, ``kiosk plugins`` and every ``Kiosk`` a command opens use it.
     """
 
     def __init__(self, config_path: str | None):
         self.config_path = config_path
+        self._loaded: Config | None = None
         self._config: Config | None = None
+        self._pm: pluggy.PluginManager | None = None
         self.settings_sections: list[Any] = []
+
+    @property
+    def plugin_manager(self) -> pluggy.PluginManager:
+        if self._pm is None:
+            try:
+                if self._loaded is None:
+                    self._loaded = load_config(self.config_path)
+                self._pm = make_plugin_manager(plugins_dir=self._loaded.plugins_dir or None,
+                                               disabled=self._loaded.disabled_plugins)
+            except (ConfigError, FileNotFoundError) as error:
+                raise click.ClickException(str(error)) from None
+        return self._pm
 
     @property
     def config(self) -> Config:
         if self._config is None:
+            pm = self.plugin_manager
+            assert self._loaded is not None
             try:
-                config = load_config(self.config_path)
-                pm = make_plugin_manager(plugins_dir=config.plugins_dir or None,
-                                         disabled=config.disabled_plugins)
                 self.settings_sections = collect_settings(pm)
-                config.check(self.settings_sections)
-            except (ConfigError, FileNotFoundError) as error:
+                self._loaded.check(self.settings_sections)
+            except ConfigError as error:
                 raise click.ClickException(str(error)) from None
-            self._config = config
+            self._config = self._loaded
         return self._config
+
+
+def kiosk_context(ctx: click.Context) -> KioskContext:
+    """The command line's ``KioskContext``, made on first use from ``--config``."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, KioskContext):
+        root.obj = KioskContext(root.params.get("config_path"))
+    return root.obj
 
 
 def db_option(function):
@@ -87,13 +111,14 @@ def open_kiosk(ctx: click.Context, db_path: str | None, **overrides: Any):
     """Build a ``Kiosk`` for a command, turning setup errors into clear messages."""
     from kiosk.app import Kiosk
 
-    config = ctx.find_object(KioskContext).config
+    context = kiosk_context(ctx)
+    config = context.config
     if db_path:
         overrides["database"] = str(db_path)
     try:
         if overrides:
             config = config.with_overrides(**overrides)
-        return Kiosk(config)
+        return Kiosk(config, pm=context.plugin_manager)
     except (ConfigError, SchemaTooNewError) as error:
         raise click.ClickException(str(error)) from None
     except sqlite3.DatabaseError as error:
@@ -111,37 +136,51 @@ def echo_json(data: Any) -> None:
 
 
 class KioskGroup(click.Group):
-    """The ``kiosk`` group: plugin commands are added on first use, not at import.
+    """The ``kiosk`` group: plugin commands are added per command line, not at import.
 
-    Loading them lazily means a plugin module may import ``kiosk.cli`` at its
-    top, whichever of the two is imported first.
+    ``kiosk_register_commands`` gets a fresh group to add to, built from the
+    plugins the config enables (``plugins_dir``, ``disabled_plugins``), so a
+    command line never sees another config's plugins. Loading them lazily also
+    means a plugin module may import ``kiosk.cli`` at its top.
     """
 
-    _plugins_loaded = False
-
-    def _load_plugin_commands(self) -> None:
-        if self._plugins_loaded:
-            return
-        self._plugins_loaded = True
-        try:
-            pm = make_plugin_manager()
-        except Exception as error:  # a broken plugin must not take the CLI down
-            click.echo(f"warning: plugins not loaded: {error}", err=True)
-            return
-        call_each(pm, "kiosk_register_commands", cli=self)
+    def _plugin_commands(self, ctx: click.Context) -> dict[str, click.Command]:
+        root = ctx.find_root()
+        if _PLUGIN_COMMANDS not in root.meta:
+            root.meta[_PLUGIN_COMMANDS] = {}
+            try:
+                pm = kiosk_context(ctx).plugin_manager
+            except click.ClickException as error:  # a bad config: the core commands still work
+                root.meta[_NOT_LOADED] = error
+                return root.meta[_PLUGIN_COMMANDS]
+            added = click.Group(self.name)
+            call_each(pm, "kiosk_register_commands", cli=added)
+            root.meta[_PLUGIN_COMMANDS] = added.commands
+        return root.meta[_PLUGIN_COMMANDS]
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        self._load_plugin_commands()
-        return super().list_commands(ctx)
+        names = sorted({*super().list_commands(ctx), *self._plugin_commands(ctx)})
+        error = ctx.find_root().meta.get(_NOT_LOADED)
+        if error is not None:
+            click.echo(f"warning: plugin commands not loaded: {error.message}", err=True)
+        return names
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        self._load_plugin_commands()
-        return super().get_command(ctx, cmd_name)
+        # a plugin's command of the same name replaces a core one, as add_command did
+        command = self._plugin_commands(ctx).get(cmd_name) or super().get_command(ctx, cmd_name)
+        error = ctx.find_root().meta.get(_NOT_LOADED)
+        if command is None and error is not None:
+            raise error  # say why the plugins' commands are missing, not "no such command"
+        return command
+
+
+_PLUGIN_COMMANDS = "kiosk.plugin_commands"
+_NOT_LOADED = "kiosk.plugin_commands_error"
 
 
 @click.group(cls=KioskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kiosk")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), is_eager=True,
               envvar="KIOSK_CONFIG", help="Config file (TOML). Default: ./kiosk.toml if present.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.pass_context
@@ -149,7 +188,7 @@ def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
     """Personal Shopper Kiosk: a personal shopper for every opted-in shopper."""
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    ctx.obj = KioskContext(config_path)
+    kiosk_context(ctx)
 
 
 @cli.group()
@@ -191,9 +230,14 @@ def config_example() -> None:
 @cli.command("plugins")
 @click.option("--all", "show_all", is_flag=True, help="Include the built-in plugins.")
 @json_option
-def plugins_command(show_all: bool, as_json: bool) -> None:
-    """List installed plugins, their versions and the hooks they implement."""
-    rows = plugin_info(make_plugin_manager(), include_builtins=show_all)
+@click.pass_context
+def plugins_command(ctx: click.Context, show_all: bool, as_json: bool) -> None:
+    """List the enabled plugins, their versions and the hooks they implement.
+
+    Plugins in the config's ``plugins_dir`` are listed; those named in its
+    ``disabled_plugins`` are not.
+    """
+    rows = plugin_info(kiosk_context(ctx).plugin_manager, include_builtins=show_all)
     if as_json:
         echo_json(rows)
         return
@@ -330,7 +374,7 @@ def main() -> None:
 
     try:
         cli(prog_name="kiosk")
-    except (SchemaTooNewError, KeyFileError) as error:
+    except (SchemaTooNewError, KeyFileError, ConfigError) as error:  # PluginError included
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
     except sqlite3.DatabaseError as error:  # met by any command, after the store opened

@@ -13,7 +13,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 from urllib.parse import urlsplit
@@ -106,42 +106,37 @@ def _name(max_length: int) -> Callable[[Any], str | None]:
     return check
 
 
-SETTINGS: tuple[Setting, ...] = (
-    # head office keeps ids of at most 128 characters (kiosk/hq/models.py)
-    Setting("store_id", str, "store-1", "Identifier of this store", _name(128)),
-    Setting("store_name", str, "Demo Store", "Name shown on the attract screen", _name(200)),
-    Setting("kiosk_id", str, "kiosk-1", "Identifier of this kiosk within the store", _name(128)),
-    Setting("database", str, "kiosk.db", "Path of the kiosk's SQLite database", _not_empty),
-    Setting("hq_url", str, "", "Head-office URL; empty for none", _http_url),
-    Setting("hq_token", str, "", "This kiosk's head-office token (kiosk hq add-kiosk)"),
-    Setting("hq_public_key", str, "",
-            "Head office's public key (base64), to seal erasure requests; fetched on sync"),
-    Setting("idle_timeout", int, 90, "Seconds without a touch before the idle warning",
-            _between(10, 3600)),
-    Setting("theme", str, "default", "Look of the kiosk", _one_of(THEMES)),
-    Setting("large_text", bool, False, "Larger text everywhere"),
-    Setting("language", str, "en", "Language at start", _one_of(LANGUAGES)),
-    Setting("plugins_dir", str, "", "A folder of extra plugin .py files; empty for none"),
-    Setting("disabled_plugins", list, [], "Names of plugins to switch off"),
-)
-_BY_KEY = {s.key: s for s in SETTINGS}
+def _setting(default: Any, help: str, check: Callable[[Any], str | None] | None = None) -> Any:
+    """A core setting of ``Config``: its default, its line in ``kiosk config example``
+    and its check, written once."""
+    metadata = {"help": help, "check": check}
+    if isinstance(default, list):
+        return field(default_factory=lambda: list(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
 class Config:
-    store_id: str = "store-1"
-    store_name: str = "Demo Store"
-    kiosk_id: str = "kiosk-1"
-    database: str = "kiosk.db"
-    hq_url: str = ""
-    hq_token: str = ""
-    hq_public_key: str = ""
-    idle_timeout: int = 90
-    theme: str = "default"
-    large_text: bool = False
-    language: str = "en"
-    plugins_dir: str = ""
-    disabled_plugins: list[str] = field(default_factory=list)
+    """The settings in force. Each core setting is declared here, once (``SETTINGS``
+    below is read from these fields); ``plugins`` holds the ``[plugins.*]`` tables."""
+
+    # head office keeps ids of at most 128 characters (kiosk/hq/models.py)
+    store_id: str = _setting("store-1", "Identifier of this store", _name(128))
+    store_name: str = _setting("Demo Store", "Name shown on the attract screen", _name(200))
+    kiosk_id: str = _setting("kiosk-1", "Identifier of this kiosk within the store", _name(128))
+    database: str = _setting("kiosk.db", "Path of the kiosk's SQLite database", _not_empty)
+    hq_url: str = _setting("", "Head-office URL; empty for none", _http_url)
+    hq_token: str = _setting("", "This kiosk's head-office token (kiosk hq add-kiosk)")
+    hq_public_key: str = _setting(
+        "", "Head office's public key (base64), to seal erasure requests; fetched on sync")
+    idle_timeout: int = _setting(90, "Seconds without a touch before the idle warning",
+                                 _between(10, 3600))
+    theme: str = _setting("default", "Look of the kiosk", _one_of(THEMES))
+    large_text: bool = _setting(False, "Larger text everywhere")
+    language: str = _setting("en", "Language at start", _one_of(LANGUAGES))
+    plugins_dir: str = _setting("", "A folder of extra plugin .py files; empty for none")
+    disabled_plugins: list[str] = _setting(  # noqa: RUF009 - a field with a default_factory
+        [], "Names of plugins to switch off")
     source: str = "defaults"
     plugins: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
@@ -203,6 +198,21 @@ class Config:
 
         shown["plugins"] = public_values(self.plugins, sections)
         return shown
+
+
+def _core_settings() -> tuple[Setting, ...]:
+    found = []
+    for f in fields(Config):
+        if "help" not in f.metadata:
+            continue  # source, plugins: not settings
+        default = f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
+        found.append(Setting(f.name, type(default), default, f.metadata["help"],
+                             f.metadata["check"]))
+    return tuple(found)
+
+
+SETTINGS: tuple[Setting, ...] = _core_settings()
+_BY_KEY = {s.key: s for s in SETTINGS}
 
 
 def _check(key: str, value: Any, *, origin: str) -> Any:
@@ -315,6 +325,3 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-assert {f.name for f in fields(Config)} >= set(_BY_KEY), "every setting is a Config field"

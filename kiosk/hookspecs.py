@@ -8,13 +8,16 @@ without breaking plugins.
 Naming, after datasette and anki:
 
 - ``kiosk_register_<things>`` returns a list the core merges and checks for
-  duplicate names;
+  duplicate names (``kiosk.plugins.collect``: two plugins with one name stop
+  the kiosk with a message naming both);
 - ``kiosk_<subject>_will_<verb>`` may change a mutable argument;
 - ``kiosk_<subject>_did_<verb>`` is a notification;
 - ``firstresult=True`` only where exactly one answer makes sense.
 
 Later registration is called first, so third-party plugins win
 ``firstresult`` hooks; built-in defaults use ``@hookimpl(trylast=True)``.
+The core calls hooks through ``kiosk.plugins`` (``call_each``,
+``call_first``, ``collect``), which isolate a plugin that raises.
 """
 
 from __future__ import annotations
@@ -60,7 +63,9 @@ def kiosk_register_migrations() -> list[Migrations]:
     """Return ``sqlite_utils.Migrations`` sets for the plugin's own tables.
 
     Each set needs a unique name; the core applies them after its own set,
-    and refuses a database that holds migrations a set does not know.
+    and refuses a database that holds migrations a set does not know. If the
+    implementation raises or returns something else, the kiosk does not start
+    (``PluginError`` naming the plugin): without its tables it would fail later.
     """
 
 
@@ -73,7 +78,8 @@ def kiosk_register_commands(cli: click.Group) -> None:
 def kiosk_register_recommenders(kiosk: Kiosk) -> list[Any]:
     """Return recommender objects (see ``kiosk.recommend``).
 
-    Each has a unique ``name``; the blender merges their candidates.
+    Each has a unique ``name`` (two plugins with one name stop the kiosk); the
+    blender merges their candidates.
     """
 
 
@@ -110,8 +116,8 @@ def kiosk_render_card(kiosk: Kiosk, item: Any, parent: Any) -> Any:
 
     Called on the GUI thread for every pick. The kiosk puts the widget in a
     card frame with the standard Save / Not for me / More like this buttons.
-    If the implementation raises, or returns something that is not a
-    QWidget, the standard card is shown instead.
+    If the implementation raises, the next plugin is asked; if it returns
+    something that is not a QWidget, the standard card is shown instead.
     """
 
 

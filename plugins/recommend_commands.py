@@ -31,7 +31,7 @@ def _date(value: str) -> datetime:
 
 @hookimpl(trylast=True)
 def kiosk_register_commands(cli: click.Group) -> None:
-    from kiosk.cli import KioskContext, db_option, echo_json, json_option, open_kiosk
+    from kiosk.cli import db_option, echo_json, json_option, kiosk_context, open_kiosk
 
     @cli.command("train")
     @db_option
@@ -116,13 +116,12 @@ def kiosk_register_commands(cli: click.Group) -> None:
                       out_path: str, exclude_purchased: bool, as_json: bool) -> None:
         """Train on a transactions CSV and write picks for listed customers (no database)."""
         from kiosk.importer import UnknownLayoutError
-        from kiosk.plugins import make_plugin_manager
         from kiosk.recommend.batch import recommend_batch
         from kiosk.recommend.registry import collect_recommenders
 
-        config = ctx.find_object(KioskContext).config
-        pm = make_plugin_manager(plugins_dir=config.plugins_dir or None,
-                                 disabled=config.disabled_plugins)
+        context = kiosk_context(ctx)
+        context.config  # noqa: B018 - checks the whole config first
+        pm = context.plugin_manager
         try:
             summary = recommend_batch(train_path, customers_path, out_path,
                                       collect_recommenders(pm, None), k=k,

@@ -15,11 +15,6 @@ from kiosk.recommend.scoring import top_indices
 from kiosk.recommend.types import Candidate, Context, Reason, from_day_number
 
 
-def _basket_lines(snapshot: Any) -> tuple[np.ndarray, np.ndarray]:
-    """(item, day) of each distinct (invoice, item)."""
-    return snapshot.basket_lines
-
-
 class Popular:
     """Time-decayed popularity: a basket ``half_life_days`` old counts half."""
 
@@ -33,7 +28,7 @@ class Popular:
         self.skus: tuple[str, ...] = ()
 
     def fit(self, snapshot: Any) -> dict[str, Any]:
-        items, days = _basket_lines(snapshot)
+        items, days = snapshot.basket_lines
         weight = np.power(0.5, (snapshot.end - days) / self.half_life_days)
         self.scores = np.bincount(items, weights=weight, minlength=snapshot.n_items)
         self.skus = snapshot.skus
@@ -60,7 +55,7 @@ class Trending:
         self.skus: tuple[str, ...] = ()
 
     def fit(self, snapshot: Any) -> dict[str, Any]:
-        items, days = _basket_lines(snapshot)
+        items, days = snapshot.basket_lines
         age = snapshot.end - days
         recent = np.bincount(items[age < self.recent_days], minlength=snapshot.n_items)
         earlier = np.bincount(items[(age >= self.recent_days)
@@ -109,7 +104,7 @@ class Seasonal:
 
     def fit(self, snapshot: Any) -> dict[str, Any]:
         self.skus = snapshot.skus
-        items, days = _basket_lines(snapshot)
+        items, days = snapshot.basket_lines
         span = snapshot.end - snapshot.start if len(days) else 0.0
         self.by_month = np.zeros((12, snapshot.n_items))
         if span >= self.min_span_days:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.importer import UnknownLayoutError, load_clean, read_lines
-from kiosk.importer.cleaning import is_product, is_service_name, repair_text
+from kiosk.importer.rules import is_product, is_service_name, repair_text
 
 UCI_HEADER = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice",
               "CustomerID", "Country"]

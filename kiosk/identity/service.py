@@ -34,6 +34,7 @@ from kiosk.identity.results import (
     identification,
 )
 from kiosk.identity.settings import LoyaltyCardSettings
+from kiosk.plugins import call_first
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -429,20 +430,10 @@ class IdentityService:
         return result
 
     def _ask_schemes(self, text: str) -> tuple[str | None, Any]:
-        # firstresult by hand: one broken scheme is skipped, not fatal.
-        for impl in reversed(self.kiosk.pm.hook.kiosk_identify.get_hookimpls()):
-            if impl.hookwrapper or impl.wrapper:
-                continue
-            args = {"kiosk": self.kiosk, "code": text}
-            try:
-                answer = impl.function(**{n: args[n] for n in impl.argnames if n in args})
-            except Exception as error:  # the traceback could hold the code: type only
-                log.error("identity scheme %r failed (%s); skipped", impl.plugin_name,
-                          type(error).__name__)
-                continue
-            if answer is not None:
-                return impl.plugin_name, answer
-        return None, None
+        # One broken scheme is skipped, not fatal; the code is personal: no traceback logged.
+        answer = call_first(self.kiosk.pm, "kiosk_identify", private=True,
+                            kiosk=self.kiosk, code=text)
+        return answer if answer is not None else (None, None)
 
     def _with_consent(self, result: Identification) -> Identification:
         row = self.kiosk.db.execute(

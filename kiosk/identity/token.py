@@ -162,11 +162,6 @@ def format_short(code: str) -> str:
     return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
 
 
-def looks_short(text: str) -> bool:
-    """True when ``text``, folded as a person would type it, has a short code's length."""
-    return len(base32.normalise(text)) == SHORT_LENGTH
-
-
 def parse_short(text: str) -> ShortCode:
     symbols = base32.normalise(text)
     if len(symbols) != SHORT_LENGTH:

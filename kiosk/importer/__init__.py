@@ -1,14 +1,14 @@
 """Import real transactions: the UCI Online Retail file or the neutral CSV.
 
 - ``read_lines(path)``: parsed rows, quirks and all (``readers``);
-- ``load_clean(path)``: cleaned, netted purchase lines in memory (``clean``);
+- ``load_clean(path)``: cleaned, netted purchase lines in memory (``pipeline``);
 - ``import_file(kiosk, path)``: the same, written into the kiosk's store (``writing``).
 
 The rules are described in docs/data.md.
 """
 
-from kiosk.importer.clean import CleanData, PurchaseLine, load_clean
 from kiosk.importer.formats import UnknownLayoutError
+from kiosk.importer.pipeline import CleanData, PurchaseLine, load_clean
 from kiosk.importer.readers import Problem, RawLine, read_lines
 from kiosk.importer.report import SKIP_REASONS, CleanReport, ImportReport
 

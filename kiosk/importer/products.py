@@ -1,7 +1,7 @@
 """What an import may change in the catalogue: a product's name and price, by weight of evidence.
 
 A file names a product after the description it most often sold under and
-prices it at the unit price it most often sold at (``kiosk.importer.cleaning``).
+prices it at the unit price it most often sold at (``kiosk.importer.rules``).
 The store keeps how many rows each choice stood on (``import_product_evidence``).
 A later file replaces a product's name or price only with more rows behind
 its own choice, so a one-row file cannot rename the best seller or reprice
@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.importer.clean import CleanData
+from kiosk.importer.pipeline import CleanData
 
 MAX_LISTED = 50
 EVIDENCE_TABLE = "import_product_evidence"

@@ -1,7 +1,7 @@
 """Read a transactions file (UCI or neutral layout) into ``RawLine`` records.
 
 Parsing only: every well-formed row comes out, quirks included (anonymous
-sales, returns, fees, duplicates); ``kiosk.importer.cleaning`` decides what to
+sales, returns, fees, duplicates); ``kiosk.importer.rules`` decides what to
 keep. A row that cannot be parsed is reported through ``on_problem`` with its
 line number, the reason and a reason code (``kind``), and reading goes on.
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from kiosk.events import utcnow
-from kiosk.importer.clean import CleanData, load_clean
+from kiosk.importer.pipeline import CleanData, load_clean
 from kiosk.importer.products import ProductUpdates, plan_products, write_evidence
 from kiosk.importer.report import ImportReport
 

@@ -25,9 +25,11 @@ log = logging.getLogger(__name__)
 class Isolator:
     """Calls named functions within a time budget, isolating failures."""
 
-    def __init__(self, budget_seconds: float | None = 0.15, workers: int = 8):
+    def __init__(self, budget_seconds: float | None = 0.15, workers: int = 8, *,
+                 on_worker_exit: Callable[[], None] | None = None):
         self.budget_seconds = budget_seconds
         self._workers = workers
+        self._on_worker_exit = on_worker_exit  # e.g. close the worker's own connection
         self._pool: _DaemonPool | None = None
         self._busy: dict[str, Future[Any]] = {}
         self._lock = threading.Lock()
@@ -35,7 +37,7 @@ class Isolator:
 
     def _start(self, call: Callable[[], Any]) -> Future[Any]:
         if self._pool is None:
-            self._pool = _DaemonPool(self._workers)
+            self._pool = _DaemonPool(self._workers, on_exit=self._on_worker_exit)
         return self._pool.submit(call)
 
     def _note(self, name: str, problem: str) -> None:
@@ -83,18 +85,27 @@ class Isolator:
         return results
 
     def close(self) -> None:
-        """Forget running calls (their daemon threads end on their own)."""
+        """Forget running calls and end the worker threads (a hung one ends when its
+        call returns). Using the isolator again starts a new pool."""
         with self._lock:
             self._busy.clear()
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
 
 class _DaemonPool:
     """Worker threads that take calls from a queue; daemons, so never joined at exit."""
 
-    def __init__(self, workers: int):
-        self._queue: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = \
+    #: how long ``close`` waits for idle workers to end (a hung one is not waited for)
+    CLOSE_WAIT = 2.0
+
+    def __init__(self, workers: int, on_exit: Callable[[], None] | None = None):
+        self._on_exit = on_exit
+        self._queue: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = \
             queue.SimpleQueue()
         self._count = 0
+        self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
         for _ in range(workers):
             self.add_worker()
@@ -105,16 +116,36 @@ class _DaemonPool:
             if limit is not None and self._count >= limit:
                 return
             self._count += 1
-        threading.Thread(target=self._work, name="recommender", daemon=True).start()
+            thread = threading.Thread(target=self._work, name="recommender", daemon=True)
+            self._threads.append(thread)
+        thread.start()
 
     def submit(self, call: Callable[[], Any]) -> Future[Any]:
         future: Future[Any] = Future()
         self._queue.put((future, call))
         return future
 
+    def close(self) -> None:
+        """End every worker once it is free; wait a little for the idle ones."""
+        with self._lock:
+            threads, self._threads = self._threads, []
+        for _ in threads:
+            self._queue.put(None)
+        deadline = time.monotonic() + self.CLOSE_WAIT
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
     def _work(self) -> None:
         while True:
-            future, call = self._queue.get()
+            job = self._queue.get()
+            if job is None:
+                if self._on_exit is not None:
+                    try:
+                        self._on_exit()
+                    except Exception:
+                        log.exception("a recommender worker could not clean up")
+                return
+            future, call = job
             if not future.set_running_or_notify_cancel():
                 continue
             try:

@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
-import logging
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import pluggy
 
-from kiosk.plugins import call_each
+from kiosk.plugins import collect
 
-log = logging.getLogger(__name__)
+
+@runtime_checkable
+class _Registrable(Protocol):
+    """What a registered recommender must have at least (``types.Recommender`` has all)."""
+
+    name: str
+
+    def fit(self, snapshot: Any) -> Any: ...
+
+    def recommend(self, context: Any, k: int) -> Any: ...
 
 
 def collect_recommenders(pm: pluggy.PluginManager, kiosk: Any = None) -> list[Any]:
-    """Every registered recommender, in a stable order, duplicates and misfits left out.
+    """Every registered recommender, sorted by name; misfits left out.
 
     ``kiosk`` is None in batch and evaluation runs that have no kiosk database.
+    Two plugins registering one name raise ``DuplicateRegistration``.
     """
-    found: dict[str, Any] = {}
-    for plugin, recommenders in call_each(pm, "kiosk_register_recommenders", kiosk=kiosk):
-        for rec in recommenders or ():
-            name = getattr(rec, "name", None)
-            if not isinstance(name, str) or not callable(getattr(rec, "recommend", None)) \
-                    or not callable(getattr(rec, "fit", None)):
-                log.warning("plugin %r registered something that is not a recommender; "
-                            "ignored", plugin)
-                continue
-            if name in found:
-                log.warning("recommender name %r registered twice (plugin %r); the second "
-                            "is ignored", name, plugin)
-                continue
-            found[name] = rec
-    return [found[name] for name in sorted(found)]
+    found = collect(pm, "kiosk_register_recommenders", _Registrable, "name",
+                    what="recommender", kiosk=kiosk)
+    return sorted((rec for _, rec in found), key=lambda rec: rec.name)

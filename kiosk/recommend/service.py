@@ -67,7 +67,8 @@ class RecommendationService:
         self.budget_ms = settings.budget_ms
         self.cap_shows = settings.frequency_cap_shows
         self.cap_rest_days = settings.frequency_cap_rest_days
-        self.isolator = Isolator(budget_seconds=self.budget_ms / 1000.0)
+        self.isolator = Isolator(budget_seconds=self.budget_ms / 1000.0,
+                                 on_worker_exit=kiosk.store.release)
         self._engine: Engine | None = None
         self._version: int | None = None
         self._products: dict[str, tuple[Any, ...]] = {}
@@ -78,6 +79,8 @@ class RecommendationService:
         self.train_when_missing = True
         self._stand_in: Engine | None = None
         self._stand_in_lock = threading.Lock()
+        self._recommenders()  # two plugins registering one name stop the start, not a shelf
+        kiosk.on_close(self.close)
 
     # -- models -------------------------------------------------------------
 
@@ -348,6 +351,7 @@ class RecommendationService:
                 [customer_id, sku, staff_name.strip(), note.strip(), utcnow()])
 
     def close(self) -> None:
+        """Stop the recommenders' worker threads (the kiosk calls this when it closes)."""
         self.isolator.close()
 
 

@@ -75,10 +75,6 @@ class Context:
         """The history per distinct sku, worked out once and shared by the recommenders."""
         return HistorySummary.of(self.history_skus, self.history_days)
 
-    @property
-    def is_guest(self) -> bool:
-        return not self.personal
-
     def last_bought(self) -> dict[str, float]:
         """sku -> the day it was last bought."""
         last: dict[str, float] = {}

@@ -134,6 +134,17 @@ class Store:
             self._adopt(db)
         return db
 
+    def release(self) -> None:
+        """Close the calling thread's connection, if it made one (a thread that ends
+        calls this: another thread cannot close it)."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            return
+        del self._local.db
+        with self._lock:
+            self._all = [other for other in self._all if other is not db]
+        db.close()
+
     def close(self) -> None:
         """Close every thread's connection (call from the owning thread at exit)."""
         with self._lock:

@@ -79,6 +79,7 @@ class SyncService:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._recorded = 0
+        kiosk.on_close(self.close)
 
     # -- transport -----------------------------------------------------------
 
@@ -265,8 +266,15 @@ class SyncService:
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self.run_forever, name="kiosk-sync", daemon=True)
+        self._thread = threading.Thread(target=self._run_in_background, name="kiosk-sync",
+                                        daemon=True)
         self._thread.start()
+
+    def _run_in_background(self) -> None:
+        try:
+            self.run_forever()
+        finally:
+            self.kiosk.store.release()  # this thread's connection; nobody else can close it
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the background thread, waiting for a sync in progress to finish."""
@@ -275,6 +283,13 @@ class SyncService:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+
+    def close(self) -> None:
+        """Stop the background sync and close the transport (the kiosk calls this)."""
+        self.stop()
+        transport, self._transport = self._transport, None
+        if transport is not None:
+            transport.close()
 
     @property
     def running(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import qrcode
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 
 
 def qr_image(text: str, *, box_size: int = 8, border: int = 4) -> QImage:
@@ -18,8 +18,3 @@ def qr_image(text: str, *, box_size: int = 8, border: int = 4) -> QImage:
     image = QImage()
     image.loadFromData(buffer.getvalue(), "PNG")
     return image
-
-
-def qr_pixmap(text: str, size: int) -> QPixmap:
-    image = qr_image(text)
-    return QPixmap.fromImage(image).scaled(size, size)

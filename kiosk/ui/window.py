@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.plugins import call_each
+from kiosk.plugins import collect
 from kiosk.ui.i18n import Translations
 from kiosk.ui.presenters.health import HealthPresenter
 from kiosk.ui.presenters.idle import IdleMonitor
@@ -41,15 +41,11 @@ log = logging.getLogger(__name__)
 
 
 def screen_specs(kiosk: Any) -> list[ScreenSpec]:
-    specs: dict[str, ScreenSpec] = {}
-    for plugin, found in call_each(kiosk.pm, "kiosk_register_screens", kiosk=kiosk):
-        for spec in found or ():
-            if isinstance(spec, ScreenSpec) and spec.key not in specs:
-                specs[spec.key] = spec
-            else:
-                log.warning("plugin %r: screen ignored (not a ScreenSpec, or a duplicate key)",
-                            plugin)
-    return sorted(specs.values(), key=lambda s: (s.order, s.key))
+    """Every registered screen, in order; two plugins registering one key raise
+    ``DuplicateRegistration``."""
+    found = collect(kiosk.pm, "kiosk_register_screens", ScreenSpec, "key", what="screen",
+                    kiosk=kiosk)
+    return sorted((spec for _, spec in found), key=lambda s: (s.order, s.key))
 
 
 class PluginScreenHost(Screen):

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.plugins import call_each
+from kiosk.plugins import collect
 from kiosk.recommend.service import ModelsNotReady
 from kiosk.ui.spec import ShelfSpec
 
@@ -38,19 +38,13 @@ class Picks:
 
 
 def shelf_specs(kiosk: Any) -> list[tuple[str, ShelfSpec]]:
-    """Every registered shelf, in order; a duplicate key keeps the first plugin's."""
-    seen: dict[str, tuple[str, ShelfSpec]] = {}
-    for plugin, specs in call_each(kiosk.pm, "kiosk_register_shelves", kiosk=kiosk):
-        for spec in specs or ():
-            if not isinstance(spec, ShelfSpec):
-                log.warning("plugin %r returned a shelf that is not a ShelfSpec; ignored", plugin)
-                continue
-            if spec.key in seen:
-                log.warning("shelf %r registered twice (by %r and %r); the first is kept",
-                            spec.key, seen[spec.key][0], plugin)
-                continue
-            seen[spec.key] = (plugin, spec)
-    return sorted(seen.values(), key=lambda pair: (pair[1].order, pair[1].key))
+    """Every registered shelf, in order, with its plugin's name.
+
+    Two plugins registering one key raise ``DuplicateRegistration``.
+    """
+    found = collect(kiosk.pm, "kiosk_register_shelves", ShelfSpec, "key", what="shelf",
+                    kiosk=kiosk)
+    return sorted(found, key=lambda pair: (pair[1].order, pair[1].key))
 
 
 def _service_shelves(kiosk: Any, customer_id: str | None, session_id: str) -> dict[str, list]:

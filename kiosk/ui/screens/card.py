@@ -154,21 +154,18 @@ class CardFrame(QFrame):
 
 
 def plugin_card_body(kiosk: Any, pick: Any, parent: QWidget) -> QWidget | None:
-    """A plugin's own widget for ``pick``, or None: none offered, or the plugin failed."""
-    caller = kiosk.pm.hook.kiosk_render_card
-    for impl in reversed(caller.get_hookimpls()):  # pluggy's call order
-        args = {"kiosk": kiosk, "item": pick, "parent": parent}
-        try:
-            widget = impl.function(**{n: args[n] for n in impl.argnames if n in args})
-        except Exception:
-            log.exception("card of plugin %r failed; the standard card is shown",
-                          impl.plugin_name)
-            return None
-        if widget is None:
-            continue
-        if not isinstance(widget, QWidget):
-            log.warning("plugin %r returned a card that is not a QWidget; standard card shown",
-                        impl.plugin_name)
-            return None
-        return widget
-    return None
+    """A plugin's own widget for ``pick``, or None: none offered, or the plugin failed.
+
+    Asks through ``kiosk.plugin_card`` (``kiosk_render_card``): a plugin that
+    raises is logged and the next one is asked; an answer that is not a
+    QWidget gives the standard card.
+    """
+    answer = kiosk.plugin_card(pick, parent)
+    if answer is None:
+        return None
+    plugin, widget = answer
+    if not isinstance(widget, QWidget):
+        log.warning("plugin %r returned a card that is not a QWidget; standard card shown",
+                    plugin)
+        return None
+    return widget

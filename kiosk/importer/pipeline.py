@@ -14,16 +14,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kiosk.importer.cleaning import (
+from kiosk.importer.netting import net_returns
+from kiosk.importer.readers import Problem, RawLine, RowError, iter_rows, row_parser
+from kiosk.importer.report import CleanReport
+from kiosk.importer.rules import (
     choose_name,
     choose_price,
     fallback_name,
     is_product,
     repair_text,
 )
-from kiosk.importer.netting import net_returns
-from kiosk.importer.readers import Problem, RawLine, RowError, iter_rows, row_parser
-from kiosk.importer.report import CleanReport
 
 
 @dataclass(slots=True)
