@@ -228,6 +228,8 @@ def test_later_migrations_run_after_adoption_and_an_older_head_office_refuses(
     listed = CliRunner().invoke(hq, ["migrations", "--database", legacy])
     assert listed.exit_code == EXIT_NEWER
     assert "0002_test_kiosk_notes" in listed.output and "newer" in listed.output
+    not_applied = CliRunner().invoke(hq, ["migrations", "--database", legacy, "--apply"])
+    assert not_applied.exit_code == EXIT_NEWER
     with monkeypatch.context() as patch:  # the newer head office still finds it intact
         with_test_migration(patch, "0002_test_kiosk_notes", add_kiosk_notes)
         storage = open_storage(legacy)

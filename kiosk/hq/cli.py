@@ -420,10 +420,11 @@ def migrations(database: str, apply_pending: bool, as_json: bool) -> None:
     """
     from kiosk.hq.storage import StorageError, migration_status
 
-    if apply_pending:
-        _storage(database).close()
     try:
         status = migration_status(database)
+        if apply_pending and status["pending"] and not status["newer"]:
+            _storage(database).close()
+            status = migration_status(database)
     except (StorageError, sqlite3.Error) as error:
         raise click.ClickException(f"cannot read head office storage: {error}") from None
     if as_json:
