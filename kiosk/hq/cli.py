@@ -398,3 +398,52 @@ def stats(database: str, as_json: bool) -> None:
     t = data["totals"]
     click.echo(f"total: {t['events']:,} events, {t['duplicates_ignored']:,} duplicates ignored, "
                f"{t['erasures']:,} erasures")
+
+
+#: ``kiosk hq migrations`` exit codes besides 0 (up to date) and 1 (cannot read the database)
+EXIT_PENDING = 3
+EXIT_NEWER = 4
+
+
+@hq.command("migrations")
+@database_option
+@click.option("--apply", "apply_pending", is_flag=True,
+              help="Apply the pending migrations now, as head office's next start would.")
+@json_option
+def migrations(database: str, apply_pending: bool, as_json: bool) -> None:
+    """The database's schema version: each migration applied, pending or newer.
+
+    Without --apply nothing is changed (no key file is read). Exit status: 0 up to
+    date; 3 migrations pending (head office applies them when it starts, or --apply);
+    4 the database was migrated by a newer head office, which this one refuses;
+    1 the database cannot be read.
+    """
+    from kiosk.hq.storage import StorageError, migration_status
+
+    try:
+        status = migration_status(database)
+        if apply_pending and status["pending"] and not status["newer"]:
+            _storage(database).close()
+            status = migration_status(database)
+    except (StorageError, sqlite3.Error) as error:
+        raise click.ClickException(f"cannot read head office storage: {error}") from None
+    if as_json:
+        echo_json(status)
+    else:
+        _print_migrations(status)
+    if status["newer"] or status["pending"]:
+        click.get_current_context().exit(EXIT_NEWER if status["newer"] else EXIT_PENDING)
+
+
+def _print_migrations(status: dict[str, Any]) -> None:
+    notes = {"adopt": "tables made before versioned migrations: adopted on the next start",
+             "newer": "unknown to this version: head office refuses this database",
+             "pending": "applied on the next start"}
+    for row in status["migrations"]:
+        detail = row["applied"] or notes[row["state"]]
+        if row["state"] == "newer":
+            detail = f"{row['applied']}, {notes['newer']}"
+        click.echo(f"{row['name']:<40} {row['state']:<8} {detail}")
+    where = "" if status["database_exists"] else " (no database yet: made on the first start)"
+    click.echo(f"schema version: {status['version'] or 'none'}; {len(status['pending'])} "
+               f"pending, {len(status['newer'])} newer{where}")

@@ -39,7 +39,10 @@ from typing import Any
 from kiosk.hq import registry
 from kiosk.hq.batch import Event, decode_events
 from kiosk.hq.changes import check_changes, erased_id_digest
-from kiosk.hq.storage import keys, schema
+from kiosk.hq.storage import keys, legacy, migrations
+from kiosk.hq.storage.dialect import Dialect
+from kiosk.hq.storage.migrations import runner
+from kiosk.hq.storage.subjects import open_subject, parse_subject, without_opened_subject
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +101,8 @@ class Storage(abc.ABC):
     """Head office's data. Thread-safe: the web server calls it from many threads."""
 
     backend = "abstract"
-    #: the type of an auto-incrementing primary key column, per backend
-    serial_pk = ""
-    bigint = "BIGINT"
+    #: how this backend's SQL differs (placeholders, column types, the catalogue)
+    dialect: Dialect
 
     # -- backend primitives ---------------------------------------------
 
@@ -128,12 +130,9 @@ class Storage(abc.ABC):
     #: pick: JSON is taken apart when the report asks, not on every upload.
     impressions_sql = ""
 
-    def _sql(self, sql: str) -> str:
-        return sql
-
     def _run(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
-        cur.execute(self._sql(sql), params)
-        return cur
+        """Execute shared SQL (``?`` placeholders, see ``kiosk.hq.storage.dialect``)."""
+        return self.dialect.run(cur, sql, params)
 
     # -- schema and keys ---------------------------------------------------
 
@@ -142,25 +141,38 @@ class Storage(abc.ABC):
     #: whether erased rows stay in the table files until ``scrub()`` (PostgreSQL)
     deferred_scrub = False
 
-    def schema(self) -> list[str]:
-        return schema.statements(self.serial_pk, self.bigint)
+    #: the migrations this setup applied (empty when the database was up to date)
+    migrated: tuple[str, ...] = ()
 
     @abc.abstractmethod
     def _setup_lock(self, cur: Any) -> None:
-        """Serialise head offices setting up the same database."""
-
-    @abc.abstractmethod
-    def _columns(self, cur: Any, table: str) -> set[str]:
-        """The column names of ``table``."""
+        """Serialise head offices setting up the same database, until the transaction ends."""
 
     def setup(self) -> None:
-        """Create or upgrade the tables; load head office's keys (made on first start)."""
+        """Apply pending migrations; load head office's keys (made on first start).
+
+        ``StorageError`` if the database was migrated by a newer head office,
+        or is not head office's. A database made before versioned migrations
+        is adopted (``kiosk.hq.storage.legacy``). One transaction, under the
+        setup lock: head offices starting at once apply each migration once.
+        """
+        upgraded = False
         with self._tx(write=True) as cur:
             self._setup_lock(cur)
-            for statement in self.schema():
-                self._run(cur, statement)
+            try:
+                state = runner.prepare(cur, self.dialect, migrations.MIGRATIONS)
+                pending, done = state.pending, []
+                if state.fresh and legacy.found(cur, self.dialect):
+                    upgraded = legacy.adopt(self, cur)
+                    runner.record(cur, self.dialect, pending[0].name)
+                    done.append(pending.pop(0).name)
+                done += runner.apply(cur, self.dialect, pending)
+            except migrations.MigrationError as error:
+                raise StorageError(str(error)) from None
             self.keys = self._load_keys(cur)
-            upgraded = schema.upgrade(self, cur)
+        self.migrated = tuple(done)
+        if done:
+            log.info("head office's database migrated: %s", ", ".join(done))
         self._private_key = self.keys.private_key
         self._card_digest_key = registry.digest_key(self.keys.private_key)
         self.public_key = self.keys.public_key
@@ -169,9 +181,21 @@ class Storage(abc.ABC):
                         "private key were removed from it")
             self._scrub_upgrade()
 
+    def migration_status(self) -> dict[str, Any]:
+        """Which migrations the database has, applying none (``runner.describe``).
+
+        Needs no ``setup()``: ``kiosk hq migrations`` reads a database before
+        head office migrates it.
+        """
+        with self._tx(write=False) as cur:
+            state = runner.read(cur, self.dialect, migrations.MIGRATIONS)
+            unversioned = state.fresh and legacy.found(cur, self.dialect)
+        return {"backend": self.backend, "database_exists": True,
+                **runner.describe(state, migrations.MIGRATIONS, unversioned=unversioned)}
+
     def _load_keys(self, cur: Any) -> keys.HQKeys:
         """The key file's keys, checked against this database; see ``kiosk.hq.storage.keys``."""
-        legacy = self._meta_in(cur, "private_key")  # head offices before the key file
+        old_private = self._meta_in(cur, "private_key")  # head offices before the key file
         known_public = self._meta_in(cur, "public_key")
         known_erasure = self._meta_in(cur, "erasure_key_id")
         path = self.key_file
@@ -188,15 +212,15 @@ class Storage(abc.ABC):
                         "made before, so restore that file from a backup. Refusing to start: "
                         "new keys would make kiosks seal erasure requests for a key nobody "
                         "has")
-                found = keys.create(path, keys.generate(legacy))
+                found = keys.create(path, keys.generate(old_private))
         except keys.KeyFileError as error:
             raise StorageError(str(error)) from None
         if (known_public is not None and known_public != found.public_key) or (
                 known_erasure is not None and known_erasure != found.erasure_key_id) or (
-                legacy is not None and legacy != found.private_key):
+                old_private is not None and old_private != found.private_key):
             raise StorageError(f"the key file {path} belongs to another head office (its keys "
                                "are not this database's); give this database's key file")
-        if legacy is not None:
+        if old_private is not None:
             self._run(cur, "DELETE FROM hq_meta WHERE key = 'private_key'")
         self._set_meta(cur, "public_key", found.public_key)
         self._set_meta(cur, "erasure_key_id", found.erasure_key_id)
@@ -322,11 +346,10 @@ class Storage(abc.ABC):
             field = _SEALED_FIELDS.get(event.kind)
             if field is None or (field == "proof" and '"proof"' not in event.payload):
                 continue
-            text = schema.open_subject(event.payload_dict(), self.keys.private_key, field)
-            subjects[event.uuid] = schema.parse_subject(text)
+            text = open_subject(event.payload_dict(), self.keys.private_key, field)
+            subjects[event.uuid] = parse_subject(text)
             if text is not None:
-                stripped = schema.without_opened_subject(event.payload, self.keys.private_key,
-                                                         field)
+                stripped = without_opened_subject(event.payload, self.keys.private_key, field)
                 row = rows[index]
                 rows[index] = (*row[:9], stripped, *row[10:])
         return subjects

@@ -26,10 +26,12 @@ from typing import Any
 import psycopg
 
 from kiosk.hq.storage.base import EVENT_COLUMNS, Storage, StorageError
+from kiosk.hq.storage.dialect import POSTGRESQL
 
 log = logging.getLogger(__name__)
 
 _CHANGES_LOCK = 7_040_901  # an arbitrary advisory-lock key for the change feed
+_SETUP_LOCK = _CHANGES_LOCK + 1  # and one for setting up: migrations, keys
 #: the tables whose rows an erasure deletes or rewrites
 SCRUBBED_TABLES = ("events", "consents", "changes", "erasures", "hq_meta")
 _COLUMNS = ", ".join(EVENT_COLUMNS)
@@ -43,8 +45,7 @@ _INSERT = (f"INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS} FROM incoming_eve
 class PostgresStorage(Storage):
     backend = "postgresql"
     deferred_scrub = True
-    serial_pk = "BIGSERIAL PRIMARY KEY"
-    bigint = "BIGINT"
+    dialect = POSTGRESQL
     impressions_sql = (
         "SELECT e.session_id AS session_id, "
         "coalesce(j.value ->> 'sku', e.sku) AS sku, "
@@ -87,9 +88,6 @@ class PostgresStorage(Storage):
             self._pool.put(conn)
         self._slots.release()
 
-    def _sql(self, sql: str) -> str:
-        return sql.replace("?", "%s")
-
     @contextlib.contextmanager
     def _tx(self, *, write: bool) -> Iterator[psycopg.Cursor]:
         conn = self._acquire()
@@ -100,12 +98,8 @@ class PostgresStorage(Storage):
             self._release(conn)
 
     def _setup_lock(self, cur: Any) -> None:
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", [_CHANGES_LOCK + 1])
-
-    def _columns(self, cur: Any, table: str) -> set[str]:
-        cur.execute("SELECT column_name FROM information_schema.columns "
-                    "WHERE table_schema = current_schema() AND table_name = %s", [table])
-        return {row[0] for row in cur.fetchall()}
+        """Another head office setting up (or migrating) this database waits for this one."""
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", [_SETUP_LOCK])
 
     def _after_erasure(self) -> None:
         """Nothing at once: rewriting the tables waits for ``scrub`` (counted meanwhile)."""

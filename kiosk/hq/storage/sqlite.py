@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.hq.storage.base import EVENT_COLUMNS, Storage
+from kiosk.hq.storage.dialect import SQLITE
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,7 @@ _INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
 
 class SQLiteStorage(Storage):
     backend = "sqlite"
-    serial_pk = "INTEGER PRIMARY KEY AUTOINCREMENT"
-    bigint = "INTEGER"
+    dialect = SQLITE
     impressions_sql = (
         "SELECT e.session_id AS session_id, "
         "coalesce(json_extract(j.value, '$.sku'), e.sku) AS sku, "
@@ -199,10 +199,7 @@ class SQLiteStorage(Storage):
         """Writers already hold the write lock and SQLite's write lock."""
 
     def _setup_lock(self, cur: Any) -> None:
-        """A writer already holds the write lock and SQLite's."""
-
-    def _columns(self, cur: Any, table: str) -> set[str]:
-        return {row[1] for row in cur.execute(f"PRAGMA table_info({table})").fetchall()}
+        """A writer already holds the write lock and SQLite's (``BEGIN IMMEDIATE``)."""
 
     def close(self) -> None:
         self._closing.set()

@@ -1,0 +1,17 @@
+"""Head office's schema migrations, in the order they are applied.
+
+To change head office's schema, add a module ``mNNNN_what_it_does.py`` here
+with ``apply(cur, dialect)`` and append it to ``MIGRATIONS``; never edit or
+reorder one that has shipped. See docs/hq.md, "Adding a head-office migration".
+"""
+
+from __future__ import annotations
+
+from kiosk.hq.storage.migrations import m0001_baseline
+from kiosk.hq.storage.migrations.runner import Migration, MigrationError
+
+__all__ = ["MIGRATIONS", "Migration", "MigrationError"]
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(m0001_baseline.NAME, m0001_baseline.apply),
+)
