@@ -31,7 +31,7 @@ import json
 import logging
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from kiosk.hq import registry
 from kiosk.hq.batch import Event, decode_events
 from kiosk.hq.changes import check_changes, erased_id_digest
 from kiosk.hq.storage import keys, schema
+from kiosk.wire import ChangeIn
 
 log = logging.getLogger(__name__)
 
@@ -75,14 +76,6 @@ class IngestResult:
     erasures: int = 0
     discarded: int = 0  # events of customers erased before they arrived
     last_seq: int = 0
-
-
-@dataclass(frozen=True)
-class ChangeIn:
-    kind: str
-    data: dict[str, Any] = field(default_factory=dict)
-    store_id: str | None = None
-    customer_id: str | None = None
 
 
 def now() -> str:
