@@ -157,7 +157,8 @@ def describe(error: msgspec.DecodeError, root: str = "body") -> str:
     message, _, path = str(error).partition(" - at `$")
     if not isinstance(error, msgspec.ValidationError):
         return _at(root, f"not valid JSON ({message})")
-    path = path.rstrip("`").replace("[", ".").replace("]", "")
+    # msgspec names no key of a mapping ("$.changes[0].data[...]"): where is the mapping
+    path = path.rstrip("`").partition("[...]")[0].replace("[", ".").replace("]", "")
     return _at(f"{root}{path}".lstrip("."), message)
 
 
