@@ -188,7 +188,7 @@ def full_batch_body(folder: Path) -> bytes:
 
     from kiosk.sync import outbox
     from kiosk.sync.simulate import simulate
-    from kiosk.sync.wire import encode_batch
+    from kiosk.wire import encode_batch
 
     kiosk = seeded_kiosk(folder, "full")
     try:

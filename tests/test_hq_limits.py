@@ -302,7 +302,7 @@ def full_batch(kiosk: object) -> bytes:
     """The kiosk's own body for a batch of 10,000 simulated events (the API's largest)."""
     from kiosk.sync import outbox
     from kiosk.sync.simulate import simulate
-    from kiosk.sync.wire import encode_batch
+    from kiosk.wire import encode_batch
 
     with kiosk.transaction() as db:  # type: ignore[attr-defined]
         for i in range(200):

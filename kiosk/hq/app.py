@@ -11,15 +11,16 @@ import json
 import os
 from typing import Annotated, Any
 
+import msgspec
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from kiosk import __version__
+from kiosk import __version__, wire
 from kiosk.hq import change_schema, faults, models, report
 from kiosk.hq.auth import (
     ANY_ROLE,
@@ -31,6 +32,7 @@ from kiosk.hq.auth import (
 )
 from kiosk.hq.batch import Batch, InvalidBatch, decode_batch
 from kiosk.hq.body_guard import BodyGuard, RoutePolicy, route_policy
+from kiosk.hq.changes import decode_published
 from kiosk.hq.faults import FaultInjector
 from kiosk.hq.limits import BodyLimits
 from kiosk.hq.storage import (
@@ -42,7 +44,6 @@ from kiosk.hq.storage import (
     UnknownChangeError,
     UnknownKioskError,
 )
-from kiosk.hq.storage import ChangeIn as StoredChange
 
 DESCRIPTION = """Head office for Personal Shopper Kiosk.
 
@@ -75,18 +76,38 @@ ERRORS = {
 }
 
 
+def _wire_bodies(request: str | None = None, answer: str | None = None) -> dict[str, Any]:
+    """What an operation whose bodies are ``kiosk.wire`` structs (read and written by hand,
+    not by FastAPI) adds to its spec: the schemas of its request and its answer (200)."""
+    extra: dict[str, Any] = {}
+    if request:
+        extra["requestBody"] = {"required": True, "content": {"application/json": {
+            "schema": {"$ref": wire.REF_TEMPLATE.format(name=request)}}}}
+    if answer:
+        extra["responses"] = {"200": {"content": {"application/json": {
+            "schema": {"$ref": wire.REF_TEMPLATE.format(name=answer)}}}}}
+    return extra
+
+
+_encode = msgspec.json.Encoder().encode
+
+
+def _answer(body: msgspec.Struct) -> Response:
+    return Response(_encode(body), media_type="application/json")
+
+
 def _openapi(app: FastAPI, policies: list[tuple[APIRoute, RoutePolicy]]) -> dict[str, Any]:
-    """The generated spec, plus the schema of the batch body that is parsed by hand and
-    every error an operation can answer, in the shape it has (``Error``)."""
+    """The generated spec, plus the schemas of the sync's bodies (``kiosk.wire``), what
+    each kind of change holds, and every error an operation can answer, in the shape it
+    has (``Error``)."""
     if app.openapi_schema is None:
         spec = get_openapi(title=app.title, version=app.version, description=app.description,
                            routes=app.routes)
         schemas = spec.setdefault("components", {}).setdefault("schemas", {})
-        batch = models.BatchIn.model_json_schema(ref_template="#/components/schemas/{model}")
-        schemas.update(batch.pop("$defs", {}))
-        schemas["BatchIn"] = batch
+        schemas.update(wire.openapi_components())
         schemas["Error"] = models.Error.model_json_schema()
-        schemas["ChangeIn"] = change_schema.publish_schema()
+        # ChangeIn's types say little: each kind's rules (kiosk.hq.changes) say what it holds
+        schemas[wire.ChangeIn.__name__] = change_schema.publish_schema()
         schemas[change_schema.JSON_VALUE] = change_schema.json_value_schema()
         for route, policy in policies:
             for method in route.methods or ():
@@ -118,6 +139,10 @@ def _declare_errors(responses: dict[str, Any], policy: RoutePolicy) -> None:
 def _store_batch(storage: Storage, kiosk: AuthRecord, body: bytes) -> tuple[IngestResult, Batch]:
     batch = decode_batch(body)
     return storage.ingest(kiosk, batch.events, dropped=batch.dropped), batch
+
+
+def _publish(storage: Storage, body: bytes) -> list[int]:
+    return storage.publish(decode_published(body))
 
 
 def create_app(storage: Storage, *, faults_from_env: bool = True,
@@ -159,13 +184,12 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         return _invalid(error.errors())
 
-    @app.post("/v1/events", response_model=models.Ack, responses={
+    @app.post("/v1/events", responses={
         **_UNAUTHORISED, 403: {"description": "Not a kiosk token"},
         422: {"description": "The batch is invalid; the kiosk quarantines it"}},
-        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-            "schema": {"$ref": "#/components/schemas/BatchIn"}}}}})
+        openapi_extra=_wire_bodies("BatchIn", "Ack"))
     async def post_events(request: Request,
-                          kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Any:
+                          kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Response:
         """Store a batch of this kiosk's events. Idempotent by event UUID.
 
         The body (JSON, optionally gzip) is decoded and checked in one pass
@@ -179,17 +203,18 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
             return JSONResponse({"detail": f"invalid request: {error}"}, status_code=422)
         except UnknownKioskError as error:
             raise HTTPException(401, str(error)) from None
-        return JSONResponse({"batch_id": batch.batch_id, "accepted": result.accepted,
-                             "duplicates": result.duplicates,
-                             "out_of_order": result.out_of_order,
-                             "discarded": result.discarded, "last_seq": result.last_seq})
+        return _answer(wire.Ack(batch_id=batch.batch_id, accepted=result.accepted,
+                                duplicates=result.duplicates, out_of_order=result.out_of_order,
+                                discarded=result.discarded, last_seq=result.last_seq))
 
-    @app.get("/v1/changes", response_model=models.ChangesPage, responses=_UNAUTHORISED)
+    @app.get("/v1/changes", responses=_UNAUTHORISED,
+             openapi_extra=_wire_bodies(answer="ChangesPage"))
     def get_changes(kiosk: Annotated[AuthRecord, Depends(kiosk_caller)],
-                    since: Annotated[int, Query(ge=0, le=models.MAX_SEQ)] = 0,
-                    limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> Any:
+                    since: Annotated[int, Query(ge=0, le=wire.MAX_SEQ)] = 0,
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> Response:
         """Changes for this kiosk's store after the cursor ``since``."""
-        return storage.changes_for(kiosk, since, limit)
+        page = storage.changes_for(kiosk, since, limit)
+        return _answer(msgspec.convert(page, wire.ChangesPage))
 
     @app.post("/v1/cards", response_model=models.CardsOut, responses={
         **_UNAUTHORISED, 403: {"description": "Not a kiosk token"}})
@@ -217,17 +242,18 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
     @app.post("/v1/admin/changes", response_model=models.PublishOut, responses={
         **_UNAUTHORISED, 403: {"description": "Not an operator token"},
         409: {"description": "The change names an erased customer"},
-        422: {"description": "A change breaks the rules of its kind (the field is named)"}})
-    def publish(body: models.PublishIn,
-                operator: Annotated[AuthRecord, Depends(operator_caller)]) -> Any:
+        422: {"description": "A change breaks the rules of its kind (the field is named)"}},
+        openapi_extra=_wire_bodies("PublishIn"))
+    async def publish(request: Request,
+                      operator: Annotated[AuthRecord, Depends(operator_caller)]) -> Any:
         """Publish catalogue, price, stock, profile, revocation, consent or model changes.
 
         Each change is checked by the rules of its kind (``kiosk.hq.changes``),
         e.g. a revocation needs ``customer_id``: a 422 names the field.
         """
+        body = await request.body()
         try:
-            ids = storage.publish([StoredChange(c.kind, c.data, c.store_id, c.customer_id)
-                                   for c in body.changes])
+            ids = await run_in_threadpool(_publish, storage, body)
         except InvalidChange as error:
             return JSONResponse({"detail": f"invalid request: {error}"}, status_code=422)
         except StorageError as error:
@@ -238,7 +264,7 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
               responses={**_UNAUTHORISED, 403: {"description": "Not an operator token"},
                          404: {"description": "No change has this id"},
                          409: {"description": "An erasure cannot be retracted"}})
-    def retract(change_id: Annotated[int, Path(ge=1, le=models.MAX_SEQ)],
+    def retract(change_id: Annotated[int, Path(ge=1, le=wire.MAX_SEQ)],
                 operator: Annotated[AuthRecord, Depends(operator_caller)]) -> Any:
         """Stop serving a published change to kiosks; the retraction (who, when) is kept.
 

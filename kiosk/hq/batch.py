@@ -2,11 +2,11 @@
 
 ``POST /v1/events`` is head office's hot path, so its body is not parsed by
 pydantic (which built a dict for every payload only for it to be serialised
-again). msgspec decodes the batch straight into structs, keeping each
-payload as the JSON text the kiosk sent (``msgspec.Raw``); a few cheap
-checks in Python then do what a regular expression per field would do
-slowly. The rules are those of ``kiosk.hq.models.BatchIn`` (the schema the
-OpenAPI spec publishes; ``tests/test_hq.py`` checks that both agree):
+again). msgspec decodes the batch straight into the structs of the wire
+schema (``kiosk.wire.BatchIn``, the schema the OpenAPI spec publishes),
+keeping each payload as the JSON text the kiosk sent (``msgspec.Raw``); a
+few cheap checks in Python then do what the types cannot, with the patterns
+that schema publishes, faster than a regular expression per field would:
 
 - ``uuid`` is a UUID in its 8-4-4-4-12 hex form (stored lower-case);
 - ``seq`` 1..2**62; ``kind`` lower-case letters and ``_``, 1-64 long;
@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 
 from kiosk.hq.limits import MAX_JSON_DEPTH, json_too_deep
+from kiosk.wire import KIND_PATTERN, UUID_PATTERN, BatchIn, EventIn, describe
 
-MAX_SEQ = 2**62
-MAX_EVENTS = 10_000
 #: the batch, its list of events and the event enclose a payload
 MAX_PAYLOAD_DEPTH = MAX_JSON_DEPTH - 3
 TOO_DEEP = f"JSON nested deeper than {MAX_JSON_DEPTH} levels (the limit)"
@@ -42,35 +41,6 @@ TOO_DEEP = f"JSON nested deeper than {MAX_JSON_DEPTH} levels (the limit)"
 
 class InvalidBatch(ValueError):
     """The body is not a valid batch; the message says where and what."""
-
-
-def _str(max_length: int, min_length: int = 0) -> Any:
-    return Annotated[str, msgspec.Meta(min_length=min_length, max_length=max_length)]
-
-
-def _int(ge: int, le: int) -> Any:
-    """An integer, also written as a whole float (``_whole`` then makes it an int)."""
-    return (Annotated[int, msgspec.Meta(ge=ge, le=le)]
-            | Annotated[float, msgspec.Meta(ge=ge, le=le)])
-
-
-class _EventIn(msgspec.Struct, kw_only=True, gc=False):
-    uuid: _str(36, 36)
-    seq: _int(1, MAX_SEQ)
-    kind: _str(64, 1)
-    ts: _str(64, 1)
-    critical: bool = False  # the kiosk's own bookkeeping; head office does not store it
-    customer_id: _str(128) | None = None
-    payload: msgspec.Raw = msgspec.Raw(b"{}")
-    schema_version: _int(1, 1000) = 1
-
-
-class _BatchIn(msgspec.Struct, kw_only=True):
-    batch_id: _str(64, 1)
-    kiosk_id: _str(128) | None = None
-    store_id: _str(128) | None = None
-    dropped: _int(0, MAX_SEQ) = 0
-    events: Annotated[list[_EventIn], msgspec.Meta(max_length=MAX_EVENTS)]
 
 
 class _Columns(msgspec.Struct, gc=False):
@@ -105,13 +75,12 @@ class Batch(msgspec.Struct, frozen=True):
     events: list[Event]
 
 
-_decode_batch = msgspec.json.Decoder(_BatchIn).decode
-_decode_events = msgspec.json.Decoder(list[_EventIn]).decode
+_decode_batch = msgspec.json.Decoder(BatchIn).decode
+_decode_events = msgspec.json.Decoder(list[EventIn]).decode
 _decode_columns = msgspec.json.Decoder(_Columns).decode
 _encode = msgspec.json.Encoder().encode
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
-                   re.ASCII).fullmatch
-_KIND = re.compile(r"[a-z][a-z_]*", re.ASCII).fullmatch
+_UUID = re.compile(UUID_PATTERN, re.ASCII).fullmatch
+_KIND = re.compile(KIND_PATTERN, re.ASCII).fullmatch
 _fromisoformat = datetime.fromisoformat
 
 
@@ -121,7 +90,7 @@ def decode_batch(body: bytes) -> Batch:
     try:
         raw = _decode_batch(body)
     except msgspec.DecodeError as error:  # ValidationError included
-        raise InvalidBatch(_where(error)) from None
+        raise InvalidBatch(describe(error)) from None
     except RecursionError:  # msgspec's own guard, a thousand levels down
         raise InvalidBatch(f"body: {TOO_DEEP}") from None
     for name in ("batch_id", "kiosk_id", "store_id"):
@@ -141,7 +110,7 @@ def decode_events(events: list[dict[str, Any]]) -> list[Event]:
     try:
         raw = _decode_events(body)
     except msgspec.DecodeError as error:
-        raise InvalidBatch(_where(error, "events")) from None
+        raise InvalidBatch(describe(error, "events")) from None
     except RecursionError:
         raise InvalidBatch(f"events: {TOO_DEEP}") from None
     return _checked(raw, "events")
@@ -154,18 +123,7 @@ def _utf8(body: bytes) -> None:
         raise InvalidBatch(f"body: not valid UTF-8 (byte {error.start})") from None
 
 
-def _where(error: msgspec.DecodeError, root: str = "body") -> str:
-    # msgspec says "... - at `$.events[0].seq`": turn the path into "body.events.0.seq"
-    message, _, path = str(error).partition(" - at `$")
-    if not isinstance(error, msgspec.ValidationError):
-        return f"{root}: not valid JSON ({message})"
-    if not path:
-        return f"{root}: {message}"
-    path = path.rstrip("`").replace("[", ".").replace("]", "")
-    return f"{root}{path}: {message}"
-
-
-def _checked(events: list[_EventIn], where: str) -> list[Event]:
+def _checked(events: list[EventIn], where: str) -> list[Event]:
     checked = []
     kinds: set[str] = set()
     for index, event in enumerate(events):

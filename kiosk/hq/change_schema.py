@@ -1,6 +1,7 @@
 """The rules of ``kiosk.hq.changes`` written as JSON Schema, for the published spec.
 
-``POST /v1/admin/changes`` is documented by this schema, one branch per kind, so
+``POST /v1/admin/changes`` is documented by this schema (the published ``ChangeIn``,
+in place of what ``kiosk.wire.ChangeIn``'s types alone would say), one branch per kind, so
 a client (or schemathesis) knows exactly what head office accepts. The rules in
 ``kiosk.hq.changes`` decide; this says the same, and ``tests/test_hq_schemathesis.py``
 holds the two together (schema-valid changes accepted, schema-invalid refused).
@@ -13,14 +14,15 @@ from typing import Any
 
 from kiosk.hq import changes as rules
 from kiosk.privacy.purposes import PURPOSES
+from kiosk.wire import NO_NUL, REF_TEMPLATE
 
 _NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"
 _NO_CONTROL_BUT_LINES = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 _NULL = {"type": "null"}
 #: any JSON that PostgreSQL's jsonb and SQLite both keep: no NUL in text or keys
 JSON_VALUE = "JsonValue"
-_JSON_REF = {"$ref": f"#/components/schemas/{JSON_VALUE}"}
-_NO_NUL = {"type": "string", "pattern": r"^[^\x00]*$"}
+_JSON_REF = {"$ref": REF_TEMPLATE.format(name=JSON_VALUE)}
+_NO_NUL = {"type": "string", "pattern": NO_NUL}
 _JSON_OBJECT = {"type": "object", "propertyNames": _NO_NUL, "additionalProperties": _JSON_REF}
 
 

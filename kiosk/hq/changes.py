@@ -10,6 +10,9 @@ aside one it cannot apply (``kiosk.sync.download``).
 Problems say where and what is allowed, never the value (it may be personal
 data), e.g. ``customer_id: required for a revocation``.
 
+A publish request's body (``{"changes": [...]}``, ``kiosk.wire.PublishIn``) is
+decoded by ``decode_published``; its changes are then checked here.
+
 An erasure names nobody: it carries ``digest``, the HMAC-SHA256 of the erased
 id under head office's erasure key (``erased_id_digest``), which kiosks get from
 ``GET /v1/erasure-key`` to recognise their customers.
@@ -25,7 +28,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
+
+from kiosk.hq.limits import MAX_JSON_DEPTH, json_too_deep
 from kiosk.privacy.purposes import PURPOSES
+from kiosk.wire import ChangeIn, PublishIn, describe
 
 #: kinds an operator may publish; "erasure" comes only from ``Storage.erase``
 PUBLISHABLE = ("product", "stock", "profile", "revocation", "consent_withdrawn", "model")
@@ -341,13 +348,36 @@ def _not_utf8(text: str) -> bool:
     return False
 
 
-def check_changes(changes: Iterable[Any], *, where: str = "changes",
-                  limit: int = 5) -> None:
-    """Raise ``InvalidChange`` naming up to ``limit`` problems of ``changes``.
+_decode_published = msgspec.json.Decoder(PublishIn).decode
 
-    Each change has ``kind``, ``data``, ``store_id`` and ``customer_id``
-    attributes (head office's ``ChangeIn``), checked strictly.
+
+def decode_published(body: bytes, *, where: str = "body") -> list[ChangeIn]:
+    """The changes of a publish request (UTF-8 JSON), typed but not yet checked.
+
+    ``InvalidChange`` says where (``where`` is the body's name: "body", or ""
+    for a file) and what is wrong with the body; ``check_changes`` then applies
+    the rules of each kind.
     """
+    def refuse(message: str) -> InvalidChange:
+        return InvalidChange(f"{where}: {message}" if where else message)
+
+    if json_too_deep(body, MAX_JSON_DEPTH):
+        raise refuse(f"JSON nested deeper than {MAX_JSON_DEPTH} levels (the limit)")
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise refuse(f"not valid UTF-8 (byte {error.start})") from None
+    try:
+        return _decode_published(body).changes
+    except msgspec.DecodeError as error:
+        raise InvalidChange(describe(error, where)) from None
+    except RecursionError:  # unbalanced brackets, past msgspec's own guard
+        raise refuse(f"JSON nested deeper than {MAX_JSON_DEPTH} levels (the limit)") from None
+
+
+def check_changes(changes: Iterable[ChangeIn], *, where: str = "changes",
+                  limit: int = 5) -> None:
+    """Raise ``InvalidChange`` naming up to ``limit`` problems of ``changes``, checked strictly."""
     found: list[str] = []
     for index, change in enumerate(changes):
         if change.kind not in PUBLISHABLE:

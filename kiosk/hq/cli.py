@@ -271,21 +271,16 @@ def publish(file: Path, database: str) -> None:
 
     Kinds: product, stock, profile, revocation, consent_withdrawn, model.
     """
-    from pydantic import ValidationError
-
-    from kiosk.hq.models import PublishIn
-    from kiosk.hq.storage import ChangeIn, InvalidChange, StorageError
+    from kiosk.hq.changes import decode_published
+    from kiosk.hq.storage import InvalidChange, StorageError
 
     try:
-        body = PublishIn.model_validate_json(file.read_bytes())
-    except ValidationError as error:
-        problems = "; ".join(".".join(map(str, e["loc"])) + ": " + e["msg"]
-                             for e in error.errors()[:5])
-        raise click.ClickException(f"{file}: {problems}") from None
+        changes = decode_published(file.read_bytes(), where="")
+    except InvalidChange as error:
+        raise click.ClickException(f"{file}: {error}") from None
     storage = _storage(database)
     try:
-        ids = storage.publish([ChangeIn(c.kind, c.data, c.store_id, c.customer_id)
-                               for c in body.changes])
+        ids = storage.publish(changes)
     except InvalidChange as error:
         raise click.ClickException(f"{file}: {error}") from None
     except StorageError as error:

@@ -1,19 +1,17 @@
-"""The head-office API's request and response bodies (and so its OpenAPI schemas)."""
+"""The head-office API's other bodies, parsed by FastAPI (pydantic), and their schemas.
+
+The sync's own bodies (a batch of events and its acknowledgement, the change
+feed, published changes) are the structs of ``kiosk.wire``, shared with the
+kiosk; the spec publishes both.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-)
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+
+from kiosk.wire import NO_NUL
 
 
 def _storable(value: str) -> str:
@@ -24,9 +22,6 @@ def _storable(value: str) -> str:
     except UnicodeEncodeError:
         raise ValueError("must be valid Unicode text") from None
     return value
-
-
-NO_NUL = r"^[^\x00]*$"
 
 
 class _PublishNoNul:
@@ -44,102 +39,12 @@ def Text(max_length: int, *, min_length: int = 0, pattern: str | None = None) ->
                      _PublishNoNul()]
 
 
-def _whole_number(value: Any) -> Any:
-    # JSON Schema, which the spec is written in, reads 2.0 as the integer 2
-    if value.__class__ is float and value.is_integer():
-        return int(value)
-    return value
-
-
-#: an integer, also written as a whole float (strict otherwise: not "2", not true)
-WholeInt = Annotated[int, BeforeValidator(_whole_number)]
-MAX_SEQ = 2**62
-# Events are parsed from JSON bytes by pydantic-core, which refuses lone
-# surrogates itself, so their fields only need the NUL check (in Rust, fast).
-NoNul = Annotated[str, StringConstraints(max_length=128, pattern=r"^[^\x00]*$")]
-
-
-# EventIn and BatchIn are the schema of ``POST /v1/events`` in the OpenAPI spec;
-# batches are checked by ``kiosk.hq.batch`` (msgspec, fast) with the same rules
-# (tests/test_hq.py compares them), JSON types strictly.
-class EventIn(BaseModel):
-    model_config = ConfigDict(extra="ignore", strict=True)
-
-    uuid: Annotated[str, StringConstraints(
-        pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
-    seq: WholeInt = Field(ge=1, le=MAX_SEQ)
-    kind: Annotated[str, StringConstraints(min_length=1, max_length=64,
-                                           pattern=r"^[a-z][a-z_]*$")]
-    critical: bool = False
-    customer_id: NoNul | None = None
-    payload: dict[str, Any] = Field(default_factory=dict)
-    ts: AwareDatetime
-    schema_version: WholeInt = Field(default=1, ge=1, le=1000)
-
-    def as_record(self) -> dict[str, Any]:
-        return {
-            "uuid": self.uuid.lower(), "seq": self.seq, "kind": self.kind,
-            "customer_id": self.customer_id, "payload": self.payload,
-            "ts": self.ts.astimezone(UTC).isoformat(timespec="microseconds"),
-            "schema_version": self.schema_version,
-        }
-
-
-class BatchIn(BaseModel):
-    """A batch of one kiosk's events; the kiosk is the one the token names."""
-
-    model_config = ConfigDict(strict=True)
-
-    batch_id: Text(64, min_length=1)
-    kiosk_id: Text(128) | None = None
-    store_id: Text(128) | None = None
-    dropped: WholeInt = Field(default=0, ge=0, le=MAX_SEQ)
-    events: list[EventIn] = Field(max_length=10_000)
-
-
 class Error(BaseModel):
     """Every error head office answers (4xx): what was wrong and where, never the input."""
 
     detail: str = Field(description="What was wrong and where, e.g. "
                                     "`invalid request: body.events.3.ts: must include a time "
                                     "zone`; it never repeats the input (it may be personal data)")
-
-
-class Ack(BaseModel):
-    batch_id: str
-    accepted: int
-    duplicates: int
-    out_of_order: int
-    discarded: int = 0
-    last_seq: int
-
-
-class Change(BaseModel):
-    id: int
-    kind: str
-    store_id: str | None
-    customer_id: str | None
-    data: dict[str, Any]
-
-
-class ChangesPage(BaseModel):
-    changes: list[Change]
-    cursor: int
-    more: bool
-
-
-ChangeKind = Literal["product", "stock", "profile", "revocation", "consent_withdrawn", "model"]
-
-
-class ChangeIn(BaseModel):
-    kind: ChangeKind
-    store_id: Text(128) | None = None
-    customer_id: Text(128) | None = None
-    data: dict[str, Any] = Field(default_factory=dict)
-
-
-class PublishIn(BaseModel):
-    changes: list[ChangeIn] = Field(min_length=1, max_length=10_000)
 
 
 class PublishOut(BaseModel):

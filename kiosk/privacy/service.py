@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from kiosk.events import utcnow
 from kiosk.privacy import erasure
 from kiosk.privacy.purposes import PURPOSES
-from kiosk.sync import sealing
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -346,13 +345,9 @@ class PrivacyService:
         (``card_code``), checked against its card registry. Without it the
         request still reaches head office, which counts and refuses it.
         """
-        key = self.kiosk.sync.hq_public_key()
-        if not key:
+        seal = self.kiosk.sync.hq_sealer()
+        if seal is None:
             return None, False
-
-        def seal(text: str) -> str:
-            return sealing.seal(key, text)
-
         subject: dict[str, Any] = {"customer_id": customer_id, "action": action, **details}
         presence = self.kiosk.identity.presence(customer_id, card_code, seal)
         if presence is not None:

@@ -26,17 +26,14 @@ log = logging.getLogger(__name__)
 PAGE = 500
 
 
-def register_cards(kiosk: Kiosk, transport: Transport, public_key: str) -> dict[str, int]:
-    """Send every card and revocation head office has not registered; returns counts."""
+def register_cards(kiosk: Kiosk, transport: Transport, seal: sealing.Seal) -> dict[str, int]:
+    """Send every card and revocation head office has not registered (each sealed with
+    ``seal``, ``SyncService.hq_sealer``); returns counts."""
     result = {"cards_registered": 0, "cards_refused": 0}
     send = getattr(transport, "register_cards", None)
     if send is None:  # a plugin transport without a registry: proofs carry their cards
         return result
     identity = kiosk.identity
-
-    def seal(text: str) -> str:
-        return sealing.seal(public_key, text)
-
     while records := identity.pending_registrations(PAGE):
         body = {"registrations": [identity.signed_registration(r, seal) for r in records]}
         answer = send(body)

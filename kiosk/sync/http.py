@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from kiosk.sync.transport import RetryableError, TransportError, classify_status
-from kiosk.sync.wire import encode_batch
+from kiosk.wire import encode_batch
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 #: gzip level of a batch: JSON events shrink about 5.7 times at level 3, 6.5

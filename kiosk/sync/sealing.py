@@ -8,9 +8,14 @@ key opens it. The kiosk cannot read back what it sealed.
 from __future__ import annotations
 
 import base64
+import functools
+from collections.abc import Callable
 
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
+
+#: seals a text for one key (``sealer``): what is handed on instead of the key
+Seal = Callable[[str], str]
 
 
 class SealingError(ValueError):
@@ -31,6 +36,11 @@ def seal(public_b64: str, text: str) -> str:
     """Seal ``text`` for the holder of the private key of ``public_b64``; base64."""
     box = SealedBox(PublicKey(_unb64(public_b64, 32)))
     return _b64(box.encrypt(text.encode("utf-8")))
+
+
+def sealer(public_b64: str) -> Seal:
+    """``seal`` for ``public_b64``; a bad key raises ``SealingError`` when a text is sealed."""
+    return functools.partial(seal, public_b64)
 
 
 def open_sealed(private_b64: str, sealed_b64: str) -> str:

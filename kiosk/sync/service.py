@@ -120,20 +120,32 @@ class SyncService:
         row = self.kiosk.db.execute("SELECT value FROM meta WHERE key = 'hq_public_key'").fetchone()
         return row[0] if row else None
 
+    def hq_sealer(self) -> sealing.Seal | None:
+        """Seals text so that only head office can read it; None while its key is not known.
+
+        The one way the kiosk seals for head office (erasure and withdrawal
+        requests, card registrations): the key is ``hq_public_key``'s.
+        """
+        key = self.hq_public_key()
+        return sealing.sealer(key) if key else None
+
     def seal_for_hq(self, text: str) -> str | None:
         """``text`` sealed so that only head office can read it; None if no key is known yet."""
-        key = self.hq_public_key()
-        return sealing.seal(key, text) if key else None
+        seal = self.hq_sealer()
+        return seal(text) if seal else None
 
-    def _fetch_public_key(self, transport: Transport) -> None:
-        if self.hq_public_key():
-            return
+    def _fetch_hq_sealer(self, transport: Transport) -> sealing.Seal:
+        """``hq_sealer``, once head office's public key is fetched and stored if not known."""
+        seal = self.hq_sealer()
+        if seal is not None:
+            return seal
         key = transport.public_key()
         if not sealing.valid_public_key(key):
             raise TransportError("head office sent a public key that is not valid")
         with self.kiosk.db.atomic():
             self.kiosk.db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('hq_public_key', ?)", [key])
+        return sealing.sealer(key)
 
     # -- one sync ----------------------------------------------------------
 
@@ -175,7 +187,7 @@ class SyncService:
         self._set_state(last_attempt=utcnow())
         try:
             transport = self.transport()
-            self._fetch_public_key(transport)
+            seal = self._fetch_hq_sealer(transport)
         except Exception as error:
             return self._failed(result, error)
         # Download first: an erasure made elsewhere purges that person's queued
@@ -193,7 +205,7 @@ class SyncService:
         if failure is None or not isinstance(failure[0], RetryableError):
             try:
                 # Cards before events: an erasure request's card is registered first.
-                result.update(register_cards(self.kiosk, transport, str(self.hq_public_key())))
+                result.update(register_cards(self.kiosk, transport, seal))
                 sent = upload(db, transport, kiosk_id=self.kiosk.config.kiosk_id,
                               store_id=self.kiosk.config.store_id,
                               batch_size=self.batch_size, batch_bytes=self.batch_bytes,

@@ -3,7 +3,7 @@
 Each range keeps a kiosk from losing or withholding events by mistake:
 
 - ``batch_size`` 1..10,000: head office takes at most 10,000 events a batch
-  (``kiosk.hq.batch.MAX_EVENTS``) and rejects a larger one, which the kiosk
+  (``kiosk.wire.MAX_EVENTS``) and rejects a larger one, which the kiosk
   would quarantine; 0 would send nothing while reporting success.
 - ``batch_bytes`` 10 kB..8 MB: half of head office's default 16 MB limit on an
   inflated body (``kiosk.hq.limits``), leaving room for the JSON around the
@@ -27,7 +27,7 @@ from typing import Annotated
 
 import msgspec
 
-MAX_BATCH_EVENTS = 10_000  # head office's limit (kiosk.hq.batch.MAX_EVENTS)
+from kiosk.wire import MAX_EVENTS as MAX_BATCH_EVENTS  # head office's limit
 
 
 class SyncSettings(msgspec.Struct, kw_only=True, frozen=True):

@@ -31,7 +31,7 @@ import json
 import logging
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ from kiosk.hq.storage import keys, legacy, migrations
 from kiosk.hq.storage.dialect import Dialect
 from kiosk.hq.storage.migrations import runner
 from kiosk.hq.storage.subjects import open_subject, parse_subject, without_opened_subject
+from kiosk.wire import ChangeIn
 
 log = logging.getLogger(__name__)
 
@@ -78,14 +79,6 @@ class IngestResult:
     erasures: int = 0
     discarded: int = 0  # events of customers erased before they arrived
     last_seq: int = 0
-
-
-@dataclass(frozen=True)
-class ChangeIn:
-    kind: str
-    data: dict[str, Any] = field(default_factory=dict)
-    store_id: str | None = None
-    customer_id: str | None = None
 
 
 def now() -> str:
