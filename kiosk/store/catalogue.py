@@ -164,6 +164,13 @@ def for_training(db: Database) -> Iterator[tuple[Any, ...]]:
         "SELECT sku, name, price, theme, colours, active FROM products ORDER BY sku")
 
 
+def for_publishing(db: Database) -> Iterator[tuple[Any, ...]]:
+    """(sku, name, description, price, theme, colours, image, active) of every product,
+    by sku: what head office publishes from a kiosk database (``kiosk hq publish-catalogue``)."""
+    return db.execute("SELECT sku, name, description, price, theme, colours, image, active "
+                      "FROM products ORDER BY sku")
+
+
 def names(db: Database, skus: Iterable[str]) -> dict[str, str]:
     """sku -> name, for the skus that are in the catalogue."""
     return dict(db.execute("SELECT sku, name FROM products "
@@ -212,6 +219,15 @@ def on_hand(db: Database, store_id: str) -> dict[str, tuple[int, str | None]]:
     return {sku: (quantity, location) for sku, quantity, location in db.execute(
         "SELECT sku, quantity, location FROM stock WHERE store_id = ? AND quantity > 0",
         [store_id])}
+
+
+def stock_rows(db: Database, store_id: str | None = None
+               ) -> Iterator[tuple[str, str, int, str | None]]:
+    """(store_id, sku, quantity, location) of one store's stock, or of every store's."""
+    if store_id is None:
+        return db.execute("SELECT store_id, sku, quantity, location FROM stock")
+    return db.execute("SELECT store_id, sku, quantity, location FROM stock WHERE store_id = ?",
+                      [store_id])
 
 
 def count_stock(db: Database) -> int:

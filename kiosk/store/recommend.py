@@ -52,8 +52,13 @@ def artefacts_and_staff_picks(db: Database) -> None:
 
 # -- model artefacts --------------------------------------------------------------
 
+def newest_version(db: Database) -> int | None:
+    """The newest run's version (None before the first)."""
+    return db.execute("SELECT max(version) FROM model_artefacts").fetchone()[0]
+
+
 def next_version(db: Database) -> int:
-    return (db.execute("SELECT max(version) FROM model_artefacts").fetchone()[0] or 0) + 1
+    return (newest_version(db) or 0) + 1
 
 
 def add_artefact(db: Database, *, name: str, version: int, window_start: str | None,
@@ -90,6 +95,14 @@ def blobs(db: Database, version: int, *, besides: str) -> dict[str, bytes | None
     return {name: blob for name, blob in db.execute(
         "SELECT name, blob FROM model_artefacts WHERE version = ? AND name != ?",
         [version, besides])}
+
+
+def run_rows(db: Database, version: int) -> list[tuple[Any, ...]]:
+    """(name, window_start, window_end, parameters, metrics, trained, blob) of every row of
+    a run, by name: what head office publishes (``kiosk hq publish-model``)."""
+    return db.execute(
+        "SELECT name, window_start, window_end, parameters, metrics, trained, blob "
+        "FROM model_artefacts WHERE version = ? ORDER BY name", [version]).fetchall()
 
 
 def runs(db: Database) -> Iterator[tuple[Any, ...]]:
