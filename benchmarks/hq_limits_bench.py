@@ -186,7 +186,7 @@ def full_batch_body(folder: Path) -> bytes:
     sys.path.insert(0, str(REPO / "benchmarks"))
     from sync_bench import seeded_kiosk
 
-    from kiosk.sync import outbox
+    from kiosk.store import outbox
     from kiosk.sync.simulate import simulate
     from kiosk.wire import encode_batch
 

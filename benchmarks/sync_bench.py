@@ -54,7 +54,7 @@ from kiosk import events  # noqa: E402
 from kiosk.app import Kiosk  # noqa: E402
 from kiosk.config import Config  # noqa: E402
 from kiosk.hq.storage import open_storage  # noqa: E402
-from kiosk.sync import outbox  # noqa: E402
+from kiosk.store import outbox  # noqa: E402
 from kiosk.sync.http import HttpTransport  # noqa: E402
 from kiosk.sync.service import DEFAULTS  # noqa: E402
 from kiosk.sync.simulate import simulate  # noqa: E402

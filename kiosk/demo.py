@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.events import utcnow
+from kiosk.store import catalogue, customers, purchases
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -126,24 +127,14 @@ def generate_stock(kiosk: Kiosk) -> dict[str, int]:
     """Simulated stock and locations for every active product of the kiosk's store."""
     db = kiosk.db
     store_id = kiosk.config.store_id
-    products = db.execute(
-        "SELECT sku, theme FROM products WHERE active = 1 ORDER BY sku").fetchall()
+    products = catalogue.active_products(db)
     now = utcnow()
     rows = []
     for sku, theme in products:
         quantity, location = simulated_stock(sku, theme)
         rows.append((store_id, sku, quantity, location, now))
     with db.atomic():
-        db.conn.executemany(
-            """INSERT INTO stock (store_id, sku, quantity, location, simulated, updated)
-               VALUES (?, ?, ?, ?, 1, ?)
-               ON CONFLICT (store_id, sku) DO UPDATE SET
-                   quantity = excluded.quantity, location = excluded.location,
-                   simulated = 1, updated = excluded.updated
-               WHERE simulated = 1 AND (quantity != excluded.quantity
-                                        OR location IS NOT excluded.location)""",
-            rows,
-        )
+        catalogue.set_simulated_stock(db, rows)
     in_stock = sum(1 for _, _, q, _, _ in rows if q > 0)
     return {"products": len(rows), "in_stock": in_stock, "out_of_stock": len(rows) - in_stock}
 
@@ -215,21 +206,16 @@ def add_demo_shoppers(kiosk: Kiosk) -> list[dict[str, Any]]:
     from kiosk.identity.card_image import render_card, save_card
     from kiosk.store.files import PRIVATE_DIR, create_private_file, make_private_dir, tighten
 
-    rows = kiosk.db.execute(
-        "SELECT customer_id FROM purchases WHERE customer_id IS NOT NULL "
-        "GROUP BY customer_id ORDER BY count(DISTINCT invoice) DESC, customer_id LIMIT ?",
-        [len(DEMO_FIRST_NAMES)],
-    ).fetchall()
+    best = purchases.best_customers(kiosk.db, len(DEMO_FIRST_NAMES))
     cards_dir = kiosk.store.path.parent / "cards"
     make_private_dir(cards_dir)
     tighten(cards_dir, PRIVATE_DIR)
     shoppers = []
-    for (customer_id,), first_name in zip(rows, DEMO_FIRST_NAMES, strict=False):
+    for customer_id, first_name in zip(best, DEMO_FIRST_NAMES, strict=False):
         card = kiosk.identity.current_card(customer_id)
         if card is None:
             with kiosk.transaction() as db:
-                db.execute("UPDATE customers SET first_name = ? WHERE id = ?",
-                           [first_name, customer_id])
+                customers.set_first_name(db, customer_id, first_name)
                 kiosk.privacy.set_consents(customer_id, DEMO_CONSENTS, source="demo")
             card = kiosk.identity.issue_card(customer_id)
         target = cards_dir / f"{_ascii(first_name).lower()}.png"

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
+
+from kiosk.store import outbox
+from kiosk.store.times import utcnow
+
+__all__ = ["CRITICAL_KINDS", "KINDS", "SCHEMA_VERSION", "append", "utcnow"]
 
 SCHEMA_VERSION = 1
 
@@ -24,11 +28,6 @@ KINDS = frozenset({
     "enrolled", "consent_changed", "erasure_requested", "help_requested", "feedback",
     "card_issued", "card_revoked", "session_ended", "preference_changed",
 })
-
-
-def utcnow() -> str:
-    """The time now, UTC, ISO 8601 with microseconds: the format of every stored time."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def append(db: Database, *, kiosk_id: str, kind: str, payload: dict[str, Any],
@@ -46,11 +45,5 @@ def append(db: Database, *, kiosk_id: str, kind: str, payload: dict[str, Any],
         "ts": at or utcnow(),
         "schema_version": SCHEMA_VERSION,
     }
-    cursor = db.execute(
-        "INSERT INTO outbox (uuid, kiosk_id, kind, critical, customer_id, payload, ts, "
-        "schema_version) VALUES (:uuid, :kiosk_id, :kind, :critical, :customer_id, :payload, "
-        ":ts, :schema_version)",
-        event,
-    )
-    event["seq"] = cursor.lastrowid
+    event["seq"] = outbox.append(db, event)
     return event

@@ -97,6 +97,20 @@ def kiosk_identify(kiosk: Kiosk, code: str) -> Any:
     """
 
 
+@hookspec(firstresult=True)
+def kiosk_issue_card(kiosk: Kiosk, customer_id: str) -> Any:
+    """Issue the loyalty card of a shopper who just enrolled at the kiosk.
+
+    Called inside enrolment's transaction, after the customer and their
+    consents were written. Return an object with ``code`` (the text the QR
+    code holds) and ``short_code`` (what the shopper can type, or ``None``),
+    and make sure your ``kiosk_identify`` recognises both; return ``None`` to
+    leave it to the next scheme. The first answer wins; the built-in
+    loyalty-card scheme answers last. Raise to refuse: the enrolment is undone.
+    With no scheme at all the kiosk refuses enrolment (guests only).
+    """
+
+
 @hookspec
 def kiosk_register_shelves(kiosk: Kiosk) -> list[Any]:
     """Return ``kiosk.ui.spec.ShelfSpec`` objects: shelves of the picks screen.

@@ -3,7 +3,8 @@
 Headless (no Qt). Leaving kiosk mode needs a staff PIN; the UI asks, this
 module answers. PINs are stored as scrypt hashes with a per-account salt.
 After ``MAX_FAILURES`` wrong PINs in a row the kiosk refuses every PIN for
-``LOCKOUT_SECONDS``; a right PIN resets the count.
+``LOCKOUT_SECONDS``; a right PIN resets the count. The tables are
+``kiosk.store.staff``'s.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+
+from kiosk.store import staff as store
 
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 300
@@ -23,28 +25,6 @@ MIN_PIN_LENGTH = 4
 MAX_PIN_LENGTH = 12
 # scrypt cost: about 20 ms per check on a small kiosk PC.
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
-
-migrations = Migrations("kiosk.staff")
-
-
-@migrations(name="0001_staff")
-def _staff_tables(db: Database) -> None:
-    db.execute(
-        """CREATE TABLE staff_accounts (
-            name TEXT PRIMARY KEY,
-            pin_hash TEXT NOT NULL,       -- hex scrypt digest
-            salt TEXT NOT NULL,           -- hex
-            created TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE staff_lockout (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            failures INTEGER NOT NULL,
-            locked_until TEXT
-        )"""
-    )
-
 
 class StaffError(ValueError):
     """A staff name or PIN is not acceptable; the message says why."""
@@ -84,39 +64,28 @@ class StaffAccounts:
         check_pin_format(pin)
         salt = secrets.token_bytes(16)
         with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO staff_accounts (name, pin_hash, salt, created) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash, "
-                "salt = excluded.salt",
-                [name, _hash(pin, salt), salt.hex(), self._now().isoformat()],
-            )
+            store.save_account(self.db, name, _hash(pin, salt), salt.hex(),
+                               self._now().isoformat())
 
     def remove(self, name: str) -> bool:
         with self.db.atomic():
-            cursor = self.db.execute("DELETE FROM staff_accounts WHERE name = ?", [name])
-        return cursor.rowcount > 0
+            return store.remove_account(self.db, name)
 
     def names(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT name FROM staff_accounts ORDER BY name")]
+        return store.names(self.db)
 
     def has_accounts(self) -> bool:
-        return self.db.execute("SELECT 1 FROM staff_accounts LIMIT 1").fetchone() is not None
+        return store.has_accounts(self.db)
 
     def _lock_state(self) -> tuple[int, datetime | None]:
-        row = self.db.execute(
-            "SELECT failures, locked_until FROM staff_lockout WHERE id = 1"
-        ).fetchone()
+        row = store.lockout(self.db)
         if row is None:
             return 0, None
         return row[0], datetime.fromisoformat(row[1]) if row[1] else None
 
     def _save_lock_state(self, failures: int, locked_until: datetime | None) -> None:
-        self.db.execute(
-            "INSERT INTO staff_lockout (id, failures, locked_until) VALUES (1, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, "
-            "locked_until = excluded.locked_until",
-            [failures, locked_until.isoformat() if locked_until else None],
-        )
+        store.save_lockout(self.db, failures,
+                           locked_until.isoformat() if locked_until else None)
 
     def verify(self, pin: str) -> PinCheck:
         """Check a PIN against every account; count failures; lock out when too many."""
@@ -126,8 +95,7 @@ class StaffAccounts:
             if locked_until is not None and locked_until > now:
                 seconds = max(1, int((locked_until - now).total_seconds() + 0.999))
                 return PinCheck(False, locked_seconds=seconds, failures_left=0)
-            rows = self.db.execute("SELECT name, pin_hash, salt FROM staff_accounts").fetchall()
-            for name, pin_hash, salt in rows:
+            for name, pin_hash, salt in store.accounts(self.db):
                 if hmac.compare_digest(_hash(pin, bytes.fromhex(salt)), pin_hash):
                     self._save_lock_state(0, None)
                     return PinCheck(True, name=name)

@@ -4,25 +4,17 @@ Reads the UCI Online Retail file or the neutral transactions CSV (see
 docs/data.md), cleans and nets it, writes it in one transaction and enriches
 the catalogue. A progress bar goes to stderr (not with ``--json``); the
 summary lists rows read, kept and skipped by reason, and the names and
-prices of known products the file changed or could not change. Owns the
-importer's table (migration set ``kiosk.importer``).
+prices of known products the file changed or could not change. The
+importer's table is core (``kiosk.store.catalogue``).
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
 from kiosk import hookimpl
-
-
-@hookimpl
-def kiosk_register_migrations() -> list[Any]:
-    from kiosk.importer.migrations import importer_migrations
-
-    return [importer_migrations]
 
 
 @hookimpl

@@ -1,7 +1,8 @@
-"""Built-in plugin: the ``kiosk run`` and ``kiosk staff`` commands, and the staff tables.
+"""Built-in plugin: the ``kiosk run`` and ``kiosk staff`` commands.
 
 The Qt user interface is imported inside ``run`` only, so the core and
-every other command never load PySide6.
+every other command never load PySide6. The staff tables are core
+(``kiosk.store.staff``).
 """
 
 from __future__ import annotations
@@ -9,13 +10,6 @@ from __future__ import annotations
 import click
 
 from kiosk import hookimpl
-
-
-@hookimpl
-def kiosk_register_migrations():
-    from kiosk.staff import migrations
-
-    return [migrations]
 
 
 @hookimpl

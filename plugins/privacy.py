@@ -1,25 +1,13 @@
-"""Built-in plugin: the privacy service's tables, secure deletion, ``kiosk privacy``.
+"""Built-in plugin: the staff commands ``kiosk privacy purposes|show|erase``.
 
-Owns the ``kiosk.privacy`` tables (paused personalisation, erased ids),
-turns on ``PRAGMA secure_delete`` for the kiosk's connection, so deleted
-personal data is overwritten rather than left in free pages, and adds the
-staff commands ``kiosk privacy purposes|show|erase``.
+The privacy service itself, its tables and secure deletion are core
+(``kiosk.privacy``, ``kiosk.store.customers``, ``kiosk.store.connect``):
+disabling this plugin only removes the commands.
 """
 
 from __future__ import annotations
 
 from kiosk import hookimpl
-from kiosk.privacy.migrations import privacy_migrations
-
-
-@hookimpl
-def kiosk_register_migrations():
-    return [privacy_migrations]
-
-
-@hookimpl
-def kiosk_configure(kiosk):
-    kiosk.db.execute("PRAGMA secure_delete = ON")
 
 
 @hookimpl

@@ -43,7 +43,9 @@ def kiosk_register_commands(cli: click.Group) -> None:
         """Fit every enabled recommender on the store and keep a new model version."""
         kiosk = open_kiosk(ctx, db_path)
         try:
-            if kiosk.db.execute("SELECT count(*) FROM purchases").fetchone()[0] == 0:
+            from kiosk.store import purchases
+
+            if not purchases.any_purchases(kiosk.db):
                 raise click.ClickException(
                     "the store has no purchases to learn from; import some first "
                     "(kiosk import FILE)")

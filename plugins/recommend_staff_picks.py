@@ -10,6 +10,7 @@ from typing import Any
 
 from kiosk import hookimpl
 from kiosk.recommend.types import Candidate, Context, Reason
+from kiosk.store import recommend as recommend_store
 
 
 class StaffPicks:
@@ -26,9 +27,7 @@ class StaffPicks:
     def recommend(self, context: Context, k: int) -> list[Candidate]:
         if not context.personal or context.customer_id is None:
             return []
-        rows = self.kiosk.db.execute(
-            "SELECT sku, staff_name, note FROM staff_picks WHERE customer_id = ? "
-            "ORDER BY created DESC, id DESC LIMIT ?", [context.customer_id, k]).fetchall()
+        rows = recommend_store.staff_picks(self.kiosk.db, context.customer_id, k)
         return [Candidate(sku, 1.0 / (1 + rank),
                           Reason("staff_pick", {"staff_name": staff, "note": note}), self.name)
                 for rank, (sku, staff, note) in enumerate(rows)]

@@ -1,19 +1,16 @@
-"""The recommenders' tables (model artefacts, staff picks: set ``kiosk.recommend``) and
-their settings (``[plugins.recommend]``)."""
+"""The recommendation service's settings (``[plugins.recommend]``).
+
+Its tables (model artefacts, staff picks) are core (``kiosk.store.recommend``);
+this plugin once created them, hence its name.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from kiosk import hookimpl
-from kiosk.recommend.artefacts import recommend_migrations
 from kiosk.recommend.settings import RecommendSettings
 from kiosk.settings import SettingsSection
-
-
-@hookimpl(trylast=True)
-def kiosk_register_migrations() -> list[Any]:
-    return [recommend_migrations]
 
 
 @hookimpl

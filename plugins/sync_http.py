@@ -1,11 +1,15 @@
 """Built-in plugin: sync to head office over HTTP, and the sync and head-office commands.
 
-- ``kiosk_register_migrations``: the sync's tables ("kiosk.sync");
 - ``kiosk_register_settings``: ``[plugins.sync]`` (``kiosk.sync.settings``);
 - ``kiosk_sync_transport``: the default transport (httpx) when ``hq_url`` is
   set; a plugin returning another transport wins (this one is ``trylast``);
 - ``kiosk_event_did_record``: wakes a running sync once a batch is full;
 - ``kiosk_register_commands``: ``kiosk sync``, ``kiosk hq``.
+
+The outbox and the sync's tables are core (``kiosk.store.outbox``,
+``kiosk.store.sync``): disabling this plugin leaves a kiosk that records its
+events but does not sync them (``kiosk.sync.run_once`` says no head office is
+configured).
 """
 
 from __future__ import annotations
@@ -13,13 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk import hookimpl
-
-
-@hookimpl
-def kiosk_register_migrations() -> list[Any]:
-    from kiosk.sync.migrations import sync_migrations
-
-    return [sync_migrations]
 
 
 @hookimpl

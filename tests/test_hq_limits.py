@@ -300,7 +300,7 @@ def test_json_nested_too_deep_gets_422_naming_the_limit(live_hq):
 
 def full_batch(kiosk: object) -> bytes:
     """The kiosk's own body for a batch of 10,000 simulated events (the API's largest)."""
-    from kiosk.sync import outbox
+    from kiosk.store import outbox
     from kiosk.sync.simulate import simulate
     from kiosk.wire import encode_batch
 

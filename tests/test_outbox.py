@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from kiosk import events
-from kiosk.sync import outbox
+from kiosk.store import outbox
 from kiosk.sync.transport import RejectedError
 from kiosk.sync.upload import acknowledge, next_batch, quarantine, release_quarantine
 

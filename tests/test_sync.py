@@ -21,7 +21,8 @@ from kiosk.app import Kiosk
 from kiosk.cli import cli
 from kiosk.hq.storage import ChangeIn
 from kiosk.plugins import make_plugin_manager
-from kiosk.sync import outbox, sealing
+from kiosk.store import outbox
+from kiosk.sync import sealing
 from kiosk.sync import upload as upload_module
 from kiosk.sync.http import HttpTransport
 from kiosk.sync.simulate import simulate

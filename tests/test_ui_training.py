@@ -83,7 +83,7 @@ def open_window(qtbot, kiosk):
 
 
 def finish(qtbot, window, kiosk) -> None:
-    window.models.stop(120000)
+    window.training.stop(120000)
     qtbot.wait(10)
     settle(qtbot, window)
     window.close()
@@ -98,13 +98,13 @@ def test_new_store_trains_with_progress_then_hides_the_line(qtbot, untrained):
     window = create_window(kiosk, windowed=True, language="en")
     try:
         line = window.attract.training_label
-        window.models.progress.connect(
+        window.training.progress.connect(
             lambda fraction, message: seen.append(
                 (line.text(), line.isVisibleTo(window), line.accessibleName())))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        with qtbot.waitSignal(window.models.ready, timeout=180000) as ready:
+        with qtbot.waitSignal(window.training.ready, timeout=180000) as ready:
             pass
         assert ready.args == [True]          # trained now, not loaded
         percents = [int(LINE.match(text).group(1)) for text, _, _ in seen]
@@ -156,7 +156,7 @@ def test_a_scan_during_training_gets_the_store_picks_at_once(qtbot, untrained):
         qtbot.waitUntil(lambda: window.current() == "picks" and bool(window.picks.cards()),
                         timeout=30000)
         settle(qtbot, window)                 # the scans' worker only, not the training
-        assert window.models.busy and not gate.release.is_set()
+        assert window.training.busy and not gate.release.is_set()
         assert window.current() == "picks"
         cards = window.picks.cards()
         assert cards
@@ -175,7 +175,7 @@ def test_a_scan_during_training_gets_the_store_picks_at_once(qtbot, untrained):
         settle(qtbot, window)
 
         gate.release.set()
-        qtbot.waitUntil(lambda: not window.models.busy, timeout=180000)
+        qtbot.waitUntil(lambda: not window.training.busy, timeout=180000)
         assert window.attract.training_label.isHidden()
         assert stored_versions(kiosk) == 1
     finally:
@@ -196,13 +196,13 @@ def test_a_failed_training_leaves_the_kiosk_working(qtbot, untrained, monkeypatc
     window = create_window(kiosk, windowed=True, language="en")
     try:
         qtbot.addWidget(window)
-        with qtbot.waitSignal(window.models.failed, timeout=60000) as failed:
+        with qtbot.waitSignal(window.training.failed, timeout=60000) as failed:
             window.show()
             qtbot.waitExposed(window)
         assert failed.args == ["RuntimeError"]
         qtbot.wait(10)
         assert window.attract.training_label.isHidden()
-        assert not window.models.busy
+        assert not window.training.busy
         assert stored_versions(kiosk) == 0
         wedge_scan(qtbot, window, shopper.code)
         settle(qtbot, window)
@@ -225,7 +225,7 @@ def test_an_empty_store_does_not_train(qtbot, config):
     window = create_window(kiosk, windowed=True, language="en")
     try:
         qtbot.addWidget(window)
-        with qtbot.waitSignal(window.models.ready, timeout=60000) as ready:
+        with qtbot.waitSignal(window.training.ready, timeout=60000) as ready:
             window.show()
         assert ready.args == [False]
         settle(qtbot, window)
@@ -246,7 +246,7 @@ def test_service_without_models_answers_from_the_store_and_never_trains(untraine
     kiosk = open_kiosk(db)
     try:
         service = kiosk.recommendations
-        service.train_when_missing = False
+        service.train_in_background()
         assert not service.load()
         shelves = service.shelves(None, session_id="guest")
         picks = [p for shelf in shelves for p in shelf.picks]

@@ -18,7 +18,7 @@ from kiosk import wire
 from kiosk.hq.batch import decode_batch
 from kiosk.hq.changes import InvalidChange, decode_published
 from kiosk.hq.storage import ChangeIn
-from kiosk.sync import outbox
+from kiosk.store import outbox
 from kiosk.sync.simulate import simulate
 
 

@@ -90,17 +90,17 @@
 <context>
     <name>Consents</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="18"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="19"/>
         <source>Use what I buy to suggest things for me</source>
         <translation>Use what I buy to suggest things for me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="20"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="21"/>
         <source>Let staff see my picks to help me in the shop</source>
         <translation>Let staff see my picks to help me in the shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="22"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="23"/>
         <source>Send me offers from head office</source>
         <translation>Send me offers from head office</translation>
     </message>
@@ -159,12 +159,17 @@
 <context>
     <name>JoinPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="30"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="36"/>
         <source>Please use a shorter first name (40 letters at most).</source>
         <translation>Please use a shorter first name (40 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="43"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="53"/>
+        <source>Signing up is not available at this kiosk. You can still look around as a guest.</source>
+        <translation>Signing up is not available at this kiosk. You can still look around as a guest.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="57"/>
         <source>We could not sign you up just now. Please ask a member of staff.</source>
         <translation>We could not sign you up just now. Please ask a member of staff.</translation>
     </message>
@@ -289,18 +294,18 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="216"/>
+        <location filename="../../kiosk/ui/window.py" line="217"/>
         <source>Done. We have erased everything about you.</source>
         <translation>Done. We have erased everything about you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="304"/>
+        <location filename="../../kiosk/ui/window.py" line="305"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/app.py" line="109"/>
-        <location filename="../../kiosk/ui/window.py" line="342"/>
+        <location filename="../../kiosk/ui/window.py" line="343"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
     </message>
@@ -308,7 +313,7 @@
 <context>
     <name>MyDataPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="64"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="65"/>
         <source>That did not work. Nothing was changed. Please try again.</source>
         <translation>That did not work. Nothing was changed. Please try again.</translation>
     </message>
@@ -723,42 +728,42 @@ It tells you how to restore a backup or rebuild the database from head office.</
         <translation>Something went wrong reading your code. Please try again or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="81"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="85"/>
         <source>Hi %1</source>
         <translation>Hi %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="83"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="87"/>
         <source>Welcome! Have a look around</source>
         <translation>Welcome! Have a look around</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="84"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="88"/>
         <source>Picks for you</source>
         <translation>Picks for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="164"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="173"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="174"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="183"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="246"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="255"/>
         <source>We have nothing quite like it right now.</source>
         <translation>We have nothing quite like it right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="266"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="275"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Please wave to a member of staff; the call did not go through.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="272"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="281"/>
         <source>My list from %1</source>
         <translation>My list from %1</translation>
     </message>

@@ -90,17 +90,17 @@
 <context>
     <name>Consents</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="18"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="19"/>
         <source>Use what I buy to suggest things for me</source>
         <translation>Utiliser mes achats pour me faire des suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="20"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="21"/>
         <source>Let staff see my picks to help me in the shop</source>
         <translation>Laisser le personnel voir mes suggestions pour m’aider en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="22"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="23"/>
         <source>Send me offers from head office</source>
         <translation>M’envoyer les offres du siège</translation>
     </message>
@@ -159,12 +159,17 @@
 <context>
     <name>JoinPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="30"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="36"/>
         <source>Please use a shorter first name (40 letters at most).</source>
         <translation>Merci d’utiliser un prénom plus court (40 lettres au plus).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="43"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="53"/>
+        <source>Signing up is not available at this kiosk. You can still look around as a guest.</source>
+        <translation>L’inscription n’est pas possible sur cette borne. Vous pouvez tout de même découvrir nos idées en tant qu’invité.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="57"/>
         <source>We could not sign you up just now. Please ask a member of staff.</source>
         <translation>Nous n’avons pas pu vous inscrire. Merci de demander à un membre du personnel.</translation>
     </message>
@@ -289,18 +294,18 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="216"/>
+        <location filename="../../kiosk/ui/window.py" line="217"/>
         <source>Done. We have erased everything about you.</source>
         <translation>C’est fait. Nous avons effacé toutes vos données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="304"/>
+        <location filename="../../kiosk/ui/window.py" line="305"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/app.py" line="109"/>
-        <location filename="../../kiosk/ui/window.py" line="342"/>
+        <location filename="../../kiosk/ui/window.py" line="343"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
     </message>
@@ -308,7 +313,7 @@
 <context>
     <name>MyDataPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="64"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="65"/>
         <source>That did not work. Nothing was changed. Please try again.</source>
         <translation>Cela n’a pas fonctionné. Rien n’a été modifié. Merci de réessayer.</translation>
     </message>
@@ -723,42 +728,42 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
         <translation>La lecture de votre code a échoué. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="81"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="85"/>
         <source>Hi %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="83"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="87"/>
         <source>Welcome! Have a look around</source>
         <translation>Bienvenue ! Faites un tour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="84"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="88"/>
         <source>Picks for you</source>
         <translation>Suggestions pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="164"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="173"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="174"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="183"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="246"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="255"/>
         <source>We have nothing quite like it right now.</source>
         <translation>Nous n’avons rien de semblable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="266"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="275"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="272"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="281"/>
         <source>My list from %1</source>
         <translation>Ma liste de %1</translation>
     </message>

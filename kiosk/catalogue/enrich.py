@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from kiosk.catalogue.classify import assign_themes
 from kiosk.catalogue.colours import colours_of
 from kiosk.catalogue.themes import OTHER
+from kiosk.store import catalogue
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -44,7 +45,7 @@ def enrich(kiosk_or_db: Kiosk | Database) -> EnrichReport:
     """
     started = time.perf_counter()
     db: Database = getattr(kiosk_or_db, "db", kiosk_or_db)
-    rows = db.execute("SELECT sku, name, theme, colours FROM products ORDER BY sku").fetchall()
+    rows = catalogue.names_and_looks(db)
     report = EnrichReport(products=len(rows))
     if not rows:
         return report
@@ -64,8 +65,7 @@ def enrich(kiosk_or_db: Kiosk | Database) -> EnrichReport:
             updates.append((theme, encoded, sku))
     if updates:
         with db.atomic():
-            db.conn.executemany("UPDATE products SET theme = ?, colours = ? WHERE sku = ?",
-                                updates)
+            catalogue.set_looks(db, updates)
     report.changed = len(updates)
     report.seeded = result.seeded
     report.predicted = result.predicted

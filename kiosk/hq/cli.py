@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from sqlite_utils import Database
 
 from kiosk.hq import limits
 
@@ -298,26 +299,22 @@ def publish(file: Path, database: str) -> None:
 def publish_catalogue(kiosk_db: Path, store_id: str | None, database: str) -> None:
     """Publish the products, prices and stock of a kiosk database (e.g. after kiosk import)."""
     from kiosk.hq.storage import ChangeIn, InvalidChange
+    from kiosk.store import catalogue
 
-    source = sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True)
+    source = Database(sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True))
     try:
         changes = [
             ChangeIn("product", {"sku": sku, "name": name, "description": description,
                                  "price": price, "theme": theme,
                                  "colours": json.loads(colours or "[]"), "image": image,
                                  "active": bool(active)})
-            for sku, name, description, price, theme, colours, image, active in source.execute(
-                "SELECT sku, name, description, price, theme, colours, image, active "
-                "FROM products ORDER BY sku")
+            for sku, name, description, price, theme, colours, image, active
+            in catalogue.for_publishing(source)
         ]
-        query = "SELECT store_id, sku, quantity, location FROM stock"
-        params: list[Any] = []
-        if store_id:
-            query += " WHERE store_id = ?"
-            params.append(store_id)
         changes += [ChangeIn("stock", {"sku": sku, "quantity": quantity, "location": location},
                              store)
-                    for store, sku, quantity, location in source.execute(query, params)]
+                    for store, sku, quantity, location
+                    in catalogue.stock_rows(source, store_id or None)]
     finally:
         source.close()
     storage = _storage(database)
@@ -344,14 +341,13 @@ def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
     import base64
 
     from kiosk.hq.storage import ChangeIn, InvalidChange
+    from kiosk.store import recommend
 
-    source = sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True)
+    source = Database(sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True))
     try:
         if version is None:
-            version = source.execute("SELECT max(version) FROM model_artefacts").fetchone()[0]
-        rows = source.execute(
-            "SELECT name, window_start, window_end, parameters, metrics, trained, blob "
-            "FROM model_artefacts WHERE version = ? ORDER BY name", [version]).fetchall()
+            version = recommend.newest_version(source)
+        rows = recommend.run_rows(source, version)
     except sqlite3.OperationalError:
         raise click.ClickException(f"{kiosk_db} holds no trained models") from None
     finally:

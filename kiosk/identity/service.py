@@ -3,7 +3,10 @@
 ``identify`` is the one path every scan takes (keyboard wedge, camera,
 keypad): it asks the ``kiosk_identify`` hook (the built-in loyalty-card
 scheme answers last), applies consent and rate limiting, records a ``scan``
-or ``scan_failed`` event, and never raises for a bad code.
+or ``scan_failed`` event, and never raises for a bad code. Enrolment asks the
+``kiosk_issue_card`` hook for the new shopper's card. Without any loyalty
+scheme (the plugin ``loyalty_card`` disabled, no other) every code is
+unknown and enrolment is refused: the kiosk serves guests only.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from kiosk.events import utcnow
 from kiosk.identity import base32, device, token
 from kiosk.identity.ratelimit import ScanLimiter
 from kiosk.identity.results import (
@@ -35,6 +37,8 @@ from kiosk.identity.results import (
 )
 from kiosk.identity.settings import LoyaltyCardSettings
 from kiosk.plugins import call_first
+from kiosk.store import cards, customers
+from kiosk.store.customers import UnknownCustomer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -46,18 +50,12 @@ log = logging.getLogger(__name__)
 MAX_CODE_LENGTH = 256
 
 _MALFORMED = Verification(MALFORMED)  # frozen: one shared instance
-_CARD_BY_ID = (
-    "SELECT c.customer_id, c.key_id, r.card_id FROM identity_cards c "
-    "LEFT JOIN identity_revocations r ON r.card_id = c.card_id WHERE c.card_id = ?"
-)
-_CARD_BY_SHORT_ID = (
-    "SELECT c.customer_id, c.key_id, c.card_id, r.card_id FROM identity_cards c "
-    "LEFT JOIN identity_revocations r ON r.card_id = c.card_id WHERE c.short_id = ?"
-)
+
+__all__ = ["IdentityService", "NoLoyaltyScheme", "UnknownCustomer"]
 
 
-class UnknownCustomer(LookupError):
-    """No customer with that id in this kiosk's database."""
+class NoLoyaltyScheme(RuntimeError):
+    """Enrolment needs a loyalty scheme to issue the card, and this kiosk has none."""
 
 
 class IdentityService:
@@ -79,20 +77,15 @@ class IdentityService:
         self._keys: dict[int, token.SigningKey] = {}
         self._device: device.DeviceKeys | None = None
         self.key_file = device.key_file_for(kiosk.store.path)
-        # False when the loyalty-card plugin (owner of the tables) is disabled
-        self.has_cards = "identity_keys" in kiosk.db.table_names()
-        if self.has_cards:
-            self._require_key_file()
-            if not kiosk.db.conn.in_transaction:
-                self.wrap_plain_secrets()
+        self._require_key_file()
+        if not kiosk.db.conn.in_transaction:
+            self.wrap_plain_secrets()
 
     # -- the key file -------------------------------------------------------
 
     def _require_key_file(self) -> None:
         """Refuse a database whose wrapped secrets have lost their key file."""
-        wrapped = self.kiosk.db.execute(
-            "SELECT 1 FROM identity_keys WHERE wrapped = 1 LIMIT 1").fetchone()
-        if wrapped and not self.key_file.exists():
+        if cards.any_wrapped_key(self.kiosk.db) and not self.key_file.exists():
             raise device.KeyFileError(
                 f"the key file {self.key_file} is missing: without it this database's "
                 "cards cannot be verified or issued. Restore it from the backup taken "
@@ -115,14 +108,13 @@ class IdentityService:
         log is emptied, so no plain secret stays in the files.
         """
         db = self.kiosk.db
-        plain = db.execute("SELECT key_id, secret FROM identity_keys WHERE wrapped = 0").fetchall()
+        plain = cards.plain_keys(db)
         if not plain:
             return 0
         keys = self.device_keys()
         with self.kiosk.transaction() as tx:
             for key_id, secret in plain:
-                tx.execute("UPDATE identity_keys SET secret = ?, wrapped = 1 "
-                           "WHERE key_id = ? AND wrapped = 0", [keys.wrap(bytes(secret)), key_id])
+                cards.wrap_key(tx, key_id, keys.wrap(bytes(secret)))
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         log.info("%d loyalty signing secret(s) moved under the key file", len(plain))
         return len(plain)
@@ -134,8 +126,7 @@ class IdentityService:
         key = self._keys.get(key_id)
         if key is None:
             db = self.kiosk.db
-            row = db.execute("SELECT secret, wrapped FROM identity_keys WHERE key_id = ?",
-                             [key_id]).fetchone()
+            row = cards.key(db, key_id)
             if row is None:
                 return None
             key = token.SigningKey(self._unwrapped(bytes(row[0]), row[1]))
@@ -144,62 +135,43 @@ class IdentityService:
         return key
 
     def _signing_key(self, db: Database) -> tuple[int, bytes]:
-        row = db.execute(
-            "SELECT key_id, secret, wrapped FROM identity_keys WHERE retired IS NULL "
-            "ORDER BY key_id DESC LIMIT 1"
-        ).fetchone()
+        row = cards.signing_key(db)
         if row is not None:
             return row[0], self._unwrapped(bytes(row[1]), row[2])
         return self._new_key(db)
 
     def _new_key(self, db: Database) -> tuple[int, bytes]:
-        highest = db.execute("SELECT max(key_id) FROM identity_keys").fetchone()[0] or 0
-        if highest >= 65535:
-            raise RuntimeError("no key ids left (65535 used)")
-        key_id, secret = highest + 1, secrets.token_bytes(32)
-        db.execute(
-            "INSERT INTO identity_keys (key_id, secret, wrapped, created) VALUES (?, ?, 1, ?)",
-            [key_id, self.device_keys().wrap(secret), utcnow()],
-        )
+        secret = secrets.token_bytes(32)
+        key_id = cards.add_key(db, self.device_keys().wrap(secret))
         # kept only after commit: a rolled-back key id may be reused with another secret
         return key_id, secret
 
     def rotate_key(self) -> int:
         """Start signing new cards with a fresh key; older keys still verify their cards."""
         with self.kiosk.transaction() as db:
-            db.execute("UPDATE identity_keys SET retired = ? WHERE retired IS NULL", [utcnow()])
+            cards.retire_keys(db)
             key_id, _ = self._new_key(db)
         log.info("loyalty signing key rotated; new key id %d", key_id)
         return key_id
 
     def keys(self) -> list[dict[str, Any]]:
         """Key ids, dates and how many cards each signed (never the secrets)."""
-        rows = self.kiosk.db.execute(
-            "SELECT k.key_id, k.created, k.retired, count(c.card_id) FROM identity_keys k "
-            "LEFT JOIN identity_cards c ON c.key_id = k.key_id GROUP BY k.key_id "
-            "ORDER BY k.key_id"
-        ).fetchall()
-        return [{"key_id": r[0], "created": r[1], "retired": r[2], "cards": r[3]} for r in rows]
+        return [{"key_id": r[0], "created": r[1], "retired": r[2], "cards": r[3]}
+                for r in cards.keys_with_counts(self.kiosk.db)]
 
     # -- cards --------------------------------------------------------------
 
     def issue_card(self, customer_id: str) -> Card:
         """A new card for an existing customer (earlier cards stay valid; see ``reissue``)."""
         with self.kiosk.transaction() as db:
-            if not db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone():
-                raise UnknownCustomer("no customer with that id")
+            customers.require(db, customer_id)
             key_id, raw_secret = self._signing_key(db)
             secret = token.SigningKey(raw_secret)
             card_id = token.new_card_id()
             short_id = token.new_short_id(secret)
-            while db.execute("SELECT 1 FROM identity_cards WHERE short_id = ?",
-                             [short_id]).fetchone():
+            while cards.short_id_taken(db, short_id):
                 short_id = token.new_short_id(secret)
-            db.execute(
-                "INSERT INTO identity_cards (card_id, customer_id, key_id, short_id, issued) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [card_id.hex(), customer_id, key_id, short_id, utcnow()],
-            )
+            cards.add_card(db, card_id.hex(), customer_id, key_id, short_id)
             self.kiosk.record_event("card_issued", {"key_id": key_id}, customer_id=customer_id)
         return self._card(customer_id, card_id.hex(), key_id, short_id, secret)
 
@@ -213,12 +185,7 @@ class IdentityService:
 
     def current_card(self, customer_id: str) -> Card | None:
         """The customer's newest card that is not revoked, or None (to print it again)."""
-        row = self.kiosk.db.execute(
-            "SELECT c.card_id, c.key_id, c.short_id FROM identity_cards c "
-            "WHERE c.customer_id = ? AND c.card_id NOT IN "
-            "(SELECT card_id FROM identity_revocations) ORDER BY c.issued DESC LIMIT 1",
-            [customer_id],
-        ).fetchone()
+        row = cards.current_card(self.kiosk.db, customer_id)
         if row is None:
             return None
         secret = self._secret(row[1])
@@ -228,24 +195,13 @@ class IdentityService:
 
     def cards_of(self, customer_id: str) -> list[dict[str, Any]]:
         """The customer's cards, newest first: issue and revocation dates, key id."""
-        rows = self.kiosk.db.execute(
-            "SELECT c.card_id, c.key_id, c.issued, r.revoked FROM identity_cards c "
-            "LEFT JOIN identity_revocations r ON r.card_id = c.card_id "
-            "WHERE c.customer_id = ? ORDER BY c.issued DESC",
-            [customer_id],
-        ).fetchall()
-        return [{"key_id": r[1], "issued": r[2], "revoked": r[3]} for r in rows]
+        return [{"key_id": r[1], "issued": r[2], "revoked": r[3]}
+                for r in cards.cards_of(self.kiosk.db, customer_id)]
 
     def revoke(self, customer_id: str, *, reason: str = "lost") -> int:
         """Refuse every card of the customer from now on; returns how many were revoked."""
         with self.kiosk.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO identity_revocations (card_id, revoked, reason) "
-                "SELECT card_id, ?, ? FROM identity_cards WHERE customer_id = ? "
-                "AND card_id NOT IN (SELECT card_id FROM identity_revocations)",
-                [utcnow(), reason, customer_id],
-            )
-            count = cursor.rowcount
+            count = cards.revoke_all(db, customer_id, reason)
             if count:
                 self.kiosk.record_event("card_revoked", {"cards": count, "reason": reason},
                                         customer_id=customer_id)
@@ -256,6 +212,38 @@ class IdentityService:
         with self.kiosk.transaction():
             self.revoke(customer_id, reason=reason)
             return self.issue_card(customer_id)
+
+    # -- enrolment: the loyalty scheme's card ------------------------------------
+
+    def can_issue_cards(self) -> bool:
+        """True if a loyalty scheme issues cards at enrolment (hook ``kiosk_issue_card``)."""
+        return bool(self.kiosk.pm.hook.kiosk_issue_card.get_hookimpls())
+
+    def require_loyalty_scheme(self) -> None:
+        """Raise NoLoyaltyScheme unless a plugin issues cards (hook ``kiosk_issue_card``)."""
+        if not self.can_issue_cards():
+            raise NoLoyaltyScheme(
+                "signing up needs a loyalty scheme to issue the card, and this kiosk has "
+                "none: enable the plugin 'loyalty_card' (or another scheme); until then "
+                "shoppers browse as guests")
+
+    def issue_enrolment_card(self, customer_id: str) -> Any:
+        """The new customer's card, from the loyalty scheme that issues them.
+
+        Asks the ``kiosk_issue_card`` hook (the built-in scheme answers last, so a
+        store's own scheme issues its cards instead). The answer has ``code`` (text)
+        and ``short_code`` (text, or None if the scheme has no typed form). Call
+        inside enrolment's transaction: a refusal undoes the enrolment.
+        """
+        self.require_loyalty_scheme()
+        card = self.kiosk.pm.hook.kiosk_issue_card(kiosk=self.kiosk, customer_id=customer_id)
+        if card is None:
+            raise NoLoyaltyScheme("no loyalty scheme issued a card for the new shopper")
+        if not isinstance(getattr(card, "code", None), str) or not card.code \
+                or not isinstance(getattr(card, "short_code", None), str | None):
+            raise TypeError("the loyalty scheme's card needs a 'code' (text) and a "
+                            "'short_code' (text or None)")
+        return card
 
     # -- head office's card registry -----------------------------------------
 
@@ -273,18 +261,11 @@ class IdentityService:
 
     def pending_registrations(self, limit: int = 500) -> list[dict[str, Any]]:
         """Cards and revocations head office's registry has not acknowledged yet."""
-        if not self.has_cards:
-            return []
         db = self.kiosk.db
         records: list[dict[str, Any]] = []
-        for card_id, customer_id, key_id, short_id in db.execute(
-                "SELECT card_id, customer_id, key_id, short_id FROM identity_cards "
-                "WHERE registered IS NULL ORDER BY issued LIMIT ?", [limit]).fetchall():
+        for card_id, customer_id, key_id, short_id in cards.unregistered_cards(db, limit):
             records.append(self._issued_record(customer_id, card_id, key_id, short_id))
-        for card_id, customer_id in db.execute(
-                "SELECT r.card_id, c.customer_id FROM identity_revocations r "
-                "JOIN identity_cards c ON c.card_id = r.card_id "
-                "WHERE r.registered IS NULL ORDER BY r.revoked LIMIT ?", [limit]).fetchall():
+        for card_id, customer_id in cards.unregistered_revocations(db, limit):
             records.append({"kind": "revoked", "card_id": card_id, "customer_id": customer_id})
         return records
 
@@ -300,10 +281,7 @@ class IdentityService:
     def mark_registered(self, records: list[dict[str, Any]], outcome: str) -> None:
         """Note head office's answer (``outcome``: a time, or "refused: ...") for ``records``."""
         with self.kiosk.transaction() as db:
-            for record in records:
-                table = "identity_cards" if record["kind"] == "issued" else "identity_revocations"
-                db.execute(f"UPDATE {table} SET registered = ? WHERE card_id = ?",
-                           [outcome, record["card_id"]])
+            cards.mark_registered(db, records, outcome)
 
     def signed_registration(self, record: dict[str, Any],
                             seal: Callable[[str], str]) -> dict[str, str]:
@@ -326,15 +304,13 @@ class IdentityService:
         their presence only if it is a valid card of ``customer_id``. A card
         head office has not registered yet travels with its signed registration.
         """
-        if not code or not self.has_cards:
+        if not code:
             return None
         verdict = self.verify(code)
         if verdict.status != OK or verdict.customer_id != customer_id:
             return None
         canonical = self.canonical_code(code)
-        row = self.kiosk.db.execute(
-            "SELECT key_id, short_id, registered FROM identity_cards WHERE card_id = ?",
-            [verdict.card_id]).fetchone()
+        row = cards.card(self.kiosk.db, str(verdict.card_id))
         registration = None
         if row is not None and row[2] is None:
             record = self._issued_record(customer_id, str(verdict.card_id), row[0], row[1])
@@ -367,9 +343,7 @@ class IdentityService:
         if secret is None or not token.long_is_authentic(code, secret):
             return Verification(FORGED, key_id=code.key_id, form="long")
         card_hex = code.card_id.hex()
-        # the raw connection and a constant SQL text: sqlite3's statement cache
-        # keeps it prepared, and sqlite-utils' execute wrapper costs ~2 µs a call
-        row = self.kiosk.db.conn.execute(_CARD_BY_ID, (card_hex,)).fetchone()
+        row = cards.by_card_id(self.kiosk.db.conn, card_hex)
         if row is None:
             return Verification(UNKNOWN, card_id=card_hex, key_id=code.key_id, form="long")
         if row[1] != code.key_id:
@@ -378,7 +352,7 @@ class IdentityService:
                             "long")
 
     def _verify_short(self, code: token.ShortCode) -> Verification:
-        row = self.kiosk.db.conn.execute(_CARD_BY_SHORT_ID, (code.short_id,)).fetchone()
+        row = cards.by_short_id(self.kiosk.db.conn, code.short_id)
         if row is None:
             return Verification(UNKNOWN, form="short")
         secret = self._keys.get(row[1]) or self._secret(row[1])
@@ -413,7 +387,9 @@ class IdentityService:
         scheme, answer = (None, None)
         if text:
             scheme, answer = self._ask_schemes(text)
-        result = _normalise(answer, scheme)
+        # a code no scheme took (none is enabled: guests only) is unknown here
+        result = identification(UNKNOWN) if text and answer is None \
+            else _normalise(answer, scheme)
         if result.status in (OK, CONSENT_NEEDED):
             result = self._with_consent(result)
         if result.status in FAILURES:
@@ -436,15 +412,13 @@ class IdentityService:
         return answer if answer is not None else (None, None)
 
     def _with_consent(self, result: Identification) -> Identification:
-        row = self.kiosk.db.execute(
-            "SELECT first_name FROM customers WHERE id = ?", [result.customer_id]
-        ).fetchone()
+        row = customers.get(self.kiosk.db, str(result.customer_id))
         if row is None:
             return identification(UNKNOWN, scheme=result.scheme)
         if self.kiosk.privacy.consent_needed(result.customer_id):
             return identification(CONSENT_NEEDED, customer_id=result.customer_id,
                                   scheme=result.scheme)
-        return identification(OK, customer_id=result.customer_id, first_name=row[0],
+        return identification(OK, customer_id=result.customer_id, first_name=row[1],
                               scheme=result.scheme)
 
 

@@ -17,26 +17,15 @@ the price).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
 from kiosk.importer.pipeline import CleanData
+from kiosk.store import catalogue, purchases
 
 MAX_LISTED = 50
-EVIDENCE_TABLE = "import_product_evidence"
-
-_UPSERT_EVIDENCE = f"""
-INSERT INTO {EVIDENCE_TABLE} (sku, name, name_rows, price, price_rows, updated)
-VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (sku) DO UPDATE SET
-    name = excluded.name, name_rows = excluded.name_rows, price = excluded.price,
-    price_rows = excluded.price_rows, updated = excluded.updated
-WHERE name IS NOT excluded.name OR name_rows != excluded.name_rows
-   OR price IS NOT excluded.price OR price_rows != excluded.price_rows
-"""
 
 
 @dataclass
@@ -73,9 +62,8 @@ class ProductPlan:
 
 def plan_products(db: Database, data: CleanData, now: str) -> ProductPlan:
     """The products to write for ``data``, each name and price weighed against the store's."""
-    has_evidence = EVIDENCE_TABLE in db.table_names()
-    existing = _existing(db, has_evidence)
-    fallback = _purchase_lines(db, [
+    existing = _existing(db)
+    fallback = _purchase_lines(db, existing, [
         sku for sku, name in data.products.items() if sku in existing and (
             (existing[sku][2] is None and existing[sku][0] != name)
             or (existing[sku][3] is None and existing[sku][1] != data.prices[sku]))])
@@ -94,14 +82,8 @@ def plan_products(db: Database, data: CleanData, now: str) -> ProductPlan:
             price, price_rows = _weigh(updates, sku, "price", store_price, store_price_rows,
                                        lines_at_price, file_price, price_rows)
         products.append((sku, name, name, price, now))
-        if has_evidence:
-            evidence.append((sku, name, name_rows, price, price_rows, now))
+        evidence.append((sku, name, name_rows, price, price_rows, now))
     return ProductPlan(products, evidence, updates)
-
-
-def write_evidence(db: Database, plan: ProductPlan) -> None:
-    if plan.evidence:
-        db.conn.executemany(_UPSERT_EVIDENCE, plan.evidence)
 
 
 def _weigh(updates: ProductUpdates, sku: str, what: str, store: Any, store_rows: int | None,
@@ -117,14 +99,9 @@ def _weigh(updates: ProductUpdates, sku: str, what: str, store: Any, store_rows:
     return (file, file_rows) if changed else (store, weight)
 
 
-def _existing(db: Database, has_evidence: bool) -> dict[str, tuple[Any, ...]]:
+def _existing(db: Database) -> dict[str, tuple[Any, ...]]:
     """sku -> (name, price, rows behind the name, rows behind the price); rows None if unknown."""
-    if not has_evidence:
-        return {sku: (name, price, None, None) for sku, name, price in
-                db.execute("SELECT sku, name, price FROM products").fetchall()}
-    rows = db.execute(
-        f"SELECT p.sku, p.name, p.price, e.name, e.name_rows, e.price, e.price_rows "
-        f"FROM products p LEFT JOIN {EVIDENCE_TABLE} e ON e.sku = p.sku").fetchall()
+    rows = catalogue.with_evidence(db)
     # evidence counts only for the name and price it was about (head office or
     # staff may have changed them since)
     return {sku: (name, price,
@@ -133,13 +110,8 @@ def _existing(db: Database, has_evidence: bool) -> dict[str, tuple[Any, ...]]:
             for sku, name, price, e_name, name_rows, e_price, price_rows in rows}
 
 
-def _purchase_lines(db: Database, skus: list[str]) -> dict[str, tuple[int, int]]:
+def _purchase_lines(db: Database, existing: dict[str, tuple[Any, ...]],
+                    skus: list[str]) -> dict[str, tuple[int, int]]:
     """sku -> (purchase lines in the store, of them at the product's price)."""
-    if not skus:
-        return {}
-    rows = db.execute(
-        "SELECT pu.sku, count(*), sum(pu.price = p.price) FROM purchases pu "
-        "JOIN products p ON p.sku = pu.sku "
-        "WHERE pu.sku IN (SELECT value FROM json_each(?)) GROUP BY pu.sku",
-        [json.dumps(skus)]).fetchall()
-    return {sku: (int(lines), int(at_price or 0)) for sku, lines, at_price in rows}
+    return {sku: (sum(by_price.values()), by_price.get(existing[sku][1], 0))
+            for sku, by_price in purchases.lines_by_price(db, skus).items()}

@@ -24,8 +24,9 @@ from sqlite_utils import Database
 
 from kiosk.events import utcnow
 from kiosk.importer.pipeline import CleanData, load_clean
-from kiosk.importer.products import ProductUpdates, plan_products, write_evidence
+from kiosk.importer.products import ProductUpdates, plan_products
 from kiosk.importer.report import ImportReport
+from kiosk.store import catalogue, customers, purchases
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -37,38 +38,10 @@ READ_SHARE = 850
 
 Progress = Callable[[int, int], None]
 
-_UPSERT_PRODUCT = """
-INSERT INTO products (sku, name, description, price, updated)
-VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (sku) DO UPDATE SET
-    name = excluded.name, description = excluded.description, price = excluded.price,
-    active = 1, updated = excluded.updated
-WHERE name IS NOT excluded.name OR description IS NOT excluded.description
-   OR price IS NOT excluded.price OR active != 1
-"""
-_INSERT_CUSTOMER = """
-INSERT INTO customers (id, created, origin) VALUES (?, ?, 'import')
-ON CONFLICT (id) DO NOTHING
-"""
-_UPSERT_PURCHASE = """
-INSERT INTO purchases (invoice, customer_id, sku, quantity, price, ts, store_id)
-VALUES (?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (invoice, sku, price) DO UPDATE SET
-    customer_id = excluded.customer_id, quantity = excluded.quantity, ts = excluded.ts,
-    store_id = excluded.store_id
-WHERE customer_id IS NOT excluded.customer_id OR quantity != excluded.quantity
-   OR ts != excluded.ts OR store_id != excluded.store_id
-"""
-
 
 def _batches(rows: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
-
-
-def ensure_store(db: Database, store_id: str, store_name: str) -> None:
-    db.execute("INSERT INTO stores (id, name, created) VALUES (?, ?, ?) "
-               "ON CONFLICT (id) DO NOTHING", [store_id, store_name, utcnow()])
 
 
 def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str,
@@ -79,12 +52,12 @@ def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str
     the store already had.
     """
     now = utcnow()
-    customers = [(cid, now) for cid in sorted(data.customers)]
-    purchases = [(line.invoice, line.customer_id, line.sku, line.quantity, line.unit_price,
-                  line.ts.isoformat(), store_id) for line in data.lines]
+    new_customers = [(cid, now) for cid in sorted(data.customers)]
+    lines = [(line.invoice, line.customer_id, line.sku, line.quantity, line.unit_price,
+              line.ts.isoformat(), store_id) for line in data.lines]
     # in the order of the (invoice, sku, price) index: far fewer page splits
-    purchases.sort(key=lambda row: (row[0], row[2], row[4]))
-    total = max(len(purchases), 1)
+    lines.sort(key=lambda row: (row[0], row[2], row[4]))
+    total = max(len(lines), 1)
     # Every parent row (store, products, customers) is written first in the
     # same transaction, so SQLite's per-row foreign key lookups, which cost
     # two thirds of the write time, are skipped for this bulk write only.
@@ -93,38 +66,30 @@ def write_clean(db: Database, data: CleanData, *, store_id: str, store_name: str
     db.execute("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
-            ensure_store(db, store_id, store_name)
+            catalogue.ensure_store(db, store_id, store_name)
             plan = plan_products(db, data, now)
-            db.conn.executemany(_UPSERT_PRODUCT, plan.products)
-            write_evidence(db, plan)
-            db.conn.executemany(_INSERT_CUSTOMER, customers)
-            existing = db.execute("SELECT count(*) FROM purchases").fetchone()[0]
+            catalogue.upsert_imported_products(db, plan.products)
+            if plan.evidence:
+                catalogue.upsert_evidence(db, plan.evidence)
+            customers.add_imported(db, new_customers)
+            existing = purchases.count(db)
             # Loading many rows into a small table: building the secondary
             # indexes once at the end is cheaper than updating them row by row.
             # Same transaction, so a failure leaves them as they were.
-            rebuild = _secondary_indexes(db) if len(purchases) > 2 * existing else []
+            rebuild = purchases.secondary_indexes(db) if len(lines) > 2 * existing else []
             for name, _ in rebuild:
-                db.execute(f"DROP INDEX [{name}]")
+                purchases.drop_index(db, name)
             done = 0
-            for batch in _batches(purchases):
-                db.conn.executemany(_UPSERT_PURCHASE, batch)
+            for batch in _batches(lines):
+                purchases.upsert_imported(db, batch)
                 done += len(batch)
                 if progress is not None:
                     progress(READ_SHARE + (PROGRESS_TOTAL - READ_SHARE) * done // total,
                              PROGRESS_TOTAL)
-            for _, sql in rebuild:
-                db.execute(sql)
+            purchases.create_indexes(db, rebuild)
     finally:
         db.execute(f"PRAGMA foreign_keys = {'ON' if fk_on else 'OFF'}")
     return plan.updates
-
-
-def _secondary_indexes(db: Database) -> list[tuple[str, str]]:
-    """Name and SQL of the purchases indexes that are not constraints (UNIQUE stays)."""
-    rows = db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'purchases' "
-        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name").fetchall()
-    return [(name, sql) for name, sql in rows]
 
 
 def drop_erased(kiosk: Kiosk, data: CleanData) -> None:
@@ -132,8 +97,6 @@ def drop_erased(kiosk: Kiosk, data: CleanData) -> None:
 
     Their purchases already stay in the store, anonymised, from before the erasure.
     """
-    if "privacy_erasures" not in kiosk.db.table_names():
-        return
     erased = {c for c in data.customers if kiosk.privacy.was_erased(c)}
     if not erased:
         return

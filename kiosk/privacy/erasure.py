@@ -1,5 +1,6 @@
 """Erasure: remove everything of one person from the kiosk database.
 
+The rows go in one transaction (``kiosk.store.erasure.delete_person``).
 Purchases are also the store's popularity data, so they are anonymised
 rather than deleted: no customer id, a fresh random invoice number per
 invoice (the till's number would link back to the person), the time cut to
@@ -28,96 +29,30 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import secrets
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.events import utcnow
+from kiosk.store import customers, meta
 
 log = logging.getLogger(__name__)
-
-# Tables handled explicitly below rather than by the generic sweep.
-_SPECIAL = {"customers", "consents", "purchases", "outbox"}
 
 
 def erasure_digest(db: Database, customer_id: str) -> str:
     """A keyed hash of the id: lets an import recognise an erased customer, nothing more."""
-    row = db.execute("SELECT value FROM meta WHERE key = 'privacy_erasure_key'").fetchone()
-    if row is None:
+    key = meta.get(db, meta.ERASURE_KEY)
+    if key is None:
         key = secrets.token_hex(32)
-        db.execute("INSERT INTO meta (key, value) VALUES ('privacy_erasure_key', ?)", [key])
-    else:
-        key = row[0]
+        meta.put(db, meta.ERASURE_KEY, key)
     return hmac.new(bytes.fromhex(key), customer_id.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def _day(ts: str) -> str:
-    try:
-        moment = datetime.fromisoformat(ts)
-    except ValueError:
-        return ts[:10] if len(ts) >= 10 else ts
-    return moment.replace(hour=0, minute=0, second=0, microsecond=0).isoformat(
-        sep=ts[10] if len(ts) > 10 else "T")
-
-
-def anonymise_purchases(db: Database, customer_id: str) -> int:
-    rows = db.execute(
-        "SELECT id, invoice, ts FROM purchases WHERE customer_id = ?", [customer_id]
-    ).fetchall()
-    fresh: dict[str, str] = {}
-    for purchase_id, invoice, ts in rows:
-        new_invoice = fresh.setdefault(invoice, "anon-" + secrets.token_hex(8))
-        db.execute(
-            "UPDATE purchases SET customer_id = NULL, invoice = ?, ts = ?, excluded = 0 "
-            "WHERE id = ?",
-            [new_invoice, _day(ts), purchase_id],
-        )
-    return len(rows)
-
-
-def tables_with_customer_id(db: Database) -> list[str]:
-    return sorted(
-        table.name for table in db.tables
-        if table.name not in _SPECIAL and "customer_id" in table.columns_dict
-    )
-
-
-def delete_person(db: Database, customer_id: str) -> dict[str, Any]:
-    """Delete or anonymise every row of ``customer_id``; call inside a transaction."""
-    counts: dict[str, int] = {"purchases_anonymised": anonymise_purchases(db, customer_id)}
-    quoted = json.dumps(customer_id)
-    counts["outbox"] = db.execute(
-        "DELETE FROM outbox WHERE customer_id = ? OR instr(payload, ?) > 0",
-        [customer_id, quoted],
-    ).rowcount
-    for table in tables_with_customer_id(db):
-        deleted = db.execute(
-            f"DELETE FROM [{table}] WHERE customer_id = ?", [customer_id]
-        ).rowcount
-        if deleted:
-            counts[table] = deleted
-    counts["customers"] = db.execute(
-        "DELETE FROM customers WHERE id = ?", [customer_id]
-    ).rowcount
-    # consents may only be deleted once their customer is gone (trigger)
-    counts["consents"] = db.execute(
-        "DELETE FROM consents WHERE customer_id = ?", [customer_id]
-    ).rowcount
-    return counts
-
-
 def remember_erasure(db: Database, customer_id: str, origin: str) -> None:
-    db.execute(
-        "INSERT OR IGNORE INTO privacy_erasures (digest, at, origin) VALUES (?, ?, ?)",
-        [erasure_digest(db, customer_id), utcnow(), origin],
-    )
+    customers.remember_erasure(db, erasure_digest(db, customer_id), origin)
 
 
 def checkpoint(db: Database) -> bool:

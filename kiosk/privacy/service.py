@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 from kiosk.events import utcnow
 from kiosk.privacy import erasure
 from kiosk.privacy.purposes import PURPOSES
+from kiosk.store import catalogue, customers, meta, purchases
+from kiosk.store.customers import UnknownCustomer
+from kiosk.store.erasure import delete_person
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -26,9 +29,7 @@ PREFERENCE_SOURCES = ("shopper", "staff", "inferred")
 ERASURE_ORIGINS = ("shopper", "staff", "hq")
 MAX_NAME_LENGTH = 40
 
-
-class UnknownCustomer(LookupError):
-    """No customer with that id in this kiosk's database."""
+__all__ = ["Enrolment", "PrivacyService", "UnknownCustomer", "clean_first_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +70,12 @@ class PrivacyService:
     # -- consent ------------------------------------------------------------
 
     def _require_customer(self, customer_id: str) -> tuple[Any, ...]:
-        row = self.kiosk.db.execute(
-            "SELECT id, first_name, origin, created FROM customers WHERE id = ?", [customer_id]
-        ).fetchone()
-        if row is None:
-            raise UnknownCustomer("no customer with that id")
-        return row
+        return customers.require(self.kiosk.db, customer_id)
 
     def consents(self, customer_id: str) -> dict[str, bool | None]:
         """The latest answer for each purpose (None: never asked)."""
-        rows = self.kiosk.db.execute(
-            "SELECT purpose, granted FROM consents WHERE customer_id = ? ORDER BY id",
-            [customer_id],
-        ).fetchall()
         latest: dict[str, bool | None] = dict.fromkeys(PURPOSES)
-        for purpose, granted in rows:
+        for purpose, granted in customers.answers(self.kiosk.db, customer_id):
             if purpose in latest:
                 latest[purpose] = bool(granted)
         return latest
@@ -93,20 +85,13 @@ class PrivacyService:
         _check_purpose(purpose)
         if customer_id is None:
             return False
-        row = self.kiosk.db.execute(
-            "SELECT granted FROM consents WHERE customer_id = ? AND purpose = ? "
-            "ORDER BY id DESC LIMIT 1",
-            [customer_id, purpose],
-        ).fetchone()
-        if row is None or not row[0]:
+        if not customers.latest_answer(self.kiosk.db, customer_id, purpose):
             return False
         return not (purpose == "personalisation" and self.is_paused(customer_id))
 
     def consent_needed(self, customer_id: str) -> bool:
         """True for a customer who was never asked (e.g. imported from the till)."""
-        return self.kiosk.db.execute(
-            "SELECT 1 FROM consents WHERE customer_id = ? LIMIT 1", [customer_id]
-        ).fetchone() is None
+        return not customers.was_asked(self.kiosk.db, customer_id)
 
     def set_consent(self, customer_id: str, purpose: str, granted: bool,
                     source: str = "kiosk", *, card_code: str | None = None) -> None:
@@ -128,11 +113,7 @@ class PrivacyService:
             self._require_customer(customer_id)
             at = utcnow()
             for purpose, granted in answers.items():
-                db.execute(
-                    "INSERT INTO consents (customer_id, purpose, granted, at, source) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [customer_id, purpose, int(bool(granted)), at, source],
-                )
+                customers.add_answer(db, customer_id, purpose, bool(granted), at, source)
                 payload: dict[str, Any] = {"purpose": purpose, "granted": bool(granted),
                                            "source": source}
                 if not granted and card_code:
@@ -143,21 +124,16 @@ class PrivacyService:
                 self.kiosk.record_event("consent_changed", payload, customer_id=customer_id)
 
     def is_paused(self, customer_id: str) -> bool:
-        return self.kiosk.db.execute(
-            "SELECT 1 FROM privacy_pauses WHERE customer_id = ?", [customer_id]
-        ).fetchone() is not None
+        return customers.is_paused(self.kiosk.db, customer_id)
 
     def pause_personalisation(self, customer_id: str, paused: bool = True) -> None:
         """Stop (or restart) personal recommendations without changing the consent."""
         with self.kiosk.transaction() as db:
             self._require_customer(customer_id)
             if paused:
-                db.execute(
-                    "INSERT OR IGNORE INTO privacy_pauses (customer_id, paused) VALUES (?, ?)",
-                    [customer_id, utcnow()],
-                )
+                customers.pause(db, customer_id)
             else:
-                db.execute("DELETE FROM privacy_pauses WHERE customer_id = ?", [customer_id])
+                customers.unpause(db, customer_id)
             self.kiosk.record_event(
                 "consent_changed", {"purpose": "personalisation", "paused": bool(paused)},
                 customer_id=customer_id,
@@ -167,24 +143,25 @@ class PrivacyService:
 
     def enrol(self, first_name: str | None = None, consents: dict[str, bool] | None = None,
               source: str = "kiosk") -> Enrolment:
-        """A new customer with a new card; every purpose is recorded, yes or no."""
+        """A new customer with a new card; every purpose is recorded, yes or no.
+
+        The card comes from the loyalty scheme (``kiosk_issue_card``); without one,
+        ``NoLoyaltyScheme`` is raised and nothing is written.
+        """
         name = clean_first_name(first_name)
         answers = dict.fromkeys(PURPOSES, False)
         for purpose, granted in (consents or {}).items():
             _check_purpose(purpose)
             answers[purpose] = bool(granted)
         customer_id = "e" + secrets.token_hex(8)
+        self.kiosk.identity.require_loyalty_scheme()
         with self.kiosk.transaction() as db:
-            db.execute(
-                "INSERT INTO customers (id, first_name, created, origin) "
-                "VALUES (?, ?, ?, 'enrolment')",
-                [customer_id, name, utcnow()],
-            )
+            customers.add_enrolled(db, customer_id, name)
             self.kiosk.record_event("enrolled", {"source": source}, customer_id=customer_id)
             self.set_consents(customer_id, answers, source)
-            card = self.kiosk.identity.issue_card(customer_id)
+            card = self.kiosk.identity.issue_enrolment_card(customer_id)
         log.info("shopper enrolled at %s", source)
-        return Enrolment(customer_id, card.code, card.short_code)
+        return Enrolment(customer_id, card.code, card.short_code or "")
 
     # -- the shopper's data -------------------------------------------------
 
@@ -193,10 +170,7 @@ class PrivacyService:
         db = self.kiosk.db
         _, first_name, origin, created = self._require_customer(customer_id)
         history: dict[str, list[dict[str, Any]]] = {p: [] for p in PURPOSES}
-        for purpose, granted, at, source in db.execute(
-            "SELECT purpose, granted, at, source FROM consents WHERE customer_id = ? "
-            "ORDER BY id", [customer_id],
-        ).fetchall():
+        for purpose, granted, at, source in customers.consent_log(db, customer_id):
             history.setdefault(purpose, []).append(
                 {"granted": bool(granted), "at": at, "source": source})
         consents = {
@@ -210,19 +184,14 @@ class PrivacyService:
         }
         preferences = [
             {"key": k, "value": v, "source": s, "updated": u}
-            for k, v, s, u in db.execute(
-                "SELECT key, value, source, updated FROM preferences WHERE customer_id = ? "
-                "ORDER BY key, value", [customer_id],
-            ).fetchall()
+            for k, v, s, u in customers.preferences_of(db, customer_id)
         ]
-        purchases = [
-            {"id": i, "invoice": inv, "sku": sku, "name": name, "quantity": q, "price": p,
-             "ts": ts, "excluded": bool(ex)}
-            for i, inv, sku, name, q, p, ts, ex in db.execute(
-                "SELECT pu.id, pu.invoice, pu.sku, pr.name, pu.quantity, pu.price, pu.ts, "
-                "pu.excluded FROM purchases pu LEFT JOIN products pr ON pr.sku = pu.sku "
-                "WHERE pu.customer_id = ? ORDER BY pu.ts DESC, pu.id", [customer_id],
-            ).fetchall()
+        lines = purchases.of_customer(db, customer_id)
+        names = catalogue.names(db, (line[2] for line in lines))
+        bought = [
+            {"id": i, "invoice": inv, "sku": sku, "name": names.get(sku), "quantity": q,
+             "price": p, "ts": ts, "excluded": bool(ex)}
+            for i, inv, sku, q, p, ts, ex in lines
         ]
         return {
             "customer": {"id": customer_id, "first_name": first_name, "origin": origin,
@@ -231,7 +200,7 @@ class PrivacyService:
             "consents": consents,
             "personalisation_paused": self.is_paused(customer_id),
             "preferences": preferences,
-            "purchases": purchases,
+            "purchases": bought,
             "cards": self.kiosk.identity.cards_of(customer_id),
         }
 
@@ -245,12 +214,7 @@ class PrivacyService:
             raise ValueError("a preference needs a key and a value")
         with self.kiosk.transaction() as db:
             self._require_customer(customer_id)
-            db.execute(
-                "INSERT INTO preferences (customer_id, key, value, source, updated) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, key, value) "
-                "DO UPDATE SET source = excluded.source, updated = excluded.updated",
-                [customer_id, key, value, source, utcnow()],
-            )
+            customers.set_preference(db, customer_id, key, value, source)
             self.kiosk.record_event("preference_changed", {"key": key, "action": "set",
                                                            "source": source},
                                     customer_id=customer_id)
@@ -263,29 +227,18 @@ class PrivacyService:
         """
         with self.kiosk.transaction() as db:
             self._require_customer(customer_id)
-            if value is None:
-                cursor = db.execute(
-                    "DELETE FROM preferences WHERE customer_id = ? AND key = ?",
-                    [customer_id, key])
-            else:
-                cursor = db.execute(
-                    "DELETE FROM preferences WHERE customer_id = ? AND key = ? AND value = ?",
-                    [customer_id, key, value])
-            if cursor.rowcount:
+            removed = customers.remove_preferences(db, customer_id, key, value)
+            if removed:
                 self.kiosk.record_event("preference_changed",
                                         {"key": key, "action": "remove", "source": source},
                                         customer_id=customer_id)
-            return cursor.rowcount
+            return removed
 
     def exclude_purchase(self, customer_id: str, purchase_id: int,
                          excluded: bool = True) -> None:
         """"Don't use this purchase for recommendations" (or use it again)."""
         with self.kiosk.transaction() as db:
-            cursor = db.execute(
-                "UPDATE purchases SET excluded = ? WHERE id = ? AND customer_id = ?",
-                [int(bool(excluded)), purchase_id, customer_id],
-            )
-            if cursor.rowcount != 1:
+            if not purchases.set_excluded(db, customer_id, purchase_id, excluded):
                 raise LookupError("no such purchase for this customer")
             self.kiosk.record_event("preference_changed",
                                     {"action": "exclude_purchase", "excluded": bool(excluded)},
@@ -303,13 +256,10 @@ class PrivacyService:
 
         db = self.kiosk.db
         digests = [erasure.erasure_digest(db, customer_id)]
-        row = db.execute("SELECT value FROM meta WHERE key = 'hq_erasure_key'").fetchone()
-        if row is not None:
-            digests.append(erased_id_digest(row[0], customer_id))
-        marks = ", ".join("?" for _ in digests)
-        return db.execute(
-            f"SELECT 1 FROM privacy_erasures WHERE digest IN ({marks})", digests,
-        ).fetchone() is not None
+        hq_key = meta.get(db, meta.HQ_ERASURE_KEY)
+        if hq_key is not None:
+            digests.append(erased_id_digest(hq_key, customer_id))
+        return customers.any_erased(db, digests)
 
     def erase(self, customer_id: str, *, origin: str = "shopper",
               card_code: str | None = None) -> dict[str, Any]:
@@ -321,11 +271,10 @@ class PrivacyService:
         if origin not in ERASURE_ORIGINS:
             raise ValueError(f"origin must be one of {', '.join(ERASURE_ORIGINS)}")
         db = self.kiosk.db
-        db.execute("PRAGMA secure_delete = ON")
         sealed, proven = (self.sealed_request(customer_id, "erase", card_code)
                           if origin != "hq" else (None, False))
         with self.kiosk.transaction() as tx:
-            counts = erasure.delete_person(tx, customer_id)
+            counts = delete_person(tx, customer_id)
             erasure.remember_erasure(tx, customer_id, origin)
             if origin != "hq":  # head office asked for it, so it knows already
                 self.kiosk.record_event(

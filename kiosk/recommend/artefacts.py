@@ -1,11 +1,12 @@
-"""Versioned model artefacts and staff picks: migration set ``kiosk.recommend``.
+"""Versioned model artefacts: each run's fitted recommenders, stored and restored.
 
 Each training run gets a version number; every fitted recommender's state is
 stored under it (pickled, with its data window, parameters and metrics), and
-a ``_blend`` row holds the blend weights and validation figures. Only the
-last ``KEEP_VERSIONS`` runs are kept. Artefacts hold item-level aggregates
-only (similarities, counts, intervals), never a customer id, so an erasure
-does not need to touch them.
+a ``_blend`` row holds the blend weights and validation figures, in
+``model_artefacts`` (``kiosk.store.recommend``). Only the last
+``KEEP_VERSIONS`` runs are kept. Artefacts hold item-level aggregates only
+(similarities, counts, intervals), never a customer id, so an erasure does
+not need to touch them.
 """
 
 from __future__ import annotations
@@ -17,48 +18,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from kiosk.events import utcnow
 from kiosk.recommend.engine import Weights
+from kiosk.store import recommend as store
 
 log = logging.getLogger(__name__)
 
 KEEP_VERSIONS = 3
 BLEND = "_blend"
-
-recommend_migrations = Migrations("kiosk.recommend")
-
-
-@recommend_migrations(name="0001_artefacts_staff_picks")
-def artefacts_and_staff_picks(db: Database) -> None:
-    db.execute(
-        """CREATE TABLE model_artefacts (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            window_start TEXT,
-            window_end TEXT,
-            parameters TEXT NOT NULL DEFAULT '{}',
-            metrics TEXT NOT NULL DEFAULT '{}',
-            trained TEXT NOT NULL,
-            blob BLOB,
-            UNIQUE (name, version)
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE staff_picks (
-            id INTEGER PRIMARY KEY,
-            customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
-            sku TEXT NOT NULL,
-            staff_name TEXT NOT NULL,
-            note TEXT NOT NULL DEFAULT '',
-            created TEXT NOT NULL,
-            UNIQUE (customer_id, sku)
-        )"""
-    )
-    db.execute("CREATE INDEX staff_picks_customer ON staff_picks(customer_id, created)")
-
 
 def save_run(db: Database, recommenders: Sequence[Any], *, weights: Weights,
              window: dict[str, str], parameters: dict[str, dict[str, Any]],
@@ -66,8 +34,7 @@ def save_run(db: Database, recommenders: Sequence[Any], *, weights: Weights,
     """Store one training run; returns its version number."""
     trained = utcnow()
     with db.atomic():
-        row = db.execute("SELECT max(version) FROM model_artefacts").fetchone()
-        version = (row[0] or 0) + 1
+        version = store.next_version(db)
         rows = []
         for rec in recommenders:
             if not getattr(rec, "trainable", True):
@@ -86,21 +53,37 @@ def save_run(db: Database, recommenders: Sequence[Any], *, weights: Weights,
             rows.append((rec.name, parameters.get(rec.name, {}), figures, blob))
         rows.append((BLEND, weights.as_dict(), metrics, None))
         for name, params, figures, blob in rows:
-            db.execute(
-                "INSERT INTO model_artefacts (name, version, window_start, window_end, "
-                "parameters, metrics, trained, blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [name, version, window.get("start"), window.get("end"),
-                 json.dumps(params, sort_keys=True, default=str),
-                 json.dumps(figures, sort_keys=True, default=str), trained, blob])
-        db.execute("DELETE FROM model_artefacts WHERE version <= ?",
-                   [version - KEEP_VERSIONS])
+            store.add_artefact(
+                db, name=name, version=version, window_start=window.get("start"),
+                window_end=window.get("end"),
+                parameters=json.dumps(params, sort_keys=True, default=str),
+                metrics=json.dumps(figures, sort_keys=True, default=str), trained=trained,
+                blob=blob)
+        store.keep_versions(db, version, KEEP_VERSIONS)
+    return version
+
+
+def install_run(db: Database, rows: list[dict[str, Any]]) -> int:
+    """A run trained elsewhere (head office) as the newest version; returns it.
+
+    ``rows`` are ``model_artefacts`` rows (``name``, ``blob`` as bytes or None, ...);
+    one of them must be the blend's.
+    """
+    if not any(row.get("name") == BLEND for row in rows):
+        raise ValueError("a training run needs its blend row")
+    version = store.next_version(db)
+    for row in rows:
+        store.add_artefact(
+            db, name=row["name"], version=version, window_start=row.get("window_start"),
+            window_end=row.get("window_end"), parameters=json.dumps(row.get("parameters") or {}),
+            metrics=json.dumps(row.get("metrics") or {}), trained=row.get("trained") or utcnow(),
+            blob=row.get("blob"))
+    store.keep_versions(db, version, KEEP_VERSIONS)
     return version
 
 
 def latest_version(db: Database) -> int | None:
-    row = db.execute("SELECT max(version) FROM model_artefacts WHERE name = ?",
-                     [BLEND]).fetchone()
-    return row[0] if row and row[0] is not None else None
+    return store.latest_version(db, BLEND)
 
 
 def load_run(db: Database, recommenders: Sequence[Any], version: int | None = None
@@ -113,13 +96,10 @@ def load_run(db: Database, recommenders: Sequence[Any], version: int | None = No
     version = latest_version(db) if version is None else version
     if version is None:
         return None
-    blend = db.execute("SELECT parameters FROM model_artefacts WHERE name = ? AND version = ?",
-                       [BLEND, version]).fetchone()
+    blend = store.parameters(db, BLEND, version)
     if blend is None:
         return None
-    states = {name: blob for name, blob in db.execute(
-        "SELECT name, blob FROM model_artefacts WHERE version = ? AND name != ?",
-        [version, BLEND])}
+    states = store.blobs(db, version, besides=BLEND)
     ready = []
     for rec in recommenders:
         if not getattr(rec, "trainable", True):
@@ -137,14 +117,12 @@ def load_run(db: Database, recommenders: Sequence[Any], version: int | None = No
                           rec.name)
             continue
         ready.append(rec)
-    return ready, Weights.from_dict(json.loads(blend[0])), version
+    return ready, Weights.from_dict(json.loads(blend)), version
 
 
 def runs(db: Database) -> list[dict[str, Any]]:
     """Every stored artefact without its blob, newest first (for ``kiosk train --json``)."""
-    rows = db.execute(
-        "SELECT name, version, window_start, window_end, parameters, metrics, trained, "
-        "length(blob) FROM model_artefacts ORDER BY version DESC, name")
+    rows = store.runs(db)
     return [{"name": n, "version": v, "window": {"start": s, "end": e},
              "parameters": json.loads(p), "metrics": json.loads(m), "trained": t,
              "bytes": b or 0} for n, v, s, e, p, m, t, b in rows]

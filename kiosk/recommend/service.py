@@ -35,6 +35,8 @@ from kiosk.recommend.types import (
     Shelf,
     day_number,
 )
+from kiosk.store import catalogue, feedback, purchases
+from kiosk.store import recommend as recommend_store
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -73,10 +75,10 @@ class RecommendationService:
         self._version: int | None = None
         self._products: dict[str, tuple[Any, ...]] = {}
         self._lock = threading.RLock()
-        # The app trains in the background (kiosk.ui.presenters.models) and sets this to
-        # False: until the first models exist, shelves() gets the store's picks from a
-        # quick stand-in instead of training (and blocking) on the caller's thread.
-        self.train_when_missing = True
+        # False once the app trains in the background (train_in_background): until the
+        # first models exist, shelves() gets the store's picks from a quick stand-in
+        # instead of training (and blocking) on the caller's thread.
+        self._train_when_missing = True
         self._stand_in: Engine | None = None
         self._stand_in_lock = threading.Lock()
         self._recommenders()  # two plugins registering one name stop the start, not a shelf
@@ -87,16 +89,23 @@ class RecommendationService:
     def _recommenders(self) -> list[Any]:
         return collect_recommenders(self.kiosk.pm, self.kiosk)
 
-    def engine(self) -> Engine:
-        """The trained models: the latest stored run, or a fresh training if none.
+    def train_in_background(self) -> None:
+        """From now on, never train on the caller's thread: whoever calls this trains.
 
-        With ``train_when_missing = False`` it never trains: while there are no
-        models it returns a stand-in that knows only the store's non-personal
-        picks (popular, trending, seasonal), fitted in well under a second.
+        Until the first models exist, ``engine()`` then returns a stand-in that
+        knows only the store's non-personal picks (popular, trending, seasonal),
+        fitted in well under a second, and personal picks raise ``ModelsNotReady``.
+        The kiosk window calls it, then trains on a worker of its own
+        (``kiosk.ui.presenters.training``).
         """
+        self._train_when_missing = False
+
+    def engine(self) -> Engine:
+        """The trained models: the latest stored run, or a fresh training if none
+        (a stand-in after ``train_in_background``)."""
         with self._lock:
             if not self.load():
-                if not self.train_when_missing:
+                if not self._train_when_missing:
                     return self._store_picks_engine()
                 log.info("no trained models yet; training now")
                 self.train()
@@ -127,9 +136,11 @@ class RecommendationService:
             return self._stand_in
 
     def _load_products(self) -> None:
-        self._products = {
-            row[0]: row[1:] for row in self.kiosk.db.execute(
-                "SELECT sku, name, price, image, theme, colours FROM products")}
+        self._products = {row[0]: row[1:] for row in catalogue.shown_fields(self.kiosk.db)}
+
+    def has_purchases(self) -> bool:
+        """True if the store has purchases to learn from."""
+        return purchases.any_purchases(self.kiosk.db)
 
     def train(self, progress: Callable[[float, str], None] | None = None) -> dict[str, Any]:
         """Fit every enabled recommender on the store and keep the run as a new version.
@@ -166,9 +177,7 @@ class RecommendationService:
         today = day_number(now or datetime.now(UTC))
         if not self._personal(customer_id):
             return Context(customer_id=None, now=today, personal=False)
-        rows = self.kiosk.db.execute(
-            "SELECT sku, ts FROM purchases WHERE customer_id = ? AND excluded = 0 ORDER BY ts",
-            [customer_id]).fetchall()
+        rows = purchases.history(self.kiosk.db, customer_id)
         return Context(customer_id=customer_id, now=today,
                        history_skus=tuple(r[0] for r in rows),
                        history_days=np.asarray([day_number(datetime.fromisoformat(r[1]))
@@ -177,30 +186,23 @@ class RecommendationService:
                            customer_id, {}),
                        personal=True)
 
-    def _who(self, context: Context, session_id: str) -> tuple[str, list[Any]]:
-        if context.personal:
-            return "(customer_id = ? OR session_id = ?)", [context.customer_id, session_id]
-        return "session_id = ?", [session_id]
+    @staticmethod
+    def _who(context: Context) -> str | None:
+        """Whose feedback counts besides this session's: the shopper's, with consent."""
+        return context.customer_id if context.personal else None
 
     def _not_for_me(self, context: Context, session_id: str) -> set[str]:
-        where, params = self._who(context, session_id)
-        return {r[0] for r in self.kiosk.db.execute(
-            f"SELECT DISTINCT sku FROM feedback WHERE kind = 'not_for_me' AND {where}", params)}
+        return feedback.not_for_me(self.kiosk.db, self._who(context), session_id)
 
     def _resting(self, context: Context, session_id: str) -> set[str]:
         """Items shown ``cap_shows`` times in the last ``cap_rest_days`` without interest."""
-        where, params = self._who(context, session_id)
         since = (datetime.now(UTC) - timedelta(days=self.cap_rest_days)).isoformat()
-        shown = {r[0] for r in self.kiosk.db.execute(
-            f"SELECT sku FROM impressions WHERE {where} AND shown >= ? GROUP BY sku "
-            "HAVING count(*) >= ?", [*params, since, self.cap_shows])}
+        shown = feedback.shown_often(self.kiosk.db, self._who(context), session_id,
+                                     since=since, shows=self.cap_shows)
         if not shown:
             return set()
-        kinds = ", ".join(f"'{k}'" for k in INTEREST_KINDS)
-        interested = {r[0] for r in self.kiosk.db.execute(
-            f"SELECT DISTINCT sku FROM feedback WHERE kind IN ({kinds}) AND {where} "
-            "AND at >= ?", [*params, since])}
-        return shown - interested
+        return shown - feedback.reacted_to(self.kiosk.db, self._who(context), session_id,
+                                           since=since, kinds=INTEREST_KINDS)
 
     def _stock(self) -> dict[str, tuple[int, str | None]] | None:
         """What is on hand in this store: sku -> (quantity, location).
@@ -210,12 +212,9 @@ class RecommendationService:
         out for it.
         """
         db, store_id = self.kiosk.db, self.kiosk.config.store_id
-        if db.execute("SELECT 1 FROM stock WHERE store_id = ? LIMIT 1",
-                      [store_id]).fetchone() is None:
+        if not catalogue.has_stock(db, store_id):
             return None
-        return {sku: (qty, location) for sku, qty, location in db.execute(
-            "SELECT sku, quantity, location FROM stock WHERE store_id = ? AND quantity > 0",
-            [store_id])}
+        return catalogue.on_hand(db, store_id)
 
     def _filters(self, context: Context, session_id: str,
                  stock: dict[str, tuple[int, str | None]] | None, *,
@@ -308,11 +307,7 @@ class RecommendationService:
                                                         "plugin"),
                   "reason": _reason_code(getattr(p, "reason", None))} for p in picks]
         with self.kiosk.transaction() as db:
-            db.conn.executemany(
-                "INSERT INTO impressions (customer_id, session_id, sku, recommender, reason, "
-                "shown) VALUES (?, ?, ?, ?, ?, ?)",
-                [[who, session_id, i["sku"], i["recommender"], i["reason"], shown]
-                 for i in items])
+            feedback.add_impressions(db, who, session_id, items, shown)
             self.kiosk.record_event("impression", {"session_id": session_id, "items": items},
                                     customer_id=who)
         return len(picks)
@@ -325,8 +320,7 @@ class RecommendationService:
                              f"{', '.join(FEEDBACK_KINDS)}")
         who = customer_id if self._personal(customer_id) else None
         with self.kiosk.transaction() as db:
-            db.execute("INSERT INTO feedback (customer_id, session_id, sku, kind, at) "
-                       "VALUES (?, ?, ?, ?, ?)", [who, session_id, sku, kind, utcnow()])
+            feedback.add_feedback(db, who, session_id, sku, kind)
             self.kiosk.record_event(_EVENT_OF_FEEDBACK[kind],
                                     {"session_id": session_id, "sku": sku, "kind": kind},
                                     customer_id=who)
@@ -339,16 +333,11 @@ class RecommendationService:
         if not self.kiosk.privacy.consented(customer_id, "staff_profile"):
             raise PermissionError("this customer has not agreed to staff keeping a profile, "
                                   "so staff picks cannot be stored for them")
-        if self.kiosk.db.execute("SELECT 1 FROM products WHERE sku = ?",
-                                 [sku]).fetchone() is None:
+        if not catalogue.has_product(self.kiosk.db, sku):
             raise ValueError(f"no product with sku {sku!r}")
         with self.kiosk.transaction() as db:
-            db.execute(
-                "INSERT INTO staff_picks (customer_id, sku, staff_name, note, created) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, sku) DO UPDATE SET "
-                "staff_name = excluded.staff_name, note = excluded.note, "
-                "created = excluded.created",
-                [customer_id, sku, staff_name.strip(), note.strip(), utcnow()])
+            recommend_store.add_staff_pick(db, customer_id, sku, staff_name.strip(),
+                                           note.strip())
 
     def close(self) -> None:
         """Stop the recommenders' worker threads (the kiosk calls this when it closes)."""

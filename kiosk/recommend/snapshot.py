@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from kiosk.recommend.types import Context, day_number
+from kiosk.store import catalogue, customers, purchases
 
 
 @dataclass(frozen=True, eq=False)
@@ -230,14 +231,10 @@ def from_clean(clean: Any, *, end: datetime | None = None) -> Snapshot:
 def from_store(db: Any, *, end: datetime | None = None) -> Snapshot:
     """A snapshot of the kiosk's store: purchases (not excluded), products, preferences."""
     builder = _Builder()
-    rows = db.execute(
-        "SELECT invoice, customer_id, sku, ts FROM purchases WHERE excluded = 0 "
-        "ORDER BY ts, id")
-    for invoice, customer_id, sku, ts in rows:
+    for invoice, customer_id, sku, ts in purchases.for_training(db):
         builder.add(invoice, customer_id, sku, day_number(datetime.fromisoformat(ts)))
     products: dict[str, dict[str, Any]] = {}
-    for sku, name, price, theme, colours, active in db.execute(
-            "SELECT sku, name, price, theme, colours, active FROM products ORDER BY sku"):
+    for sku, name, price, theme, colours, active in catalogue.for_training(db):
         if not active and sku not in builder.sku_index:
             continue
         products[sku] = {"name": name, "price": price, "theme": theme,
@@ -249,13 +246,8 @@ def from_store(db: Any, *, end: datetime | None = None) -> Snapshot:
 def read_preferences(db: Any, customer_id: str | None = None
                      ) -> dict[str, dict[str, tuple[str, ...]]]:
     """customer id -> {key: values} from the preferences table."""
-    sql = "SELECT customer_id, key, value FROM preferences"
-    params: tuple[Any, ...] = ()
-    if customer_id is not None:
-        sql += " WHERE customer_id = ?"
-        params = (customer_id,)
     result: dict[str, dict[str, list[str]]] = {}
-    for cid, key, value in db.execute(sql + " ORDER BY customer_id, key, value", params):
+    for cid, key, value in customers.preference_values(db, customer_id):
         result.setdefault(cid, {}).setdefault(key, []).append(value)
     return {cid: {k: tuple(v) for k, v in prefs.items()} for cid, prefs in result.items()}
 

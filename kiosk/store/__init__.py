@@ -1,8 +1,13 @@
-"""The kiosk's local store: SQLite through sqlite-utils.
+"""The kiosk's local store: SQLite through sqlite-utils, one module per area.
 
-``open_database`` applies every migration set (core first, then each plugin's)
-and refuses a database written by a newer version of the kiosk. ``Store``
-hands each thread its own connection. The database file is created private
+Each area module (``customers``, ``catalogue``, ``purchases``, ``cards``,
+``feedback``, ``outbox``, ``sync``, ``recommend``, ``staff``, ``meta``) holds the
+migrations of its tables and every statement on them; services call it, and
+no other module names a core table in SQL (``tests/test_data_layer.py``).
+``open_database`` applies every core migration set
+(``kiosk.store.migrations.CORE_SETS``), then each plugin's, and refuses a
+database written by a newer version of the kiosk. ``Store`` hands each thread
+its own connection. The database file is created private
 (``kiosk.store.files``), and every connection reports damage to the store's
 ``StoreHealth`` (``kiosk.store.health``).
 """
@@ -21,7 +26,7 @@ from sqlite_utils.migrations import Migrations
 
 from kiosk.store.files import prepare_database_file
 from kiosk.store.health import StoreHealth, WatchedConnection
-from kiosk.store.migrations import core
+from kiosk.store.migrations import CORE_SETS
 
 __all__ = ["SchemaTooNewError", "Store", "StoreHealth", "apply_migrations", "connect",
            "open_database"]
@@ -48,7 +53,8 @@ def connect(path: str | os.PathLike[str] | None,
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
     db.execute("PRAGMA synchronous = NORMAL")
-    # Erasure must leave nothing behind: deleted cells are overwritten.
+    # Erasure must leave nothing behind: deleted cells are overwritten. The one
+    # place it is set: every connection of the kiosk is made here.
     db.execute("PRAGMA secure_delete = ON")
     return db
 
@@ -70,8 +76,8 @@ def check_not_newer(db: Database, sets: Iterable[Migrations]) -> None:
 
 
 def apply_migrations(db: Database, extra: Iterable[Migrations] = ()) -> None:
-    """Bring ``db`` up to date: the core set, then ``extra`` (plugins' sets)."""
-    sets = [core, *extra]
+    """Bring ``db`` up to date: the core sets, then ``extra`` (plugins' sets)."""
+    sets = [*CORE_SETS, *extra]
     names = [s.name for s in sets]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
@@ -157,11 +163,10 @@ class Store:
 
     def summary(self) -> dict[str, int]:
         """Counts of the main tables, for ``kiosk store info`` and ``make run``."""
+        from kiosk.store import catalogue, customers, outbox, purchases
+
         db = self.db
-        counts = {}
-        for table in ("stores", "products", "customers", "purchases", "stock", "outbox"):
-            counts[table] = db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
-        counts["invoices"] = db.execute(
-            "SELECT count(DISTINCT invoice) FROM purchases"
-        ).fetchone()[0]
-        return counts
+        return {"stores": catalogue.count_stores(db), "products": catalogue.count_products(db),
+                "customers": customers.count(db), "purchases": purchases.count(db),
+                "stock": catalogue.count_stock(db), "outbox": outbox.count(db),
+                "invoices": purchases.count_invoices(db)}

@@ -1,13 +1,35 @@
-"""The core schema, as ``sqlite_utils.Migrations``.
+"""The core's migration sets, in the order they apply, and which module owns each table.
 
-Never edit a migration that has shipped: add a new one. Subsystems and
-plugins keep their own sets (hook ``kiosk_register_migrations``).
+Each module of ``kiosk.store`` holds the migrations of its own tables and every
+statement on them. The core migration ``kiosk/0002_schema`` predates that and
+created every core table at once; it is kept as it shipped, as steps that live
+with their tables (``kiosk.store.steps``). Sets keep the names they shipped
+with (``kiosk.identity``, ``kiosk.privacy``, ...): a kiosk database records
+migrations by set and name, so a renamed one would run again.
+
+Never edit a migration that has shipped: add a new one to the set of the
+module that owns the table. Plugins bring their own sets through the hook
+``kiosk_register_migrations`` (see docs/architecture.md).
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from kiosk.store import (
+    cards,
+    catalogue,
+    customers,
+    feedback,
+    meta,
+    outbox,
+    purchases,
+    recommend,
+    staff,
+    sync,
+)
+from kiosk.store.steps import in_steps
 
 core = Migrations("kiosk")
 
@@ -17,142 +39,43 @@ def wal(db: Database) -> None:
     db.enable_wal()
 
 
-@core(name="0002_schema")
-def schema(db: Database) -> None:
-    db.execute(
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-    )
-    db.execute(
-        """CREATE TABLE stores (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            created TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE products (
-            sku TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            description TEXT,
-            price REAL,
-            theme TEXT,
-            colours TEXT NOT NULL DEFAULT '[]',  -- JSON list of colour names
-            image TEXT,
-            active INTEGER NOT NULL DEFAULT 1,
-            updated TEXT
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE stock (
-            store_id TEXT NOT NULL REFERENCES stores(id),
-            sku TEXT NOT NULL REFERENCES products(sku),
-            quantity INTEGER NOT NULL,
-            location TEXT,
-            simulated INTEGER NOT NULL DEFAULT 0,
-            updated TEXT,
-            PRIMARY KEY (store_id, sku)
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE customers (
-            id TEXT PRIMARY KEY,
-            loyalty_ref TEXT UNIQUE,      -- the till or loyalty system's reference
-            first_name TEXT,
-            created TEXT NOT NULL,
-            origin TEXT NOT NULL DEFAULT 'import',  -- import | enrolment | hq
-            erased TEXT                   -- set while an erasure is being carried out
-        )"""
-    )
-    # Consents are an append-only log: rows are never updated, and only
-    # deleted once their customer is gone (erasure).
-    db.execute(
-        """CREATE TABLE consents (
-            id INTEGER PRIMARY KEY,
-            customer_id TEXT NOT NULL,
-            purpose TEXT NOT NULL,
-            granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
-            at TEXT NOT NULL,
-            source TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX consents_customer ON consents(customer_id, purpose, id)")
-    db.execute(
-        """CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents
-           BEGIN SELECT RAISE(ABORT, 'consents are append-only'); END"""
-    )
-    db.execute(
-        """CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
-           WHEN EXISTS (SELECT 1 FROM customers WHERE id = OLD.customer_id)
-           BEGIN SELECT RAISE(ABORT, 'consents are append-only'); END"""
-    )
-    db.execute(
-        """CREATE TABLE preferences (
-            id INTEGER PRIMARY KEY,
-            customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
-            key TEXT NOT NULL,            -- theme | colour | budget | size | ...
-            value TEXT NOT NULL,
-            source TEXT NOT NULL CHECK (source IN ('shopper', 'staff', 'inferred')),
-            updated TEXT NOT NULL,
-            UNIQUE (customer_id, key, value)
-        )"""
-    )
-    # One row per invoice line after netting returns; anonymous sales have no
-    # customer and feed only store-level popularity.
-    db.execute(
-        """CREATE TABLE purchases (
-            id INTEGER PRIMARY KEY,
-            invoice TEXT NOT NULL,
-            customer_id TEXT REFERENCES customers(id) ON DELETE CASCADE,
-            sku TEXT NOT NULL REFERENCES products(sku),
-            quantity INTEGER NOT NULL,
-            price REAL NOT NULL,
-            ts TEXT NOT NULL,
-            store_id TEXT NOT NULL,
-            excluded INTEGER NOT NULL DEFAULT 0,  -- "don't use this purchase"
-            UNIQUE (invoice, sku, price)
-        )"""
-    )
-    db.execute("CREATE INDEX purchases_customer ON purchases(customer_id, ts)")
-    db.execute("CREATE INDEX purchases_ts ON purchases(ts)")
-    db.execute("CREATE INDEX purchases_sku ON purchases(sku)")
-    # The outbox: every event, written in the transaction of the change it
-    # describes; seq is this kiosk's sequence number.
-    db.execute(
-        """CREATE TABLE outbox (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            uuid TEXT NOT NULL UNIQUE,
-            kiosk_id TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            critical INTEGER NOT NULL DEFAULT 0,  -- consent, erasure: never dropped
-            customer_id TEXT,
-            payload TEXT NOT NULL,
-            ts TEXT NOT NULL,
-            schema_version INTEGER NOT NULL,
-            sent TEXT
-        )"""
-    )
-    db.execute("CREATE INDEX outbox_unsent ON outbox(sent, seq)")
-    db.execute("CREATE INDEX outbox_customer ON outbox(customer_id)")
-    db.execute(
-        """CREATE TABLE impressions (
-            id INTEGER PRIMARY KEY,
-            customer_id TEXT REFERENCES customers(id) ON DELETE CASCADE,
-            session_id TEXT NOT NULL,
-            sku TEXT NOT NULL,
-            recommender TEXT NOT NULL,
-            reason TEXT NOT NULL,
-            shown TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX impressions_customer ON impressions(customer_id, sku, shown)")
-    db.execute(
-        """CREATE TABLE feedback (
-            id INTEGER PRIMARY KEY,
-            customer_id TEXT REFERENCES customers(id) ON DELETE CASCADE,
-            session_id TEXT NOT NULL,
-            sku TEXT NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('not_for_me', 'save', 'more_like_this', 'open')),
-            at TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX feedback_customer ON feedback(customer_id, kind, sku)")
+core(name="0002_schema")(in_steps(
+    "schema",
+    meta.create_core_tables,         # meta
+    catalogue.create_core_tables,    # stores, products, stock
+    customers.create_core_tables,    # customers, consents, preferences
+    purchases.create_core_tables,    # purchases
+    outbox.create_core_tables,       # outbox
+    feedback.create_core_tables,     # impressions, feedback
+))
+
+#: every core set, applied in this order before the plugins' sets
+CORE_SETS: tuple[Migrations, ...] = (
+    core,
+    customers.privacy_migrations,
+    catalogue.importer_migrations,
+    cards.identity_migrations,
+    recommend.recommend_migrations,
+    staff.staff_migrations,
+    sync.sync_migrations,
+)
+
+
+def table_owners() -> dict[str, str]:
+    """Each core table and the module whose migrations create it, found by running them.
+
+    Every migration (every step of one made of steps) runs on a new in-memory
+    database; the tables it adds belong to the module it is written in.
+    """
+    db = Database(memory=True)
+    owners: dict[str, str] = {}
+    for migration_set in CORE_SETS:
+        for migration in migration_set._migrations:
+            for step in getattr(migration.fn, "steps", (migration.fn,)):
+                before = set(db.table_names())
+                step(db)
+                for table in set(db.table_names()) - before:
+                    if not table.startswith("sqlite_"):  # SQLite's own (sqlite_sequence)
+                        owners[table] = step.__module__
+    db.close()
+    return owners

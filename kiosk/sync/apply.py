@@ -25,6 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.events import utcnow
 from kiosk.hq.changes import erased_id_digest
+from kiosk.store import catalogue, customers, meta
+from kiosk.store import sync as sync_store
+from kiosk.store.erasure import every_customer_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -33,8 +36,6 @@ if TYPE_CHECKING:
 
 #: kinds whose failure to apply for a passing reason is retried, never skipped
 PRIVACY_KINDS = frozenset({"erasure", "revocation", "consent_withdrawn"})
-#: the ``meta`` key of head office's erasure key (hex)
-HQ_ERASURE_KEY = "hq_erasure_key"
 _KEY = re.compile(r"[0-9a-f]{64}", re.ASCII).fullmatch
 
 
@@ -70,26 +71,17 @@ def apply_product(kiosk: Kiosk, change: dict[str, Any]) -> None:
     """A catalogue entry or a price: upsert into ``products``."""
     data = change["data"]
     sku = _required(data, "sku")
-    row = {"sku": sku, "updated": utcnow()}
+    values: dict[str, Any] = {"updated": utcnow()}
     for key in ("name", "description", "theme", "image"):
         if key in data:
-            row[key] = data[key]
+            values[key] = data[key]
     if "price" in data:
-        row["price"] = None if data["price"] is None else float(data["price"])
+        values["price"] = None if data["price"] is None else float(data["price"])
     if "colours" in data:
-        row["colours"] = json.dumps(list(data["colours"]))
+        values["colours"] = json.dumps(list(data["colours"]))
     if "active" in data:
-        row["active"] = int(bool(data["active"]))
-    db = kiosk.db
-    exists = db.execute("SELECT 1 FROM products WHERE sku = ?", [sku]).fetchone()
-    if exists:
-        sets = ", ".join(f"[{k}] = :{k}" for k in row if k != "sku")
-        db.execute(f"UPDATE products SET {sets} WHERE sku = :sku", row)
-    else:
-        row.setdefault("name", sku)
-        columns = ", ".join(f"[{k}]" for k in row)
-        db.execute(f"INSERT INTO products ({columns}) VALUES "
-                   f"({', '.join(':' + k for k in row)})", row)
+        values["active"] = int(bool(data["active"]))
+    catalogue.upsert_product(kiosk.db, sku, values)
 
 
 def apply_stock(kiosk: Kiosk, change: dict[str, Any]) -> None:
@@ -99,18 +91,9 @@ def apply_stock(kiosk: Kiosk, change: dict[str, Any]) -> None:
     quantity = int(_required(data, "quantity", int | float))  # checked whole by the rules
     store_id = kiosk.config.store_id
     db = kiosk.db
-    db.execute("INSERT OR IGNORE INTO stores (id, name, created) VALUES (?, ?, ?)",
-               [store_id, kiosk.config.store_name, utcnow()])
-    if not db.execute("SELECT 1 FROM products WHERE sku = ?", [sku]).fetchone():
-        db.execute("INSERT INTO products (sku, name, updated) VALUES (?, ?, ?)",
-                   [sku, sku, utcnow()])
-    db.execute(
-        "INSERT INTO stock (store_id, sku, quantity, location, simulated, updated) "
-        "VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT(store_id, sku) DO UPDATE SET "
-        "quantity = excluded.quantity, location = coalesce(excluded.location, location), "
-        "simulated = 0, updated = excluded.updated",
-        [store_id, sku, quantity, data.get("location"), utcnow()],
-    )
+    catalogue.ensure_store(db, store_id, kiosk.config.store_name)
+    catalogue.ensure_product(db, sku)
+    catalogue.set_stock(db, store_id, sku, quantity, data.get("location"))
 
 
 def apply_profile(kiosk: Kiosk, change: dict[str, Any]) -> None:
@@ -125,26 +108,16 @@ def apply_profile(kiosk: Kiosk, change: dict[str, Any]) -> None:
         return
     db = kiosk.db
     now = utcnow()
-    db.execute(
-        "INSERT INTO customers (id, loyalty_ref, first_name, created, origin) "
-        "VALUES (?, ?, ?, ?, 'hq') ON CONFLICT(id) DO UPDATE SET "
-        "first_name = coalesce(excluded.first_name, first_name)",
-        [customer_id, data.get("loyalty_ref"), data.get("first_name"), now],
-    )
+    customers.upsert_from_hq(db, customer_id, data.get("loyalty_ref"), data.get("first_name"),
+                             now)
     current = kiosk.privacy.consents(customer_id)
     for purpose, granted in (data.get("consents") or {}).items():
         if current.get(purpose) is None or bool(current[purpose]) != bool(granted):
-            db.execute(
-                "INSERT INTO consents (customer_id, purpose, granted, at, source) "
-                "VALUES (?, ?, ?, ?, 'hq')", [customer_id, purpose, int(bool(granted)), now],
-            )
+            customers.add_answer(db, customer_id, purpose, bool(granted), now, "hq")
     for preference in data.get("preferences") or []:
-        db.execute(
-            "INSERT OR IGNORE INTO preferences (customer_id, key, value, source, updated) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [customer_id, str(preference["key"]), str(preference["value"]),
-             preference.get("source", "shopper"), now],
-        )
+        customers.add_preference(db, customer_id, str(preference["key"]),
+                                 str(preference["value"]), preference.get("source", "shopper"),
+                                 now)
 
 
 def apply_revocation(kiosk: Kiosk, change: dict[str, Any]) -> None:
@@ -157,7 +130,7 @@ def apply_consent_withdrawal(kiosk: Kiosk, change: dict[str, Any]) -> None:
     """A consent withdrawn elsewhere; nothing to do for a customer unknown here."""
     customer_id = _customer(change)
     purpose = _required(change["data"], "purpose")
-    if not kiosk.db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone():
+    if not customers.exists(kiosk.db, customer_id):
         return
     if kiosk.privacy.consents(customer_id).get(purpose) is False:
         return
@@ -182,23 +155,20 @@ def apply_erasure(kiosk: Kiosk, change: dict[str, Any],
         kiosk.privacy.erase(customer_id, origin="hq")
         erased += 1
     with kiosk.transaction() as db:
-        db.execute("INSERT OR IGNORE INTO privacy_erasures (digest, at, origin) "
-                   "VALUES (?, ?, 'hq')", [digest, utcnow()])
+        customers.remember_erasure(db, digest, "hq")
     return erased
 
 
 def hq_erasure_key(db: Database) -> str | None:
     """Head office's erasure key as the kiosk stored it (None before the first erasure)."""
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [HQ_ERASURE_KEY]).fetchone()
-    return row[0] if row else None
+    return meta.get(db, meta.HQ_ERASURE_KEY)
 
 
 def store_hq_erasure_key(db: Database, key: Any) -> None:
     """Keep head office's erasure key (``GET /v1/erasure-key``) in ``meta``."""
     if not isinstance(key, str) or _KEY(key) is None:
         raise ChangeError("head office sent an erasure key that is not 64 hex digits")
-    db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-               "SET value = excluded.value", [HQ_ERASURE_KEY, key])
+    meta.put(db, meta.HQ_ERASURE_KEY, key)
 
 
 class ErasedIdMatcher:
@@ -219,20 +189,10 @@ class ErasedIdMatcher:
             if key is None:
                 raise ErasureKeyUnknown("head office's erasure key is not known yet")
             self._by_digest = {}
-            for customer_id in _customer_ids(self.kiosk.db):
+            for customer_id in every_customer_id(self.kiosk.db):
                 self._by_digest.setdefault(erased_id_digest(key, customer_id), []).append(
                     customer_id)
         return self._by_digest.pop(digest, [])
-
-
-def _customer_ids(db: Database) -> set[str]:
-    ids = {row[0] for row in db.execute("SELECT id FROM customers")}
-    for table in db.tables:
-        if "customer_id" in table.columns_dict:
-            ids.update(row[0] for row in db.execute(
-                f"SELECT DISTINCT customer_id FROM [{table.name}] "
-                "WHERE customer_id IS NOT NULL"))
-    return {i for i in ids if isinstance(i, str)}
 
 
 def apply_model(kiosk: Kiosk, change: dict[str, Any]) -> None:
@@ -249,13 +209,8 @@ def apply_model(kiosk: Kiosk, change: dict[str, Any]) -> None:
         install_run(kiosk, data["run"])
         return
     content = _b64(_required(data, "content"))
-    meta = {k: v for k, v in data.items() if k not in ("name", "version", "content")}
-    kiosk.db.execute(
-        "INSERT INTO sync_artefacts (name, version, content, meta, received) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, "
-        "content = excluded.content, meta = excluded.meta, received = excluded.received",
-        [name, version, content, json.dumps(meta), utcnow()],
-    )
+    details = {k: v for k, v in data.items() if k not in ("name", "version", "content")}
+    sync_store.keep_artefact(kiosk.db, name, version, content, details)
 
 
 def _b64(text: Any) -> bytes:
@@ -267,26 +222,17 @@ def _b64(text: Any) -> bytes:
 
 def install_run(kiosk: Kiosk, rows: Any) -> int:
     """Store a training run from head office as the newest ``model_artefacts`` version."""
-    from kiosk.recommend.artefacts import BLEND, KEEP_VERSIONS
+    from kiosk.recommend import artefacts
 
-    db = kiosk.db
-    if "model_artefacts" not in db.table_names():
-        raise ChangeError("this kiosk has no recommender store (plugin disabled?)")
     if not isinstance(rows, list) or not any(
-            isinstance(r, dict) and r.get("name") == BLEND for r in rows):
+            isinstance(r, dict) and r.get("name") == artefacts.BLEND for r in rows):
         raise ChangeError("a training run needs its blend row")
-    version = (db.execute("SELECT max(version) FROM model_artefacts").fetchone()[0] or 0) + 1
+    decoded = []
     for row in rows:
         blob = row.get("blob")
-        db.execute(
-            "INSERT INTO model_artefacts (name, version, window_start, window_end, "
-            "parameters, metrics, trained, blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [_required(row, "name"), version, row.get("window_start"), row.get("window_end"),
-             json.dumps(row.get("parameters") or {}), json.dumps(row.get("metrics") or {}),
-             row.get("trained") or utcnow(), None if blob is None else _b64(blob)],
-        )
-    db.execute("DELETE FROM model_artefacts WHERE version <= ?", [version - KEEP_VERSIONS])
-    return version
+        decoded.append({**row, "name": _required(row, "name"),
+                        "blob": None if blob is None else _b64(blob)})
+    return artefacts.install_run(kiosk.db, decoded)
 
 
 APPLIERS: dict[str, Callable[[Kiosk, dict[str, Any]], object]] = {

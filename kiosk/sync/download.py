@@ -20,8 +20,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from kiosk.events import utcnow
 from kiosk.hq.changes import problems
+from kiosk.store import sync as sync_store
 from kiosk.sync.apply import (
     APPLIERS,
     UNAPPLIABLE,
@@ -44,16 +44,11 @@ LISTED = 50
 
 
 def get_cursor(kiosk: Kiosk, name: str = CURSOR) -> int:
-    row = kiosk.db.execute("SELECT cursor FROM sync_cursors WHERE name = ?", [name]).fetchone()
-    return int(row[0]) if row else 0
+    return sync_store.cursor(kiosk.db, name)
 
 
 def _set_cursor(kiosk: Kiosk, value: int, name: str = CURSOR) -> None:
-    kiosk.db.execute(
-        "INSERT INTO sync_cursors (name, cursor, updated) VALUES (?, ?, ?) "
-        "ON CONFLICT(name) DO UPDATE SET cursor = excluded.cursor, updated = excluded.updated",
-        [name, str(value), utcnow()],
-    )
+    sync_store.set_cursor(kiosk.db, name, value)
 
 
 def new_result() -> dict[str, int]:
@@ -185,18 +180,11 @@ def _quarantine(kiosk: Kiosk, change: dict[str, Any], reason: str,
                 result: dict[str, int]) -> None:
     kind = change.get("kind")
     kind = kind[:64] if isinstance(kind, str) else None
-    kiosk.db.execute(
-        "INSERT INTO sync_quarantined_changes (change_id, kind, reason, at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(change_id) DO UPDATE SET kind = excluded.kind, reason = excluded.reason, "
-        "at = excluded.at", [int(change["id"]), kind, reason, utcnow()])
+    sync_store.quarantine_change(kiosk.db, int(change["id"]), kind, reason)
     log.warning("change %s (%s) quarantined: %s", change["id"], kind, reason)
     result["quarantined"] += 1
 
 
 def quarantined_changes(kiosk: Kiosk, limit: int = LISTED) -> tuple[int, list[dict[str, Any]]]:
     """How many changes were quarantined, and the newest ``limit`` of them."""
-    db = kiosk.db
-    count = db.execute("SELECT count(*) FROM sync_quarantined_changes").fetchone()[0]
-    rows = db.execute("SELECT change_id, kind, reason, at FROM sync_quarantined_changes "
-                      "ORDER BY change_id DESC LIMIT ?", [limit]).fetchall()
-    return count, [{"id": r[0], "kind": r[1], "reason": r[2], "at": r[3]} for r in rows]
+    return sync_store.quarantined_changes(kiosk.db, limit)

@@ -35,7 +35,9 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from kiosk.events import utcnow
-from kiosk.sync import outbox, sealing
+from kiosk.store import meta, outbox
+from kiosk.store import sync as sync_store
+from kiosk.sync import sealing
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.cards import register_cards
 from kiosk.sync.download import download, get_cursor, new_result, quarantined_changes
@@ -86,6 +88,10 @@ class SyncService:
     def transport(self) -> Transport:
         if self._transport is None:
             transport = self.kiosk.pm.hook.kiosk_sync_transport(kiosk=self.kiosk)
+            if transport is None and self.kiosk.config.hq_url:
+                raise SyncNotConfigured(
+                    "hq_url is set, but no plugin carries the sync to head office: "
+                    "is the plugin 'sync_http' in disabled_plugins?")
             if transport is None:
                 raise SyncNotConfigured(
                     "no head office configured: set hq_url and hq_token "
@@ -96,17 +102,11 @@ class SyncService:
     # -- state -----------------------------------------------------------------
 
     def _state(self) -> dict[str, str]:
-        return dict(self.kiosk.db.execute("SELECT key, value FROM sync_state").fetchall())
+        return sync_store.state(self.kiosk.db)
 
     def _set_state(self, **values: Any) -> None:
         with self.kiosk.db.atomic():
-            for key, value in values.items():
-                if value is None:
-                    self.kiosk.db.execute("DELETE FROM sync_state WHERE key = ?", [key])
-                else:
-                    self.kiosk.db.execute(
-                        "INSERT INTO sync_state (key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)])
+            sync_store.set_state(self.kiosk.db, values)
 
     def failures(self) -> int:
         return int(self._state().get("failures", 0))
@@ -117,8 +117,7 @@ class SyncService:
         """Head office's public key: from the config, else as stored by the first sync."""
         if self.kiosk.config.hq_public_key:
             return self.kiosk.config.hq_public_key
-        row = self.kiosk.db.execute("SELECT value FROM meta WHERE key = 'hq_public_key'").fetchone()
-        return row[0] if row else None
+        return meta.get(self.kiosk.db, meta.HQ_PUBLIC_KEY)
 
     def hq_sealer(self) -> sealing.Seal | None:
         """Seals text so that only head office can read it; None while its key is not known.
@@ -143,8 +142,7 @@ class SyncService:
         if not sealing.valid_public_key(key):
             raise TransportError("head office sent a public key that is not valid")
         with self.kiosk.db.atomic():
-            self.kiosk.db.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('hq_public_key', ?)", [key])
+            meta.put(self.kiosk.db, meta.HQ_PUBLIC_KEY, key)
         return sealing.sealer(key)
 
     # -- one sync ----------------------------------------------------------
@@ -319,16 +317,8 @@ class SyncService:
     def status(self) -> dict[str, Any]:
         db = self.kiosk.db
         state = self._state()
-        quarantine = [
-            {"id": r[0], "batch_id": r[1], "first_seq": r[2], "last_seq": r[3], "events": r[4],
-             "status": r[5], "reason": r[6], "at": r[7]}
-            for r in db.execute(
-                "SELECT id, batch_id, first_seq, last_seq, events, status, reason, at "
-                "FROM sync_quarantine ORDER BY id").fetchall()
-        ]
-        quarantined = db.execute(
-            "SELECT count(*) FROM sync_quarantined_events q "
-            "JOIN outbox o ON o.seq = q.seq WHERE o.sent IS NULL").fetchone()[0]
+        quarantine = outbox.quarantines(db)
+        quarantined = outbox.quarantined_unsent(db)
         changes_quarantined, changes_quarantine = quarantined_changes(self.kiosk)
         return {
             "last_success": state.get("last_success"),
@@ -337,7 +327,7 @@ class SyncService:
             "failures": int(state.get("failures", 0)),
             "queue_depth": outbox.queue_depth(db),
             "oldest_pending": outbox.oldest_pending_ts(db),
-            "in_flight": db.execute("SELECT count(*) FROM sync_batches").fetchone()[0],
+            "in_flight": outbox.batches_in_flight(db),
             "quarantined": quarantined,
             "quarantine": quarantine,
             "changes_quarantined": changes_quarantined,
@@ -368,11 +358,7 @@ class SyncService:
 
     def artefact(self, name: str) -> tuple[str, bytes, dict[str, Any]] | None:
         """A downloaded model artefact: ``(version, content, meta)``, or None."""
-        import json
-
-        row = self.kiosk.db.execute(
-            "SELECT version, content, meta FROM sync_artefacts WHERE name = ?", [name]).fetchone()
-        return (row[0], bytes(row[1]), json.loads(row[2])) if row else None
+        return sync_store.artefact(self.kiosk.db, name)
 
     def wait_until_idle(self, timeout: float) -> bool:
         """Block until the queue is empty (tests, shutdown); False on timeout."""

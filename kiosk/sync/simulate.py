@@ -17,6 +17,8 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from kiosk import events
+from kiosk.store import catalogue
+from kiosk.store import customers as store_customers
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -40,13 +42,7 @@ class NothingToSimulate(RuntimeError):
 
 def consented_customers(kiosk: Kiosk) -> list[str]:
     """Customers whose latest answer for personalisation is yes."""
-    rows = kiosk.db.execute(
-        "SELECT c.customer_id FROM consents c JOIN customers u ON u.id = c.customer_id "
-        "WHERE c.purpose = 'personalisation' AND c.granted = 1 AND c.id = ("
-        "SELECT max(id) FROM consents WHERE customer_id = c.customer_id "
-        "AND purpose = 'personalisation') ORDER BY c.customer_id"
-    ).fetchall()
-    return [r[0] for r in rows]
+    return store_customers.consenting(kiosk.db, "personalisation")
 
 
 def _sessions(rng: random.Random, customers: list[str], start: datetime, days: int,
@@ -66,8 +62,7 @@ def simulate(kiosk: Kiosk, n_events: int, *, seed: int = 0, days: int = 7,
     """Write ``n_events`` events of shopper sessions into the outbox; return counts."""
     if n_events < 0:
         raise ValueError("the number of events must be zero or more")
-    products = [r[0] for r in kiosk.db.execute(
-        "SELECT sku FROM products WHERE active = 1 ORDER BY sku").fetchall()]
+    products = [sku for sku, _ in catalogue.active_products(kiosk.db)]
     if not products:
         raise NothingToSimulate("the store has no products: run `kiosk import FILE` first")
     customers = consented_customers(kiosk)

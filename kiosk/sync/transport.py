@@ -52,7 +52,7 @@ class Transport(Protocol):
 
         ``batch`` is ``{"batch_id", "kiosk_id", "store_id", "dropped", "events": [...]}``;
         each event carries its payload as JSON text in ``payload_json``
-        (``kiosk.sync.outbox.payload_of(event)`` gives the dict), and
+        (``kiosk.store.outbox.payload_of(event)`` gives the dict), and
         ``kiosk.wire.encode_batch(batch)`` gives head office's JSON.
         The acknowledgement holds at least ``accepted`` and ``duplicates``.
         """

@@ -18,8 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.events import utcnow
-from kiosk.sync import outbox
+from kiosk.store import outbox
 from kiosk.sync.transport import RejectedError, RetryableError, Transport
 
 
@@ -34,17 +33,14 @@ class Batch:
 def _recorded(db: Database, *, after: int = 0) -> Batch | None:
     """The first recorded batch after ``after`` that still has events to send."""
     while True:
-        row = db.execute(
-            "SELECT id, first_seq, last_seq FROM sync_batches WHERE first_seq > ? "
-            "ORDER BY first_seq LIMIT 1", [after],
-        ).fetchone()
+        row = outbox.first_batch_after(db, after)
         if row is None:
             return None
         events = outbox.events_between(db, row[1], row[2])
         if events:
             return Batch(row[0], row[1], row[2], events)
         with db.atomic():  # every event of it was purged (erasure) or dropped
-            db.execute("DELETE FROM sync_batches WHERE id = ?", [row[0]])
+            outbox.forget_batch(db, row[0])
 
 
 def _new_batch(events: list[dict[str, Any]]) -> Batch:
@@ -54,11 +50,7 @@ def _new_batch(events: list[dict[str, Any]]) -> Batch:
 def _record(db: Database, events: list[dict[str, Any]] | Batch) -> Batch:
     batch = events if isinstance(events, Batch) else _new_batch(events)
     with db.atomic():
-        db.execute(
-            "INSERT INTO sync_batches (id, first_seq, last_seq, events, created) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [batch.id, batch.first_seq, batch.last_seq, len(batch.events), utcnow()],
-        )
+        outbox.record_batch(db, batch.id, batch.first_seq, batch.last_seq, len(batch.events))
     return batch
 
 
@@ -106,7 +98,7 @@ def acknowledge(db: Database, batch: Batch, ack: dict[str, Any], *,
             outbox.delete_acknowledged(db, batch.first_seq, first - 1)
         if first <= batch.last_seq:
             outbox.mark_sent(db, first, batch.last_seq)
-        db.execute("DELETE FROM sync_batches WHERE id = ?", [batch.id])
+        outbox.forget_batch(db, batch.id)
         outbox.bump_counter(db, "uploaded", int(ack.get("accepted", 0)))
         outbox.bump_counter(db, "duplicates_acknowledged", int(ack.get("duplicates", 0)))
         if keep_sent is not None:
@@ -116,31 +108,15 @@ def acknowledge(db: Database, batch: Batch, ack: dict[str, Any], *,
 def quarantine(db: Database, batch: Batch, error: RejectedError) -> int:
     """Set a rejected batch aside with its reason; return the quarantine id."""
     with db.atomic():
-        cursor = db.execute(
-            "INSERT INTO sync_quarantine (batch_id, first_seq, last_seq, events, status, "
-            "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [batch.id, batch.first_seq, batch.last_seq, len(batch.events), error.status,
-             str(error)[:500], utcnow()],
-        )
-        quarantine_id = cursor.lastrowid
-        db.conn.executemany(
-            "INSERT OR REPLACE INTO sync_quarantined_events (seq, quarantine_id) VALUES (?, ?)",
-            [(event["seq"], quarantine_id) for event in batch.events],
-        )
-        db.execute("DELETE FROM sync_batches WHERE id = ?", [batch.id])
-    return quarantine_id
+        return outbox.quarantine_batch(
+            db, batch.id, batch.first_seq, batch.last_seq,
+            (event["seq"] for event in batch.events), status=error.status, reason=str(error))
 
 
 def release_quarantine(db: Database, quarantine_id: int | None = None) -> int:
     """Put quarantined events back in the queue (after head office was fixed)."""
     with db.atomic():
-        where, params = ("WHERE quarantine_id = ?", [quarantine_id]) if quarantine_id else ("", [])
-        cursor = db.execute(f"DELETE FROM sync_quarantined_events {where}", params)
-        db.execute(
-            "DELETE FROM sync_quarantine WHERE id NOT IN "
-            "(SELECT DISTINCT quarantine_id FROM sync_quarantined_events)"
-        )
-    return cursor.rowcount
+        return outbox.release_quarantine(db, quarantine_id)
 
 
 # Sent events are pruned (beyond ``keep_sent``) once this many were acknowledged:
@@ -211,8 +187,7 @@ def upload(db: Database, transport: Transport, *, kiosk_id: str, store_id: str,
                 result["quarantined"] += len(batch.events)
             except RetryableError as error:
                 with db.atomic():
-                    db.execute("UPDATE sync_batches SET attempts = attempts + 1, "
-                               "last_error = ? WHERE id = ?", [str(error)[:500], batch.id])
+                    outbox.batch_failed(db, batch.id, str(error))
                 raise
             else:
                 acknowledged = (batch, ack)

@@ -76,18 +76,16 @@ def render_out_of_order(kiosk: Any, outdir: Path, work: Path, *, sizes=SIZES) ->
 
 def demo_shopper(kiosk: Any) -> str:
     """A loyalty code for the demo store's best-known shopper who said yes."""
+    from kiosk.store import customers, purchases
+
     db = kiosk.db
-    row = db.execute(
-        "SELECT p.customer_id FROM purchases p JOIN customers c ON c.id = p.customer_id "
-        "WHERE c.first_name IS NOT NULL GROUP BY p.customer_id "
-        "ORDER BY count(DISTINCT p.invoice) DESC LIMIT 1").fetchone()
-    if row is None:
-        row = db.execute(
-            "SELECT customer_id FROM purchases WHERE customer_id IS NOT NULL "
-            "GROUP BY customer_id ORDER BY count(DISTINCT invoice) DESC LIMIT 1").fetchone()
+    named = customers.named(db)
+    best = purchases.best_customers(db, customers.count(db))
+    customer_id = next((c for c in best if c in named), None)
+    if customer_id is None:
+        customer_id = best[0]
         with kiosk.transaction():
-            db.execute("UPDATE customers SET first_name = 'Anna' WHERE id = ?", [row[0]])
-    customer_id = row[0]
+            customers.set_first_name(db, customer_id, "Anna")
     if not kiosk.privacy.consented(customer_id, "personalisation"):
         kiosk.privacy.set_consents(customer_id, {"personalisation": True}, "kiosk")
     return kiosk.identity.issue_card(customer_id).code

@@ -18,10 +18,10 @@ from kiosk.ui.i18n import Translations
 from kiosk.ui.presenters.health import HealthPresenter
 from kiosk.ui.presenters.idle import IdleMonitor
 from kiosk.ui.presenters.join import JoinPresenter
-from kiosk.ui.presenters.models import ModelsPresenter
 from kiosk.ui.presenters.mydata import MyDataPresenter
 from kiosk.ui.presenters.session import SessionPresenter
 from kiosk.ui.presenters.staff_gate import StaffGatePresenter
+from kiosk.ui.presenters.training import TrainingPresenter
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.common import Screen, button, label, set_text
 from kiosk.ui.screens.help import HelpScreen
@@ -103,8 +103,8 @@ class KioskWindow(QWidget):
         self.my_data = MyDataPresenter(self.session, self)
         self.join = JoinPresenter(self.session, self)
         self.gate = StaffGatePresenter(kiosk, self.worker, self)
-        self.models = ModelsPresenter(kiosk, self)
-        self.health = HealthPresenter(kiosk, (self.worker, self.models.worker), self)
+        self.training = TrainingPresenter(kiosk, self)
+        self.health = HealthPresenter(kiosk, (self.worker, self.training.worker), self)
         self.idle = IdleMonitor(idle_seconds or kiosk.config.idle_timeout, warning_seconds,
                                 self)
         self.scanner = None
@@ -145,7 +145,7 @@ class KioskWindow(QWidget):
         self.health.check(self.worker)  # before any scan: damage anywhere in the file
         # load (or, on a new store, train) the models now, on their own thread: a
         # scan meanwhile gets the store's picks at once (docs/ui.md, "Models")
-        self.models.start()
+        self.training.start()
         self.attract.set_language(translations.language)
         self.out_of_order.set_language(translations.language)
         self.retranslate()
@@ -190,6 +190,7 @@ class KioskWindow(QWidget):
         s.notice.connect(self.show_banner)
         self.attract.language_chosen.connect(self.set_language)
         self.attract.join_clicked.connect(self._open_join)
+        self.attract.join_button.setVisible(self.join.available)  # no scheme: guests only
         self.attract.staff_clicked.connect(lambda: self.show_screen("pin"))
         self.picks.open_saved.connect(lambda: self.show_screen("saved"))
         self.picks.open_my_data.connect(lambda: self.show_screen("my_data"))
@@ -206,9 +207,9 @@ class KioskWindow(QWidget):
         self.out_of_order.language_chosen.connect(self.set_language)
         self.out_of_order.staff_clicked.connect(lambda: self.show_screen("pin"))
         self.gate.unlocked.connect(self._unlocked)
-        self.models.progress.connect(lambda fraction, _: self.attract.show_training(fraction))
-        self.models.ready.connect(self._models_ready)
-        self.models.failed.connect(lambda _: self.attract.training_done())
+        self.training.progress.connect(lambda fraction, _: self.attract.show_training(fraction))
+        self.training.ready.connect(self._models_ready)
+        self.training.failed.connect(lambda _: self.attract.training_done())
         self.my_data.erased.connect(lambda: self.show_banner(translate(
             "KioskWindow", "Done. We have erased everything about you.")))
         self.idle.warning.connect(self.idle_overlay.show_countdown)
@@ -313,7 +314,7 @@ class KioskWindow(QWidget):
             event.ignore()
             return
         self.idle.disarm()
-        self.models.stop(5000)
+        self.training.stop(5000)
         self.worker.wait(5000)
         self.health.close()
         super().closeEvent(event)

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from kiosk.identity.service import NoLoyaltyScheme
 from kiosk.ui.presenters.session import SessionPresenter
 
 translate = QCoreApplication.translate
@@ -24,6 +25,11 @@ class JoinPresenter(QObject):
     def _forget(self) -> None:
         self.code = None
 
+    @property
+    def available(self) -> bool:
+        """False when no loyalty scheme issues cards here: the kiosk serves guests only."""
+        return self.session.kiosk.identity.can_issue_cards()
+
     def enrol(self, first_name: str, consents: dict[str, bool]) -> None:
         name = first_name.strip() or None
         if name is not None and len(name) > 40:
@@ -40,9 +46,17 @@ class JoinPresenter(QObject):
             lambda: kiosk.privacy.enrol(first_name=name, consents=dict(consents),
                                         source="kiosk"),
             success=done,
-            failure=lambda e: self.failed.emit(translate(
-                "JoinPresenter", "We could not sign you up just now. Please ask a member "
-                "of staff.")))
+            failure=self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, NoLoyaltyScheme):
+            self.failed.emit(translate(
+                "JoinPresenter", "Signing up is not available at this kiosk. You can "
+                "still look around as a guest."))
+            return
+        self.failed.emit(translate(
+            "JoinPresenter", "We could not sign you up just now. Please ask a member "
+            "of staff."))
 
     def start_shopping(self) -> None:
         if self.code:

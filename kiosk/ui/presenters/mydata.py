@@ -6,11 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from kiosk.privacy.purposes import PURPOSES
 from kiosk.ui.presenters.session import SessionPresenter
 
-translate = QCoreApplication.translate
+__all__ = ["PURPOSES", "MyDataPresenter", "purpose_label"]
 
-PURPOSES = ("personalisation", "staff_profile", "hq_offers")
+translate = QCoreApplication.translate
 
 
 def purpose_label(purpose: str) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from kiosk.ui.models import SavedListModel, SkuRole
+from kiosk.ui.list_models import SavedListModel, SkuRole
 from kiosk.ui.presenters.session import SessionPresenter
 from kiosk.ui.qr import qr_image
 from kiosk.ui.screens.common import Screen, button, label, page_with_header, set_text

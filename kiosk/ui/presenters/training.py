@@ -1,9 +1,9 @@
-"""The recommendation models: load the stored ones, or train them in the background.
+"""Training the recommendation models: load the stored ones, or train them in the background.
 
 Training runs on its own worker thread, not the one every scan uses, so a
 shopper who scans meanwhile is not queued behind it; until the models exist
 the service answers with the store's non-personal picks (see
-``RecommendationService.train_when_missing``). Progress reaches the GUI
+``RecommendationService.train_in_background``). Progress reaches the GUI
 thread through a queued signal; the worker thread never touches a widget.
 """
 
@@ -24,7 +24,7 @@ class TrainingStopped(Exception):
     """The window closed while the models were training."""
 
 
-class ModelsPresenter(QObject):
+class TrainingPresenter(QObject):
     """``start()`` once; then ``progress`` while training, ``ready`` or ``failed``."""
 
     progress = Signal(float, str)       # fraction 0..1, the trainer's (English) message
@@ -43,7 +43,7 @@ class ModelsPresenter(QObject):
         self._progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         # From now on a scan never trains on its own thread: it gets the store's picks
         # until start() has loaded or trained the models.
-        kiosk.recommendations.train_when_missing = False
+        kiosk.recommendations.train_in_background()
 
     def start(self) -> None:
         if self.busy:
@@ -54,17 +54,13 @@ class ModelsPresenter(QObject):
         service = self.kiosk.recommendations
 
         def op() -> bool:
-            if service.load() or not self._has_purchases():
+            if service.load() or not service.has_purchases():
                 return False  # an empty store trains after its first import, at next start
             self._report(0.0, "reading the store")
             service.train(progress=self._report)
             return True
 
         self.worker.run(op, success=self._done, failure=self._failed)
-
-    def _has_purchases(self) -> bool:
-        return bool(self.kiosk.db.execute(
-            "SELECT EXISTS (SELECT 1 FROM purchases)").fetchone()[0])
 
     def _report(self, fraction: float, message: str) -> None:
         """Called by the trainer on the worker thread: only emits a signal."""

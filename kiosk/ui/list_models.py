@@ -1,4 +1,6 @@
-"""List models for Qt views (checked with pytest-qt's qtmodeltester)."""
+"""Qt item models (``QAbstractListModel``) behind list views, checked with pytest-qt's
+qtmodeltester. Not the recommendation models: those are trained by
+``kiosk.ui.presenters.training``."""
 
 from __future__ import annotations
 

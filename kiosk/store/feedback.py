@@ -1,0 +1,91 @@
+"""What shoppers were shown and how they reacted: ``impressions`` and ``feedback``.
+
+A shopper without personalisation consent is recorded by session only (no
+customer id): the frequency cap and "not for me" then last one session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from kiosk.store.times import utcnow
+
+
+def create_core_tables(db: Database) -> None:
+    """These tables' part of the core migration ``kiosk/0002_schema`` (shipped: never edit)."""
+    db.execute(
+        """CREATE TABLE impressions (
+            id INTEGER PRIMARY KEY,
+            customer_id TEXT REFERENCES customers(id) ON DELETE CASCADE,
+            session_id TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            recommender TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            shown TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX impressions_customer ON impressions(customer_id, sku, shown)")
+    db.execute(
+        """CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            customer_id TEXT REFERENCES customers(id) ON DELETE CASCADE,
+            session_id TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('not_for_me', 'save', 'more_like_this', 'open')),
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX feedback_customer ON feedback(customer_id, kind, sku)")
+
+
+def _who(customer_id: str | None, session_id: str) -> tuple[str, list[Any]]:
+    """The customer's rows and this session's, or this session's only."""
+    if customer_id is not None:
+        return "(customer_id = ? OR session_id = ?)", [customer_id, session_id]
+    return "session_id = ?", [session_id]
+
+
+def add_impressions(db: Database, customer_id: str | None, session_id: str,
+                    items: Iterable[dict[str, str]], shown: str) -> None:
+    """One row per item shown (``sku``, ``recommender``, ``reason``)."""
+    db.conn.executemany(
+        "INSERT INTO impressions (customer_id, session_id, sku, recommender, reason, shown) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [[customer_id, session_id, i["sku"], i["recommender"], i["reason"], shown]
+         for i in items])
+
+
+def add_feedback(db: Database, customer_id: str | None, session_id: str, sku: str,
+                 kind: str) -> None:
+    db.execute("INSERT INTO feedback (customer_id, session_id, sku, kind, at) "
+               "VALUES (?, ?, ?, ?, ?)", [customer_id, session_id, sku, kind, utcnow()])
+
+
+def not_for_me(db: Database, customer_id: str | None, session_id: str) -> set[str]:
+    """The skus the shopper (or, as a guest, this session) said are not for them."""
+    where, params = _who(customer_id, session_id)
+    return {r[0] for r in db.execute(
+        f"SELECT DISTINCT sku FROM feedback WHERE kind = 'not_for_me' AND {where}", params)}
+
+
+def shown_often(db: Database, customer_id: str | None, session_id: str, *, since: str,
+                shows: int) -> set[str]:
+    """The skus shown at least ``shows`` times since ``since``."""
+    where, params = _who(customer_id, session_id)
+    return {r[0] for r in db.execute(
+        f"SELECT sku FROM impressions WHERE {where} AND shown >= ? GROUP BY sku "
+        "HAVING count(*) >= ?", [*params, since, shows])}
+
+
+def reacted_to(db: Database, customer_id: str | None, session_id: str, *, since: str,
+               kinds: Iterable[str]) -> set[str]:
+    """The skus the shopper reacted to with one of ``kinds`` since ``since``."""
+    where, params = _who(customer_id, session_id)
+    kinds = list(kinds)
+    marks = ", ".join("?" for _ in kinds)
+    return {r[0] for r in db.execute(
+        f"SELECT DISTINCT sku FROM feedback WHERE kind IN ({marks}) AND {where} "
+        "AND at >= ?", [*kinds, *params, since])}

@@ -1,0 +1,167 @@
+"""Purchases: one row per invoice line after netting returns (``purchases``).
+
+Anonymous sales have no customer and feed only store-level popularity; an
+erased customer's purchases stay, anonymised, for the same reason.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+_UPSERT_IMPORTED = """
+INSERT INTO purchases (invoice, customer_id, sku, quantity, price, ts, store_id)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (invoice, sku, price) DO UPDATE SET
+    customer_id = excluded.customer_id, quantity = excluded.quantity, ts = excluded.ts,
+    store_id = excluded.store_id
+WHERE customer_id IS NOT excluded.customer_id OR quantity != excluded.quantity
+   OR ts != excluded.ts OR store_id != excluded.store_id
+"""
+
+
+def create_core_tables(db: Database) -> None:
+    """This table's part of the core migration ``kiosk/0002_schema`` (shipped: never edit)."""
+    # One row per invoice line after netting returns; anonymous sales have no
+    # customer and feed only store-level popularity.
+    db.execute(
+        """CREATE TABLE purchases (
+            id INTEGER PRIMARY KEY,
+            invoice TEXT NOT NULL,
+            customer_id TEXT REFERENCES customers(id) ON DELETE CASCADE,
+            sku TEXT NOT NULL REFERENCES products(sku),
+            quantity INTEGER NOT NULL,
+            price REAL NOT NULL,
+            ts TEXT NOT NULL,
+            store_id TEXT NOT NULL,
+            excluded INTEGER NOT NULL DEFAULT 0,  -- "don't use this purchase"
+            UNIQUE (invoice, sku, price)
+        )"""
+    )
+    db.execute("CREATE INDEX purchases_customer ON purchases(customer_id, ts)")
+    db.execute("CREATE INDEX purchases_ts ON purchases(ts)")
+    db.execute("CREATE INDEX purchases_sku ON purchases(sku)")
+
+
+# -- what the store sold ----------------------------------------------------
+
+def count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM purchases").fetchone()[0]
+
+
+def count_invoices(db: Database) -> int:
+    return db.execute("SELECT count(DISTINCT invoice) FROM purchases").fetchone()[0]
+
+
+def any_purchases(db: Database) -> bool:
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM purchases)").fetchone()[0])
+
+
+def for_training(db: Database) -> Iterator[tuple[str, str | None, str, str]]:
+    """(invoice, customer_id, sku, ts) of every line a customer did not exclude, oldest
+    first (a cursor: the store may hold millions)."""
+    return db.execute("SELECT invoice, customer_id, sku, ts FROM purchases "
+                      "WHERE excluded = 0 ORDER BY ts, id")
+
+
+def lines_by_price(db: Database, skus: list[str]) -> dict[str, dict[float, int]]:
+    """sku -> {unit price: purchase lines at it}, for ``skus``."""
+    result: dict[str, dict[float, int]] = {}
+    if not skus:
+        return result
+    for sku, price, lines in db.execute(
+            "SELECT sku, price, count(*) FROM purchases "
+            "WHERE sku IN (SELECT value FROM json_each(?)) GROUP BY sku, price",
+            [json.dumps(skus)]):
+        result.setdefault(sku, {})[price] = lines
+    return result
+
+
+def best_customers(db: Database, limit: int) -> list[str]:
+    """The customers with the most invoices (ties by id)."""
+    return [r[0] for r in db.execute(
+        "SELECT customer_id FROM purchases WHERE customer_id IS NOT NULL "
+        "GROUP BY customer_id ORDER BY count(DISTINCT invoice) DESC, customer_id LIMIT ?",
+        [limit]).fetchall()]
+
+
+# -- one customer's purchases --------------------------------------------------
+
+def of_customer(db: Database, customer_id: str) -> list[tuple[Any, ...]]:
+    """(id, invoice, sku, quantity, price, ts, excluded), newest first."""
+    return db.execute("SELECT id, invoice, sku, quantity, price, ts, excluded FROM purchases "
+                      "WHERE customer_id = ? ORDER BY ts DESC, id", [customer_id]).fetchall()
+
+
+def history(db: Database, customer_id: str) -> list[tuple[str, str]]:
+    """(sku, ts) of the lines the customer did not exclude, oldest first."""
+    return db.execute("SELECT sku, ts FROM purchases WHERE customer_id = ? AND excluded = 0 "
+                      "ORDER BY ts", [customer_id]).fetchall()
+
+
+def set_excluded(db: Database, customer_id: str, purchase_id: int, excluded: bool) -> bool:
+    """Mark one of the customer's purchases "don't use" (or use again); False if not theirs."""
+    return db.execute("UPDATE purchases SET excluded = ? WHERE id = ? AND customer_id = ?",
+                      [int(bool(excluded)), purchase_id, customer_id]).rowcount == 1
+
+
+def _day(ts: str) -> str:
+    try:
+        moment = datetime.fromisoformat(ts)
+    except ValueError:
+        return ts[:10] if len(ts) >= 10 else ts
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0).isoformat(
+        sep=ts[10] if len(ts) > 10 else "T")
+
+
+def anonymise(db: Database, customer_id: str) -> int:
+    """Keep the customer's purchases for the store's popularity, linked to nobody.
+
+    No customer id, a fresh random invoice number per invoice (the till's number
+    would link back to the person), the time cut to the day, the "excluded" flag
+    cleared. Returns how many lines.
+    """
+    rows = db.execute(
+        "SELECT id, invoice, ts FROM purchases WHERE customer_id = ?", [customer_id]
+    ).fetchall()
+    fresh: dict[str, str] = {}
+    for purchase_id, invoice, ts in rows:
+        new_invoice = fresh.setdefault(invoice, "anon-" + secrets.token_hex(8))
+        db.execute(
+            "UPDATE purchases SET customer_id = NULL, invoice = ?, ts = ?, excluded = 0 "
+            "WHERE id = ?",
+            [new_invoice, _day(ts), purchase_id],
+        )
+    return len(rows)
+
+
+# -- the importer's bulk write -------------------------------------------------
+
+def upsert_imported(db: Database, rows: Iterable[tuple[Any, ...]]) -> None:
+    """(invoice, customer_id, sku, quantity, price, ts, store_id) rows; an unchanged line
+    is not rewritten."""
+    db.conn.executemany(_UPSERT_IMPORTED, rows)
+
+
+def secondary_indexes(db: Database) -> list[tuple[str, str]]:
+    """Name and SQL of the indexes that are not constraints (UNIQUE stays)."""
+    rows = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'purchases' "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name").fetchall()
+    return [(name, sql) for name, sql in rows]
+
+
+def drop_index(db: Database, name: str) -> None:
+    """Drop one of ``secondary_indexes`` (a bulk load builds it again once, at the end)."""
+    db.execute(f"DROP INDEX [{name}]")
+
+
+def create_indexes(db: Database, indexes: Iterable[tuple[str, str]]) -> None:
+    """Build again the ``secondary_indexes`` a bulk load dropped."""
+    for _, sql in indexes:
+        db.execute(sql)
