@@ -63,11 +63,12 @@ OPEN_AND_CLOSE = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
 
 
 def locks_held(pid: int, path: Path) -> list[str]:
-    """The POSIX locks ``pid`` holds on ``path`` (from /proc/locks)."""
+    """The POSIX locks ``pid`` holds on ``path`` (from /proc/locks), without each line's
+    ordinal (it moves as other processes take and drop locks)."""
     st = os.stat(path)
     device = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
     lines = Path("/proc/locks").read_text().splitlines()
-    return [line for line in lines
+    return [" ".join(fields[1:]) for line in lines
             if (fields := line.split()) and "POSIX" in fields
             and str(pid) in fields and device in fields]
 
