@@ -71,6 +71,22 @@ class ChildProcess:
                 self.kill()
 
 
+def wait_until_serving(process: subprocess.Popen, url: str, timeout: float = 30) -> None:
+    """Wait until head office at ``url`` answers /healthz; RuntimeError if it exits first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            detail = process.stderr.read() if process.stderr else b""
+            raise RuntimeError(f"head office exited with {process.returncode}: {detail!r}")
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError("head office did not answer in time")
+
+
 class HQProcess(ChildProcess):
     """``kiosk hq serve`` as a subprocess that can be killed and restarted on its port."""
 
@@ -95,17 +111,8 @@ class HQProcess(ChildProcess):
              "--port", str(self.port), "--workers", str(self.workers)],
             env=env, stdout=out, stderr=out,
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"head office exited with {self.process.returncode}")
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError("head office did not answer in time")
+        wait_until_serving(self.process, self.url, timeout)
+        return self
 
 
 

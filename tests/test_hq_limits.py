@@ -25,7 +25,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
-from hqserver import HQProcess, hq_storage, live_hq, pg_server, pg_url  # noqa: F401  (fixtures)
+from hqserver import HQProcess, hq_storage, live_hq, pg_server, pg_url, wait_until_serving  # noqa: F401  (fixtures)
 
 from kiosk.hq.storage import open_storage
 
@@ -97,17 +97,8 @@ class ServedHQ(HQProcess):
             [sys.executable, "-m", "kiosk.hq", "serve", "--database", self.database,
              "--port", str(self.port), *self.options],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"head office exited: {self.process.stderr.read()!r}")
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError("head office did not answer in time")
+        wait_until_serving(self.process, self.url, timeout)
+        return self
 
     def auth(self, role: str = "kiosk") -> dict[str, str]:
         token = self.kiosk_token if role == "kiosk" else self.operator_token
