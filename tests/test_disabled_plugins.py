@@ -162,3 +162,28 @@ def test_without_the_ui_plugin_kiosk_run_is_not_there(tmp_path):
     done = subprocess.run([sys.executable, "-m", "kiosk", "--config", str(config), "run",
                            "--help"], capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "No such command 'run'" in done.stderr
+
+
+@pytest.mark.parametrize("disabled", ["loyalty_card", "demo"])
+def test_an_unknown_code_offers_joining_only_where_a_scheme_issues_cards(
+        qtbot, tmp_path, store_file, disabled):
+    from test_ui_support import settle, wedge_scan
+
+    from kiosk.ui.app import create_window
+
+    kiosk = kiosk_without(tmp_path, disabled)
+    try:
+        window = create_window(kiosk, windowed=True, language="en")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        settle(qtbot, window)
+        wedge_scan(qtbot, window, "T7JD-2DB6-G6E6-G")  # well formed, issued nowhere here
+        qtbot.waitUntil(lambda: bool(window.attract.message.text()), timeout=10000)
+        message = window.attract.message.text()
+        assert "don't know this code" in message
+        assert ("join" in message) == (disabled != "loyalty_card")
+        window.unlocked = True
+        window.worker.wait()
+    finally:
+        kiosk.close()

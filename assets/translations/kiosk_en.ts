@@ -4,37 +4,37 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="90"/>
         <source>Scan your loyalty code</source>
         <translation>Scan your loyalty code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="91"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Hold your code under the scanner, or type the short code below.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="93"/>
         <source>Just browsing</source>
         <translation>Just browsing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="94"/>
         <source>Join: get your own picks</source>
         <translation>Join: get your own picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="95"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="96"/>
         <source>Popular here</source>
         <translation>Popular here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="116"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Getting personal picks ready… %1%</translation>
     </message>
@@ -294,18 +294,18 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="217"/>
+        <location filename="../../kiosk/ui/window.py" line="213"/>
         <source>Done. We have erased everything about you.</source>
         <translation>Done. We have erased everything about you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="305"/>
+        <location filename="../../kiosk/ui/window.py" line="301"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/window.py" line="339"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
-        <location filename="../../kiosk/ui/window.py" line="343"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
     </message>
@@ -469,32 +469,32 @@
 <context>
     <name>OutOfOrderScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="70"/>
         <source>This kiosk is out of order.</source>
         <translation>This kiosk is out of order.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="71"/>
         <source>Please ask a member of staff.</source>
         <translation>Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="72"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="73"/>
         <source>For staff</source>
         <translation>For staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="78"/>
         <source>The kiosk&apos;s database is damaged (%1). The kiosk stays out of order until it is restarted; nothing a shopper does can change that.</source>
         <translation>The kiosk&apos;s database is damaged (%1). The kiosk stays out of order until it is restarted; nothing a shopper does can change that.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="81"/>
         <source>Stop the kiosk, then run: kiosk store check --db %1
 It tells you how to restore a backup or rebuild the database from head office.</source>
         <translation>Stop the kiosk, then run: kiosk store check --db %1
@@ -563,12 +563,12 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="80"/>
+        <location filename="../../kiosk/ui/window.py" line="76"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>This part of the kiosk is not available right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="85"/>
+        <location filename="../../kiosk/ui/window.py" line="81"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -698,72 +698,77 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="23"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="24"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>We don&apos;t know this code. Check it, or join to get your own.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="25"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="26"/>
+        <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
+        <translation>We don&apos;t know this code. Please check it, or ask a member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="28"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>This card has been replaced. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
         <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>We couldn&apos;t read this code. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>That doesn&apos;t look like one of our codes. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Too many tries. Please wait a minute and scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="37"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>Something went wrong reading your code. Please try again or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="85"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="88"/>
         <source>Hi %1</source>
         <translation>Hi %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="87"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="90"/>
         <source>Welcome! Have a look around</source>
         <translation>Welcome! Have a look around</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="88"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="91"/>
         <source>Picks for you</source>
         <translation>Picks for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="173"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="177"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="183"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="187"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="255"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="259"/>
         <source>We have nothing quite like it right now.</source>
         <translation>We have nothing quite like it right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="275"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="279"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Please wave to a member of staff; the call did not go through.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="281"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="285"/>
         <source>My list from %1</source>
         <translation>My list from %1</translation>
     </message>

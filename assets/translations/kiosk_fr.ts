@@ -4,37 +4,37 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="90"/>
         <source>Scan your loyalty code</source>
         <translation>Scannez votre code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="91"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Présentez votre code sous le lecteur, ou tapez le code court ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="93"/>
         <source>Just browsing</source>
         <translation>Je regarde seulement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="94"/>
         <source>Join: get your own picks</source>
         <translation>Inscrivez-vous : vos propres suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="95"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="96"/>
         <source>Popular here</source>
         <translation>Populaire ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="116"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Préparation de vos suggestions personnelles… %1 %</translation>
     </message>
@@ -294,18 +294,18 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="217"/>
+        <location filename="../../kiosk/ui/window.py" line="213"/>
         <source>Done. We have erased everything about you.</source>
         <translation>C’est fait. Nous avons effacé toutes vos données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="305"/>
+        <location filename="../../kiosk/ui/window.py" line="301"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/window.py" line="339"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
-        <location filename="../../kiosk/ui/window.py" line="343"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
     </message>
@@ -469,32 +469,32 @@
 <context>
     <name>OutOfOrderScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="70"/>
         <source>This kiosk is out of order.</source>
         <translation>Cette borne est hors service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="71"/>
         <source>Please ask a member of staff.</source>
         <translation>Veuillez vous adresser à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="72"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="73"/>
         <source>For staff</source>
         <translation>Pour le personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="78"/>
         <source>The kiosk&apos;s database is damaged (%1). The kiosk stays out of order until it is restarted; nothing a shopper does can change that.</source>
         <translation>La base de données de la borne est endommagée (%1). La borne reste hors service jusqu&apos;à son redémarrage ; rien de ce que fait un client ne peut y changer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/out_of_order.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/out_of_order.py" line="81"/>
         <source>Stop the kiosk, then run: kiosk store check --db %1
 It tells you how to restore a backup or rebuild the database from head office.</source>
         <translation>Arrêtez la borne, puis lancez : kiosk store check --db %1
@@ -563,12 +563,12 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="80"/>
+        <location filename="../../kiosk/ui/window.py" line="76"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>Cette partie de la borne n’est pas disponible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="85"/>
+        <location filename="../../kiosk/ui/window.py" line="81"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -698,72 +698,77 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="23"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="24"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou inscrivez-vous pour avoir le vôtre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="25"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="26"/>
+        <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
+        <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou demandez à un membre du personnel.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="28"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>Cette carte a été remplacée. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
         <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>Nous n’avons pas pu lire ce code. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>Cela ne ressemble pas à l’un de nos codes. Merci de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Trop d’essais. Attendez une minute puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="37"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>La lecture de votre code a échoué. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="85"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="88"/>
         <source>Hi %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="87"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="90"/>
         <source>Welcome! Have a look around</source>
         <translation>Bienvenue ! Faites un tour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="88"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="91"/>
         <source>Picks for you</source>
         <translation>Suggestions pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="173"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="177"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="183"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="187"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="255"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="259"/>
         <source>We have nothing quite like it right now.</source>
         <translation>Nous n’avons rien de semblable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="275"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="279"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="281"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="285"/>
         <source>My list from %1</source>
         <translation>Ma liste de %1</translation>
     </message>

@@ -17,11 +17,14 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 
-def scan_message(status: str) -> str:
-    """What the shopper reads when a code does not open their picks."""
+def scan_message(status: str, *, can_join: bool = True) -> str:
+    """What the shopper reads when a code does not open their picks; ``can_join`` is False
+    where no loyalty scheme issues cards (Join is hidden, so it is not offered)."""
     messages = {
         "unknown": translate(
-            "Session", "We don't know this code. Check it, or join to get your own."),
+            "Session", "We don't know this code. Check it, or join to get your own.")
+        if can_join else translate(
+            "Session", "We don't know this code. Please check it, or ask a member of staff."),
         "revoked": translate(
             "Session", "This card has been replaced. Please ask a member of staff."),
         "forged": translate(
@@ -113,7 +116,8 @@ class SessionPresenter(QObject):
             return
         if status != "ok" or not getattr(result, "customer_id", None):
             self.busy.emit(False)
-            self.scan_failed.emit(scan_message(status))
+            self.scan_failed.emit(scan_message(
+                status, can_join=self.kiosk.identity.can_issue_cards()))
             return
         self._start(result.customer_id, getattr(result, "first_name", None), code)
 
