@@ -48,8 +48,6 @@ from kiosk.wire import ChangeIn
 log = logging.getLogger(__name__)
 
 ROLES = ("kiosk", "operator")
-CHANGE_KINDS = ("product", "stock", "profile", "revocation", "consent_withdrawn", "erasure",
-                "model")  # kiosk.hq.changes has the rules of each
 
 
 class StorageError(RuntimeError):

@@ -87,9 +87,7 @@ class SQLiteStorage(Storage):
             self._checkpointer.start()
 
     def _checkpoint_loop(self, every: float = 1.0) -> None:
-        conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
-                               check_same_thread=False)
-        conn.execute("PRAGMA secure_delete = ON")
+        conn = self._connect()
         try:
             while not self._closing.wait(every):
                 if self._truncate_pending.is_set():
