@@ -59,7 +59,8 @@ def cached_store(cache: Path) -> Path:
         build_store(partial)
         from kiosk.store.files import key_file_for
 
-        key_file_for(partial).rename(key_file_for(path))  # the key file goes with it
+        if key_file_for(partial).exists():  # made when the first card is; none if no card
+            key_file_for(partial).rename(key_file_for(path))  # the key file goes with it
         partial.rename(path)
     return path
 
