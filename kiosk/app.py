@@ -85,6 +85,13 @@ class Kiosk:
         """Close everything the kiosk opened, newest first; closing twice is harmless."""
         self._resources.close()
 
+    def service_if_started(self, name: str) -> Any | None:
+        """The service ``name`` (e.g. ``"sync"``) if something created it already, else None:
+        for a hook that must not start a service only to notify it."""
+        if name not in {"identity", "privacy", "recommendations", "sync"}:
+            raise ValueError(f"no service named {name!r}")
+        return self.__dict__.get(name)  # where cached_property keeps a created service
+
     def __enter__(self) -> Kiosk:
         return self
 

@@ -38,7 +38,7 @@ def kiosk_sync_transport(kiosk: Any) -> Any:
 
 @hookimpl
 def kiosk_event_did_record(kiosk: Any, event: dict[str, Any]) -> None:
-    service = kiosk.__dict__.get("sync")  # only if the app created the service
+    service = kiosk.service_if_started("sync")
     if service is not None:
         service.notify_event()
 

@@ -97,3 +97,16 @@ def test_a_service_joins_the_close_when_it_is_created(config):
     plain = Kiosk(config, entrypoints=False)
     plain.close()
     assert "sync" not in vars(plain) and "recommendations" not in vars(plain)
+
+
+def test_a_service_is_reported_only_once_started(tmp_path):
+    from kiosk.app import Kiosk
+    from kiosk.config import Config
+
+    with Kiosk(Config(database=str(tmp_path / "k.db")), entrypoints=False) as kiosk:
+        kiosk.record_event("help_requested", {"screen": "attract"})  # notifies no sync
+        assert kiosk.service_if_started("sync") is None
+        service = kiosk.sync
+        assert kiosk.service_if_started("sync") is service
+        with pytest.raises(ValueError, match="no service named"):
+            kiosk.service_if_started("nope")
