@@ -36,7 +36,6 @@ import sys
 import tempfile
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -46,6 +45,7 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
+from hostile_bodies import endless_batch, gzip_of_zeros  # noqa: E402
 from hqserver import HQProcess  # noqa: E402
 
 from kiosk.hq.storage import open_storage  # noqa: E402
@@ -54,24 +54,6 @@ MIB = 1 << 20
 GIB = 1 << 30
 RSS_TARGET_MIB = 100
 EMPTY_BATCH = b'{"batch_id": "b", "events": []}'
-
-
-def gzip_of_zeros(size: int, *, level: int, chunk: int = MIB) -> Iterator[bytes]:
-    deflate = zlib.compressobj(level, zlib.DEFLATED, 31)
-    zeros = bytes(chunk)
-    for start in range(0, size, chunk):
-        piece = deflate.compress(zeros[:min(chunk, size - start)])
-        if piece:
-            yield piece
-    yield deflate.flush()
-
-
-def endless_batch(size: int, *, chunk: int = MIB) -> Iterator[bytes]:
-    """The start of a batch, then blanks: ``size`` bytes of JSON that never ends."""
-    yield b'{"batch_id": "b", "events": ['
-    blank = b" " * chunk
-    for start in range(0, size, chunk):
-        yield blank[:min(chunk, size - start)]
 
 
 class Counted:

@@ -17,7 +17,6 @@ import sys
 import threading
 import time
 import uuid
-import zlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+from hostile_bodies import endless_batch, gzip_of_zeros
 from hqserver import HQProcess, hq_storage, live_hq, pg_server, pg_url, wait_until_serving  # noqa: F401  (fixtures)
 
 from kiosk.hq.storage import open_storage
@@ -32,25 +32,6 @@ from kiosk.hq.storage import open_storage
 GIB = 1 << 30
 MIB = 1 << 20
 RSS_BUDGET = 100 * MIB
-
-
-def gzip_of_zeros(size: int, *, level: int, chunk: int = MIB) -> Iterator[bytes]:
-    """A gzip stream of ``size`` zero bytes, made as it is sent (level 0: as large as that)."""
-    deflate = zlib.compressobj(level, zlib.DEFLATED, 31)
-    zeros = bytes(chunk)
-    for start in range(0, size, chunk):
-        piece = deflate.compress(zeros[:min(chunk, size - start)])
-        if piece:
-            yield piece
-    yield deflate.flush()
-
-
-def spaces(size: int, *, chunk: int = MIB) -> Iterator[bytes]:
-    """The start of a batch, then ``size`` bytes of blanks: JSON that never ends."""
-    yield b'{"batch_id": "b", "events": ['
-    blank = b" " * chunk
-    for start in range(0, size, chunk):
-        yield blank[:min(chunk, size - start)]
 
 
 class PeakRSS:
@@ -178,7 +159,7 @@ def test_a_gigabyte_of_gzip_on_the_wire_is_never_held(hq):
 
 def test_four_parallel_256_mib_bodies_stay_within_the_memory_budget(hq):
     gzip_header = {"Content-Encoding": "gzip"}
-    bodies = [(spaces(256 * MIB), {}), (spaces(256 * MIB), {}),
+    bodies = [(endless_batch(256 * MIB), {}), (endless_batch(256 * MIB), {}),
               (gzip_of_zeros(256 * MIB, level=1), gzip_header),  # 256 MiB once inflated
               (gzip_of_zeros(256 * MIB, level=0), gzip_header)]  # 256 MiB as sent
     codes: list[int] = []
