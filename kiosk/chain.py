@@ -32,6 +32,8 @@ Headless and dependency-free: the kiosk's store and head office both import it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import threading
 import time
@@ -41,7 +43,8 @@ from typing import Any
 
 __all__ = [
     "FIRST_NAME", "PAUSED", "Clock", "FieldState", "Version", "check_field", "consent_field",
-    "exclusion_field", "is_restrictive", "merge", "note_field", "preference_field",
+    "edits_digest",
+    "exclusion_field", "is_restrictive", "merge", "merge_state", "note_field", "preference_field",
     "sku_field", "stamp", "unstamp",
 ]
 
@@ -183,6 +186,30 @@ def merge(field: str, state: FieldState | None, incoming: Version) -> FieldState
     if is_restrictive(field, incoming.value) and _order(incoming.hlc) > _order(restricted_at):
         restricted_at = incoming.hlc
     return FieldState(latest, restricted_at)
+
+
+def merge_state(field: str, state: FieldState | None, incoming: FieldState) -> FieldState:
+    """``state`` with another copy's whole state of the field merged in.
+
+    A copy sends its state (latest edit and latest restriction's stamp), not
+    each edit it saw: the restriction's stamp is kept as well, so merging
+    states is as convergent as merging edits (both parts only grow).
+    """
+    merged = merge(field, state, incoming.latest)
+    if _order(incoming.restricted_at) > _order(merged.restricted_at):
+        merged = FieldState(merged.latest, incoming.restricted_at)
+    return merged
+
+
+def edits_digest(fields: dict[str, Any]) -> str:
+    """What a proof of presence for an edit is bound to: its fields and their stamps.
+
+    The device seals it with the shopper's card; head office recomputes it
+    from the edit it received, so a proof cannot be moved to another edit.
+    """
+    pairs = sorted((str(field), str(entry.get("hlc")) if isinstance(entry, dict) else "")
+                   for field, entry in fields.items())
+    return hashlib.sha256(json.dumps(pairs, separators=(",", ":")).encode()).hexdigest()
 
 
 # -- field names and values ------------------------------------------------------

@@ -21,12 +21,15 @@ SCHEMA_VERSION = 1
 
 # Events head office must always receive: the outbox never drops these when
 # it runs out of room.
-CRITICAL_KINDS = frozenset({"consent_changed", "erasure_requested", "enrolled", "card_revoked"})
+CRITICAL_KINDS = frozenset({"consent_changed", "erasure_requested", "enrolled", "card_revoked",
+                            "profile_edit"})
 
 KINDS = frozenset({
     "scan", "scan_failed", "impression", "save", "not_for_me", "more_like_this",
     "enrolled", "consent_changed", "erasure_requested", "help_requested", "feedback",
     "card_issued", "card_revoked", "session_ended", "preference_changed",
+    # an edit of the shopper's record, stamped (kiosk.privacy.profile): head office merges it
+    "profile_edit",
 })
 
 

@@ -343,7 +343,8 @@ def test_consent_withdrawals_and_revocations_made_elsewhere_are_applied(synced, 
         other.close()
     hq.storage.publish([ChangeIn("revocation", {"reason": "lost"}, None, "c3")])
     result = kiosk.sync.run_once()
-    assert result["ok"] and result["changes_applied"] == 2
+    # the withdrawal (broadcast), the record it started at head office, the revocation
+    assert result["ok"] and result["changes_applied"] == 3
     assert not kiosk.privacy.consented("c3", "personalisation")
     assert kiosk.identity.verify(card.code).status == "revoked"
     # the kiosk's echo of the withdrawal does not come back as a new change

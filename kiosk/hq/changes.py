@@ -30,13 +30,15 @@ from typing import Any
 
 import msgspec
 
+from kiosk.chain import check_field, unstamp
 from kiosk.hq.limits import MAX_JSON_DEPTH, json_too_deep
 from kiosk.privacy.purposes import PURPOSES
 from kiosk.wire import ChangeIn, PublishIn, describe
 
-#: kinds an operator may publish; "erasure" comes only from ``Storage.erase``
+#: kinds an operator may publish; "erasure" comes only from ``Storage.erase``,
+#: "customer_merged" only from ``Storage.merge_customers``
 PUBLISHABLE = ("product", "stock", "profile", "revocation", "consent_withdrawn", "model")
-KINDS = (*PUBLISHABLE, "erasure")
+KINDS = (*PUBLISHABLE, "erasure", "customer_merged")
 
 MAX_ID = 128
 MAX_PRICE = 1_000_000
@@ -176,8 +178,16 @@ def _stock(c: _Checker) -> None:
 
 
 def _profile(c: _Checker) -> None:
+    # "fields" and "stores" (the record, kiosk.hq.record) are head office's own: an
+    # operator publishes the older shape (consents, preferences), which kiosks still take
     c.only("first_name", "loyalty_ref", "consents", "preferences")
     c.text("first_name", MAX_FIRST_NAME)
+    if "fields" in c.data:
+        _record_fields(c, c.data["fields"])
+    stores = c.data.get("stores")
+    if stores is not None and (not isinstance(stores, list)
+                               or any(text_problem(s, MAX_ID) for s in stores)):
+        c.say("data.stores", f"must be a list of store ids (text, 1-{MAX_ID} characters)")
     c.text("loyalty_ref", MAX_ID)
     consents = c.data.get("consents")
     if consents is not None and (
@@ -204,6 +214,41 @@ def _profile(c: _Checker) -> None:
                 c.say(f"{where}.{key}", problem)
         if preference.get("source", "shopper") not in PREFERENCE_SOURCES:
             c.say(f"{where}.source", f"must be one of {', '.join(PREFERENCE_SOURCES)}")
+
+
+MAX_RECORD_FIELDS = 100_000
+
+
+def _record_fields(c: _Checker, fields: Any) -> None:
+    """The record's fields: each named and valued as ``kiosk.chain.check_field`` says,
+    with its version's stamps."""
+    if not isinstance(fields, dict) or len(fields) > MAX_RECORD_FIELDS:
+        c.say("data.fields", "must map field names to {value, hlc, base, restricted_at}")
+        return
+    for field, entry in fields.items():
+        # the field's kind only: its name may hold an invoice or a note's id
+        where = f"data.fields.{field.partition(':')[0][:20]}" if isinstance(field, str) else (
+            "data.fields")
+        if not isinstance(entry, dict) or "value" not in entry:
+            c.say(where, "must be an object {value, hlc, base, restricted_at}")
+            continue
+        problem = check_field(field, entry["value"], purposes=PURPOSES)
+        if problem:
+            c.say(where, problem)
+        for key in ("hlc", "base", "restricted_at"):
+            stamp = entry.get(key, "")
+            if key == "hlc" or stamp:
+                try:
+                    unstamp(stamp)
+                except ValueError as error:
+                    c.say(f"{where}.{key}", str(error))
+        if len(c.problems) > 20:
+            return
+
+
+def _customer_merged(c: _Checker) -> None:
+    c.only("into")
+    c.text("into", MAX_ID, required=True, nullable=False)
 
 
 def _revocation(c: _Checker) -> None:
@@ -278,6 +323,7 @@ _RULES: dict[str, tuple[Callable[[_Checker], None], bool]] = {
     "consent_withdrawn": (_consent_withdrawn, True),
     "model": (_model, False),
     "erasure": (_erasure, False),
+    "customer_merged": (_customer_merged, True),
 }
 
 

@@ -11,10 +11,13 @@ import logging
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from kiosk.chain import FIRST_NAME, PAUSED, consent_field, exclusion_field, preference_field
 from kiosk.events import utcnow
 from kiosk.privacy import erasure
+from kiosk.privacy.profile import ProfileBook
 from kiosk.privacy.purposes import PURPOSES
 from kiosk.store import catalogue, customers, meta, purchases
 from kiosk.store.customers import UnknownCustomer
@@ -58,6 +61,11 @@ def clean_first_name(first_name: str | None) -> str | None:
     return name
 
 
+def editor(source: str) -> str:
+    """Who made an edit, for the record: staff, or the shopper (any other source)."""
+    return "staff" if source == "staff" else "shopper"
+
+
 def _check_purpose(purpose: str) -> None:
     if purpose not in PURPOSES:
         raise ValueError(f"unknown purpose {purpose!r}; purposes: {', '.join(PURPOSES)}")
@@ -66,6 +74,11 @@ def _check_purpose(purpose: str) -> None:
 class PrivacyService:
     def __init__(self, kiosk: Kiosk):
         self.kiosk = kiosk
+
+    @cached_property
+    def profile(self) -> ProfileBook:
+        """The shopper's record on this device: stamped edits, head office's merged in."""
+        return ProfileBook(self.kiosk)
 
     # -- consent ------------------------------------------------------------
 
@@ -102,31 +115,50 @@ class PrivacyService:
                      source: str = "kiosk", *, card_code: str | None = None) -> None:
         """Record several answers at once, in one transaction.
 
-        A withdrawal carries the shopper's card as proof (``sealed_request``)
-        when they scanned one, so head office passes it on to every store.
+        Each answer is also an edit of the shopper's record (``profile_edit``,
+        stamped), unless it came from head office (source "hq"). The shopper's
+        card (``card_code``) is the proof head office needs to take an answer
+        into the record and pass a withdrawal on to every store.
         """
         for purpose in answers:
             _check_purpose(purpose)
         if not source or not isinstance(source, str):
             raise ValueError("a consent needs a source (kiosk, staff, till, ...)")
-        with self.kiosk.transaction() as db:
+        with self.kiosk.transaction():
             self._require_customer(customer_id)
-            at = utcnow()
-            for purpose, granted in answers.items():
-                customers.add_answer(db, customer_id, purpose, bool(granted), at, source)
-                payload: dict[str, Any] = {"purpose": purpose, "granted": bool(granted),
-                                           "source": source}
-                if not granted and card_code:
-                    sealed, proven = self.sealed_request(customer_id, "withdraw", card_code,
-                                                         purpose=purpose)
-                    if proven:
-                        payload["proof"] = sealed
-                self.kiosk.record_event("consent_changed", payload, customer_id=customer_id)
+            edits = {} if source == "hq" else self.profile.record(
+                customer_id, {consent_field(p): bool(g) for p, g in answers.items()},
+                by=editor(source), card_code=card_code)
+            self._log_answers(customer_id, answers, source, edits, card_code)
+
+    def _log_answers(self, customer_id: str, answers: dict[str, bool], source: str,
+                     edits: dict[str, dict[str, Any]], card_code: str | None) -> None:
+        """Append the answers to the consent log, each with its ``consent_changed`` event.
+
+        An answer that is also a record edit carries its stamp (``hlc``): head
+        office takes it from the edit, not from this event.
+        """
+        db = self.kiosk.db
+        at = utcnow()
+        for purpose, granted in answers.items():
+            customers.add_answer(db, customer_id, purpose, bool(granted), at, source)
+            payload: dict[str, Any] = {"purpose": purpose, "granted": bool(granted),
+                                       "source": source}
+            edit = edits.get(consent_field(purpose))
+            if edit is not None:
+                payload["hlc"] = edit["hlc"]
+            elif not granted and card_code:
+                sealed, proven = self.sealed_request(customer_id, "withdraw", card_code,
+                                                     purpose=purpose)
+                if proven:
+                    payload["proof"] = sealed
+            self.kiosk.record_event("consent_changed", payload, customer_id=customer_id)
 
     def is_paused(self, customer_id: str) -> bool:
         return customers.is_paused(self.kiosk.db, customer_id)
 
-    def pause_personalisation(self, customer_id: str, paused: bool = True) -> None:
+    def pause_personalisation(self, customer_id: str, paused: bool = True, *,
+                              source: str = "kiosk", card_code: str | None = None) -> None:
         """Stop (or restart) personal recommendations without changing the consent."""
         with self.kiosk.transaction() as db:
             self._require_customer(customer_id)
@@ -134,6 +166,8 @@ class PrivacyService:
                 customers.pause(db, customer_id)
             else:
                 customers.unpause(db, customer_id)
+            self.profile.record(customer_id, {PAUSED: bool(paused)}, by=editor(source),
+                                card_code=card_code)
             self.kiosk.record_event(
                 "consent_changed", {"purpose": "personalisation", "paused": bool(paused)},
                 customer_id=customer_id,
@@ -158,8 +192,14 @@ class PrivacyService:
         with self.kiosk.transaction() as db:
             customers.add_enrolled(db, customer_id, name)
             self.kiosk.record_event("enrolled", {"source": source}, customer_id=customer_id)
-            self.set_consents(customer_id, answers, source)
             card = self.kiosk.identity.issue_enrolment_card(customer_id)
+            # the new card, with its registration, proves the enrolment to head office
+            fields: dict[str, Any] = {consent_field(p): g for p, g in answers.items()}
+            if name is not None:
+                fields[FIRST_NAME] = name
+            edits = self.profile.record(customer_id, fields, by=editor(source),
+                                        card_code=card.code)
+            self._log_answers(customer_id, answers, source, edits, None)
         log.info("shopper enrolled at %s", source)
         return Enrolment(customer_id, card.code, card.short_code or "")
 
@@ -202,11 +242,15 @@ class PrivacyService:
             "preferences": preferences,
             "purchases": bought,
             "cards": self.kiosk.identity.cards_of(customer_id),
+            "notes": self.profile.notes(customer_id),
         }
 
     def set_preference(self, customer_id: str, key: str, value: str,
-                       source: str = "shopper") -> None:
-        """Add or refresh one preference (e.g. key "theme", value "garden")."""
+                       source: str = "shopper", *, card_code: str | None = None) -> None:
+        """Add or refresh one preference (e.g. key "theme", value "garden").
+
+        Also an edit of the shopper's record; ``card_code`` is its proof.
+        """
         if source not in PREFERENCE_SOURCES:
             raise ValueError(f"source must be one of {', '.join(PREFERENCE_SOURCES)}")
         key, value = str(key).strip(), str(value).strip()
@@ -218,24 +262,32 @@ class PrivacyService:
             self.kiosk.record_event("preference_changed", {"key": key, "action": "set",
                                                            "source": source},
                                     customer_id=customer_id)
+            self.profile.record(customer_id, {preference_field(key, value): {"source": source}},
+                                by=editor(source), card_code=card_code)
 
     def remove_preference(self, customer_id: str, key: str, value: str | None = None,
-                          source: str = "shopper") -> int:
+                          source: str = "shopper", *, card_code: str | None = None) -> int:
         """Remove one preference value, or every value of ``key``; returns how many.
 
         ``source`` says who removed it (shopper or staff), for the event.
         """
         with self.kiosk.transaction() as db:
             self._require_customer(customer_id)
+            gone = [v for k, v, _, _ in customers.preferences_of(db, customer_id)
+                    if k == key and (value is None or v == value)]
             removed = customers.remove_preferences(db, customer_id, key, value)
             if removed:
                 self.kiosk.record_event("preference_changed",
                                         {"key": key, "action": "remove", "source": source},
                                         customer_id=customer_id)
+                self.profile.record(customer_id,
+                                    {preference_field(key, v): None for v in gone},
+                                    by=editor(source), card_code=card_code)
             return removed
 
     def exclude_purchase(self, customer_id: str, purchase_id: int,
-                         excluded: bool = True) -> None:
+                         excluded: bool = True, *, source: str = "shopper",
+                         card_code: str | None = None) -> None:
         """"Don't use this purchase for recommendations" (or use it again)."""
         with self.kiosk.transaction() as db:
             if not purchases.set_excluded(db, customer_id, purchase_id, excluded):
@@ -243,6 +295,18 @@ class PrivacyService:
             self.kiosk.record_event("preference_changed",
                                     {"action": "exclude_purchase", "excluded": bool(excluded)},
                                     customer_id=customer_id)
+            line = next(r for r in purchases.of_customer(db, customer_id) if r[0] == purchase_id)
+            self.profile.record(customer_id, {exclusion_field(line[1], line[2]): bool(excluded)},
+                                by=editor(source), card_code=card_code)
+
+    def note_reaction(self, customer_id: str, sku: str, kind: str, *,
+                      card_code: str | None = None) -> None:
+        """A shopper's "not for me" or save, as an edit of their record (inside the
+        transaction that stored the feedback; ``kiosk.recommend``)."""
+        field = {"not_for_me": "not_for_me", "save": "saved"}.get(kind)
+        if field is not None:
+            self.profile.record(customer_id, {f"{field}:{sku}": True}, by="shopper",
+                                card_code=card_code)
 
     # -- erasure ------------------------------------------------------------
 

@@ -321,6 +321,8 @@ class RecommendationService:
         who = customer_id if self._personal(customer_id) else None
         with self.kiosk.transaction() as db:
             feedback.add_feedback(db, who, session_id, sku, kind)
+            if who is not None:  # the shopper's record keeps not-for-me and saves
+                self.kiosk.privacy.note_reaction(who, sku, kind)
             self.kiosk.record_event(_EVENT_OF_FEEDBACK[kind],
                                     {"session_id": session_id, "sku": sku, "kind": kind},
                                     customer_id=who)

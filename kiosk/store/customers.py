@@ -276,3 +276,77 @@ def any_erased(db: Database, digests: list[str]) -> bool:
     return db.execute(f"SELECT 1 FROM privacy_erasures WHERE digest IN ({marks})",
                       digests).fetchone() is not None
 
+
+
+# -- the record's fields (kiosk.chain) ---------------------------------------------
+
+@privacy_migrations(name="0002_profile_fields")
+def profile_fields_table(db: Database) -> None:
+    # Each field of a shopper's record with the version that wrote it, so an
+    # edit from head office merges by kiosk.chain's rule (``value`` is JSON).
+    db.execute(
+        """CREATE TABLE profile_fields (
+            customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT,
+            hlc TEXT NOT NULL,
+            base TEXT NOT NULL DEFAULT '',
+            restricted_at TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (customer_id, field)
+        )"""
+    )
+
+
+FieldRow = tuple[str | None, str, str, str]
+
+
+def field_states(db: Database, customer_id: str,
+                 fields: Iterable[str] | None = None) -> dict[str, FieldRow]:
+    """field -> (value JSON, hlc, base, restricted_at): all of a customer's, or ``fields``."""
+    rows = db.execute("SELECT field, value, hlc, base, restricted_at FROM profile_fields "
+                      "WHERE customer_id = ?", [customer_id]).fetchall()
+    wanted = None if fields is None else set(fields)
+    return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows if wanted is None or r[0] in wanted}
+
+
+def put_field_state(db: Database, customer_id: str, field: str, value_json: str | None,
+                    hlc: str, base: str, restricted_at: str) -> None:
+    db.execute(
+        "INSERT INTO profile_fields (customer_id, field, value, hlc, base, restricted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id, field) DO UPDATE SET "
+        "value = excluded.value, hlc = excluded.hlc, base = excluded.base, "
+        "restricted_at = excluded.restricted_at",
+        [customer_id, field, value_json, hlc, base, restricted_at])
+
+
+def delete_field_states(db: Database, customer_id: str) -> int:
+    return db.execute("DELETE FROM profile_fields WHERE customer_id = ?",
+                      [customer_id]).rowcount
+
+
+def copy_customer(db: Database, source_id: str, target_id: str) -> None:
+    """Make ``target_id`` from ``source_id``'s row if it does not exist (a merge)."""
+    db.execute("INSERT INTO customers (id, first_name, created, origin) "
+               "SELECT ?, first_name, created, 'hq' FROM customers WHERE id = ? "
+               "ON CONFLICT (id) DO NOTHING", [target_id, source_id])
+
+
+def take_loyalty_ref(db: Database, source_id: str, target_id: str) -> None:
+    """Give ``source_id``'s till reference to ``target_id`` if it has none (a merge)."""
+    row = db.execute("SELECT loyalty_ref FROM customers WHERE id = ?", [source_id]).fetchone()
+    if row is None or row[0] is None:
+        return
+    db.execute("UPDATE customers SET loyalty_ref = NULL WHERE id = ?", [source_id])
+    db.execute("UPDATE customers SET loyalty_ref = coalesce(loyalty_ref, ?) WHERE id = ?",
+               [row[0], target_id])
+
+
+def move_rows(db: Database, source_id: str, target_id: str, tables: Iterable[str]) -> int:
+    """Give ``source_id``'s rows of ``tables`` (by ``customer_id``) to ``target_id``; a row
+    the target already has (a unique key) is dropped. Returns rows moved."""
+    moved = 0
+    for table in tables:
+        moved += db.execute(f"UPDATE OR IGNORE [{table}] SET customer_id = ? "
+                            "WHERE customer_id = ?", [target_id, source_id]).rowcount
+        db.execute(f"DELETE FROM [{table}] WHERE customer_id = ?", [source_id])
+    return moved

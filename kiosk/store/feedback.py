@@ -89,3 +89,20 @@ def reacted_to(db: Database, customer_id: str | None, session_id: str, *, since:
     return {r[0] for r in db.execute(
         f"SELECT DISTINCT sku FROM feedback WHERE kind IN ({marks}) AND {where} "
         "AND at >= ?", [*kinds, *params, since])}
+
+
+def has_reaction(db: Database, customer_id: str, sku: str, kind: str) -> bool:
+    """Whether the customer's feedback holds ``kind`` (not_for_me, save) for ``sku``."""
+    return db.execute("SELECT 1 FROM feedback WHERE customer_id = ? AND sku = ? AND kind = ? "
+                      "LIMIT 1", [customer_id, sku, kind]).fetchone() is not None
+
+
+def set_reaction(db: Database, customer_id: str, sku: str, kind: str, present: bool,
+                 session_id: str) -> None:
+    """Make the customer's ``kind`` for ``sku`` present (one row) or absent (none), as
+    their record at head office says."""
+    if not present:
+        db.execute("DELETE FROM feedback WHERE customer_id = ? AND sku = ? AND kind = ?",
+                   [customer_id, sku, kind])
+    elif not has_reaction(db, customer_id, sku, kind):
+        add_feedback(db, customer_id, session_id, sku, kind)

@@ -97,7 +97,8 @@ def apply_stock(kiosk: Kiosk, change: dict[str, Any]) -> None:
 
 
 def apply_profile(kiosk: Kiosk, change: dict[str, Any]) -> None:
-    """The profile of a customer who consented to this store: customer, consents, preferences.
+    """A customer's profile: head office's full record (``fields``), merged field by field
+    (``kiosk.privacy.profile``), or the older shape (consents, preferences).
 
     Consents are appended with source "hq" (no event: head office knows).
     An id erased here is never brought back.
@@ -106,6 +107,10 @@ def apply_profile(kiosk: Kiosk, change: dict[str, Any]) -> None:
     data = change["data"]
     if kiosk.privacy.was_erased(customer_id):
         return
+    if "fields" in data:
+        kiosk.privacy.profile.apply_record(customer_id, data)
+        if not (data.get("consents") or data.get("preferences")):
+            return
     db = kiosk.db
     now = utcnow()
     customers.upsert_from_hq(db, customer_id, data.get("loyalty_ref"), data.get("first_name"),
@@ -118,6 +123,15 @@ def apply_profile(kiosk: Kiosk, change: dict[str, Any]) -> None:
         customers.add_preference(db, customer_id, str(preference["key"]),
                                  str(preference["value"]), preference.get("source", "shopper"),
                                  now)
+
+
+def apply_customer_merged(kiosk: Kiosk, change: dict[str, Any]) -> None:
+    """Head office merged this customer into another (``into``): their rows move there."""
+    other = _customer(change)
+    keep = _required(change["data"], "into")
+    if kiosk.privacy.was_erased(keep):
+        return
+    kiosk.privacy.profile.move_customer(other, keep)
 
 
 def apply_revocation(kiosk: Kiosk, change: dict[str, Any]) -> None:
@@ -243,4 +257,5 @@ APPLIERS: dict[str, Callable[[Kiosk, dict[str, Any]], object]] = {
     "consent_withdrawn": apply_consent_withdrawal,
     "erasure": apply_erasure,
     "model": apply_model,
+    "customer_merged": apply_customer_merged,
 }

@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.hq import registry
+from kiosk.hq import record, registry
 from kiosk.hq.batch import Event, decode_events
 from kiosk.hq.changes import check_changes, erased_id_digest
 from kiosk.hq.storage import keys, legacy, migrations
@@ -292,6 +292,10 @@ class Storage(abc.ABC):
         received = now()
         rows = [_event_row(kiosk, event, received) for event in ordered]
         subjects = self._open_subjects(ordered, rows)
+        for index, event in enumerate(ordered):
+            if event.kind == "profile_edit":  # field names and stamps only, no values
+                rows[index] = (*rows[index][:9], record.minimised(rows[index][9]),
+                               *rows[index][10:])
         with self._tx(write=True) as cur:
             locked = self._lock_kiosk(cur, kiosk.name)
             if locked is None:
@@ -302,6 +306,9 @@ class Storage(abc.ABC):
                 kept = [row for row in rows if row[5] not in erased]
                 result.discarded = len(rows) - len(kept)
                 rows = kept
+            merged = record.aliases_among(self, cur, {row[5] for row in rows if row[5]})
+            if merged:  # an id merged into another record: its events land there
+                rows = [(*row[:5], merged.get(row[5], row[5]), *row[6:]) for row in rows]
             inserted = self._insert_events(cur, rows) if rows else []
             result.accepted = len(inserted)
             result.duplicates = len(rows) - len(inserted)
@@ -372,18 +379,22 @@ class Storage(abc.ABC):
             if not self._proven(cur, kiosk, subject, customer_id, "erase", "erasures_refused"):
                 return 0
             return int(self._erase(cur, customer_id, origin=f"kiosk:{kiosk.name}"))
+        if kind == "profile_edit" and event.customer_id:
+            record.ingest_edit(self, cur, kiosk, event, subjects.get(event.uuid))
+            return 0
         payload = event.payload_dict()
-        if kind == "consent_changed" and event.customer_id:
+        if kind == "consent_changed" and event.customer_id and "hlc" not in payload:
+            # a kiosk before the record (a newer kiosk's profile_edit carries its answers)
             purpose, granted = payload.get("purpose"), payload.get("granted")
-            if not (isinstance(purpose, str) and isinstance(granted, bool | int)):
+            if not (isinstance(purpose, str) and isinstance(granted, bool | int)) or granted:
+                return 0  # a grant reaches the record only with proof (a profile_edit)
+            # a withdrawal changes every store's data: only with proof of presence
+            subject = subjects.get(event.uuid) or {}
+            if not self._proven(cur, kiosk, subject, event.customer_id, "withdraw",
+                                "withdrawals_refused", purpose=purpose):
                 return 0
-            if not granted:
-                # a withdrawal changes every store's data: only with proof of presence
-                subject = subjects.get(event.uuid) or {}
-                if not self._proven(cur, kiosk, subject, event.customer_id, "withdraw",
-                                    "withdrawals_refused", purpose=purpose):
-                    return 0
-            self._record_consent(cur, event.customer_id, purpose, bool(granted), event.ts)
+            record.legacy_withdrawal(self, cur, kiosk, event.customer_id, purpose, event.ts)
+            self._record_consent(cur, event.customer_id, purpose, False, event.ts)
         return 0
 
     def _proven(self, cur: Any, kiosk: AuthRecord, subject: dict[str, Any], customer_id: str,
@@ -439,10 +450,15 @@ class Storage(abc.ABC):
 
     def _record_consent(self, cur: Any, customer_id: str, purpose: str, granted: bool,
                         at: str) -> None:
+        self._set_current_consent(cur, customer_id, purpose, granted, at)
+
+    def _set_current_consent(self, cur: Any, customer_id: str, purpose: str, granted: bool,
+                             at: str) -> bool:
+        """Set the current answer (``consents``); a withdrawal is broadcast. True if it changed."""
         row = self._run(cur, "SELECT granted FROM consents WHERE customer_id = ? AND purpose = ?",
                         [customer_id, purpose]).fetchone()
         if self._erased_among(cur, {customer_id}):
-            return
+            return False
         if row is None:
             self._run(cur, "INSERT INTO consents (customer_id, purpose, granted, at) "
                            "VALUES (?, ?, ?, ?)", [customer_id, purpose, int(granted), at])
@@ -451,10 +467,11 @@ class Storage(abc.ABC):
                            "WHERE customer_id = ? AND purpose = ?",
                       [int(granted), at, customer_id, purpose])
         else:
-            return  # no change: an echo of a broadcast, or a repeat
+            return False  # no change: an echo of a broadcast, or a repeat
         if not granted:
             self._add_changes(cur, [ChangeIn("consent_withdrawn", {"purpose": purpose},
                                              None, customer_id)])
+        return True
 
     # -- erasure -----------------------------------------------------------
 
@@ -472,9 +489,14 @@ class Storage(abc.ABC):
         return done
 
     def _erase(self, cur: Any, customer_id: str, *, origin: str) -> bool:
+        customer_id = record.resolve(self, cur, customer_id)  # a merged id: its record
         digest = self.digest(customer_id)
         if self._run(cur, "SELECT 1 FROM erasures WHERE digest = ?", [digest]).fetchone():
             return False
+        for alias in record.erase_rows(self, cur, customer_id):  # the same person's other ids
+            self._run(cur, "INSERT INTO erasures (digest, origin, at) VALUES (?, ?, ?)",
+                      [self.digest(alias), origin, now()])
+            self._add_changes(cur, [ChangeIn("erasure", {"digest": self.digest(alias)})])
         self._run(cur, "DELETE FROM events WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM consents WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM changes WHERE customer_id = ?", [customer_id])
@@ -490,6 +512,34 @@ class Storage(abc.ABC):
         with self._tx(write=False) as cur:
             return self._run(cur, "SELECT 1 FROM erasures WHERE digest = ?",
                              [self.digest(customer_id)]).fetchone() is not None
+
+    # -- the customer record (kiosk.hq.record) --------------------------------
+
+    def customer_changes(self, cur: Any, customer_id: str) -> list[ChangeIn]:
+        """The changes that bring a device up to date on one customer (``kiosk.hq.snapshot``)."""
+        from kiosk.hq import snapshot
+
+        return snapshot.customer_changes(self, cur, customer_id)
+
+    def merge_customers(self, keep: str, other: str, *, by: str) -> dict[str, Any]:
+        """Fold OTHER's record into KEEP's (``kiosk.hq.record.merge_customers``); audited.
+
+        ``StorageError`` (naming KEEP or OTHER, never the id) if it cannot be done.
+        """
+        try:
+            with self._tx(write=True) as cur:
+                self._lock_changes(cur)
+                return record.merge_customers(self, cur, keep, other, by=by)
+        except record.RecordError as error:
+            raise StorageError(str(error)) from None
+
+    def customer_record(self, customer_id: str, *, by: str) -> dict[str, Any]:
+        """Everything head office holds about one shopper (an access request); audited."""
+        try:
+            with self._tx(write=True) as cur:
+                return record.show(self, cur, customer_id, by=by)
+        except record.RecordError as error:
+            raise StorageError(str(error)) from None
 
     # -- the change feed ---------------------------------------------------
 
@@ -582,7 +632,8 @@ class Storage(abc.ABC):
             retracted = self._run(cur, "SELECT count(*) FROM retractions").fetchone()[0]
             unreadable = self._meta_in(cur, "erasures_unreadable")
             refusals = {key: int(self._meta_in(cur, key) or 0) for key in (
-                "erasures_refused", "withdrawals_refused", "card_registrations_refused")}
+                "erasures_refused", "withdrawals_refused", "card_registrations_refused",
+                "profile_edits_refused", "profile_edits_invalid")}
             cards = self._run(cur, "SELECT count(*) FROM hq_cards").fetchone()[0]
             to_scrub = self._meta_in(cur, "erasures_to_scrub")
         kiosks = {
@@ -625,9 +676,10 @@ class Storage(abc.ABC):
             return [tuple(r) for r in self._run(cur, sql, params).fetchall()]
 
 
-_REACT_TO = frozenset({"erasure_requested", "consent_changed"})
+_REACT_TO = frozenset({"erasure_requested", "consent_changed", "profile_edit"})
 #: the payload field each kind seals for head office (kiosk.privacy.service.sealed_request)
-_SEALED_FIELDS = {"erasure_requested": "sealed_subject", "consent_changed": "proof"}
+_SEALED_FIELDS = {"erasure_requested": "sealed_subject", "consent_changed": "proof",
+                  "profile_edit": "proof"}
 
 
 def _by_seq(event: Event) -> int:
