@@ -438,3 +438,71 @@ def _print_migrations(status: dict[str, Any]) -> None:
     where = "" if status["database_exists"] else " (no database yet: made on the first start)"
     click.echo(f"schema version: {status['version'] or 'none'}; {len(status['pending'])} "
                f"pending, {len(status['newer'])} newer{where}")
+
+
+@hq.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@database_option
+@json_option
+def merge(keep: str, other: str, database: str, as_json: bool) -> None:
+    """Merge shopper OTHER into KEEP (the same person with two records); audited.
+
+    KEEP gets OTHER's cards, history, events and fields (merged field by field:
+    latest wins, a withdrawal or pause wins over a concurrent grant). OTHER
+    becomes an alias of KEEP; devices move OTHER's rows to KEEP on their next sync.
+    """
+    from kiosk.hq.storage import StorageError
+
+    storage = _storage(database)
+    try:
+        done = storage.merge_customers(keep, other, by=f"cli:{_user()}")
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(done)
+    else:
+        moved = ", ".join(f"{table} {count}" for table, count in sorted(done["moved"].items()))
+        click.echo(f"merged; rows moved: {moved or 'none'}; devices follow on their next sync")
+
+
+@hq.group("customer")
+def customer() -> None:
+    """A shopper's record at head office."""
+
+
+@customer.command("show")
+@click.argument("customer_id")
+@database_option
+@json_option
+def customer_show(customer_id: str, database: str, as_json: bool) -> None:
+    """Everything head office holds about CUSTOMER_ID (their access request); audited.
+
+    The record (fields with who and when), the consent log, cards by status,
+    staff notes, how many events, and the audit of merges and staff actions.
+    """
+    from kiosk.hq.storage import StorageError
+
+    storage = _storage(database)
+    try:
+        shown = storage.customer_record(customer_id, by=f"cli:{_user()}")
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(shown)
+        return
+    person = shown["customer"]
+    click.echo(f"First name: {person['first_name'] or '-'} (since {person['created']}, "
+               f"{person['origin']})")
+    for purpose, granted in sorted(shown["consents"].items()):
+        click.echo(f"Consent {purpose}: {'yes' if granted else 'no'}")
+    click.echo(f"Fields: {len(shown['fields'])}, consent answers logged: "
+               f"{len(shown['consent_log'])}, notes: {len(shown['notes'])}")
+    click.echo(f"Cards: {len(shown['cards']['active'])} active, "
+               f"{len(shown['cards']['revoked'])} revoked; events: {shown['events']:,}")
+    for entry in shown["audit"]:
+        click.echo(f"  {entry['at']} {entry['action']} by {entry['by']}")

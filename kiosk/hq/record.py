@@ -10,11 +10,11 @@ merges by the same rule: all copies converge.
 What an edit must prove (a stolen kiosk token must not rewrite the chain's
 records):
 
-- a **consent** (granted or withdrawn), **pause**, **first name**, or the
-  first edit of a shopper head office has no record of yet (an enrolment):
-  the proof of presence sealed in the event, the card the shopper scanned
-  (``kiosk.hq.registry.check_presence``; an enrolment's brand-new card travels
-  with its signed registration), bound to the edit's fields and stamps;
+- a **consent** (granted or withdrawn), the **pause** or the **first name**
+  (an enrolment sets these): the proof of presence sealed in the event, the
+  card the shopper scanned (``kiosk.hq.registry.check_presence``; an
+  enrolment's brand-new card travels with its signed registration), bound to
+  the edit's fields and stamps (``kiosk.chain.edits_digest``);
 - **tastes** (preferences, not-for-me, saved items, excluded purchases) and
   staff **notes**: that proof, or a device of a store holding one of the
   shopper's cards (registered by one of its devices).
@@ -208,8 +208,8 @@ def ingest_edit(storage: Storage, cur: Any, kiosk: AuthRecord, event: Event,
         return  # an erasure always wins, even one earlier in the same batch
     digest = edits_digest(payload["fields"])
     if not _proven(storage, cur, kiosk, subject, named, customer_id, digest) and (
-            not _exists(storage, cur, customer_id) or any(map(needs_proof, versions))
-            or not _store_holds(storage, cur, kiosk, customer_id)):
+            any(map(needs_proof, versions)) or not _store_holds(storage, cur, kiosk,
+                                                                customer_id)):
         log.warning("a profile edit from kiosk %s has no proof of presence; refused",
                     kiosk.name)
         storage._bump_meta(cur, "profile_edits_refused")

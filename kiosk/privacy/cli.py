@@ -57,6 +57,42 @@ def show(ctx, customer_id: str, db_path: str | None, as_json: bool) -> None:
                f"{len(known['purchases'])}, cards: {len(known['cards'])}")
 
 
+@privacy.command("prefer")
+@click.argument("customer_id")
+@click.argument("key")
+@click.argument("value")
+@click.option("--source", type=click.Choice(["shopper", "staff"]), default="staff",
+              show_default=True, help="Who stated it.")
+@click.option("--remove", is_flag=True, help="Remove this preference instead.")
+@click.option("--card", "card_code", metavar="CODE",
+              help="The shopper's card, scanned or typed in front of them: the proof head "
+                   "office needs unless a device of this store issued one of their cards.")
+@db_option
+@click.pass_context
+def prefer(ctx, customer_id: str, key: str, value: str, source: str, remove: bool,
+           card_code: str | None, db_path: str | None) -> None:
+    """Set (or --remove) a preference of CUSTOMER_ID, e.g. `theme garden`.
+
+    It reaches head office and the shopper's profile in every store on the next sync.
+    """
+    from kiosk.privacy.service import UnknownCustomer
+
+    kiosk = open_kiosk(ctx, db_path)
+    try:
+        if remove:
+            kiosk.privacy.remove_preference(customer_id, key, value, source,
+                                            card_code=card_code)
+        else:
+            kiosk.privacy.set_preference(customer_id, key, value, source, card_code=card_code)
+    except UnknownCustomer:
+        raise click.ClickException("No customer with that id in this database.") from None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        kiosk.close()
+    click.echo("Preference removed." if remove else "Preference set.")
+
+
 @privacy.command("erase")
 @click.argument("customer_id")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
