@@ -111,6 +111,10 @@ class ProfileBook:
             self.kiosk.record_event("profile_edit", payload, customer_id=customer_id)
         return edits
 
+    def rows(self, customer_id: str) -> dict[str, customers.FieldRow]:
+        """The shopper's fields as kept here: field -> (value JSON, hlc, base, restricted_at)."""
+        return customers.field_states(self.kiosk.db, customer_id)
+
     def notes(self, customer_id: str) -> dict[str, Any]:
         """Staff notes of the shopper's record (``note:ID`` fields), by id."""
         notes = {}

@@ -154,6 +154,17 @@ class PrivacyService:
                     payload["proof"] = sealed
             self.kiosk.record_event("consent_changed", payload, customer_id=customer_id)
 
+    def set_first_name(self, customer_id: str, first_name: str | None, source: str = "kiosk",
+                       *, card_code: str | None = None) -> None:
+        """Change (or, with None, remove) the shopper's first name; ``card_code`` is the
+        proof head office needs to take it into the record."""
+        name = clean_first_name(first_name)
+        with self.kiosk.transaction() as db:
+            self._require_customer(customer_id)
+            customers.set_first_name(db, customer_id, name)
+            self.profile.record(customer_id, {FIRST_NAME: name}, by=editor(source),
+                                card_code=card_code)
+
     def is_paused(self, customer_id: str) -> bool:
         return customers.is_paused(self.kiosk.db, customer_id)
 
