@@ -177,63 +177,68 @@
 <context>
     <name>JoinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="114"/>
         <source>Before we start</source>
         <translation>Avant de commencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="115"/>
         <source>Choose what we may do. You can change this any time in My data.</source>
         <translation>Choisissez ce que nous pouvons faire. Vous pouvez le changer à tout moment dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="117"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="119"/>
         <source>Join</source>
         <translation>S’inscrire</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="120"/>
         <source>Get your own code for personal picks. Your first name is optional; we never need your surname.</source>
         <translation>Recevez votre code pour des suggestions personnelles. Le prénom est facultatif ; nous n’avons jamais besoin de votre nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="122"/>
         <source>Join and get my code</source>
         <translation>M’inscrire et recevoir mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="119"/>
-        <location filename="../../kiosk/ui/screens/join.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="124"/>
         <source>First name (optional)</source>
         <translation>Prénom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="126"/>
+        <source>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</source>
+        <translation>Votre profil (votre prénom, ce que vous aimez et ces réponses) est conservé par notre siège, pour que votre code et votre profil fonctionnent dans tous nos magasins.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/join.py" line="131"/>
         <source>Your short code: %1</source>
         <translation>Votre code court : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="133"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>Voici votre code. Prenez-le en photo, ou tapez le code court la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="135"/>
         <source>QR code of your new loyalty code</source>
         <translation>Code QR de votre nouveau code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="136"/>
         <source>See my picks</source>
         <translation>Voir mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>

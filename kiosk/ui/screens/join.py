@@ -41,6 +41,10 @@ class JoinScreen(Screen):
         self.first_name.setMaxLength(40)
         form.addWidget(self.name_label)
         form.addWidget(self.first_name)
+        self.where_held = label(self.form, "hint")  # where the profile lives, before consent
+        self.where_held.setObjectName("where_held")
+        self.where_held.setWordWrap(True)
+        form.addWidget(self.where_held)
         self.boxes: dict[str, QCheckBox] = {}
         for purpose in PURPOSES:
             box = QCheckBox(self.form)
@@ -118,6 +122,9 @@ class JoinScreen(Screen):
             set_text(self.submit_button, self.tr("Join and get my code"))
         self.name_label.setText(self.tr("First name (optional)"))
         self.first_name.setAccessibleName(self.tr("First name (optional)"))
+        self.where_held.setText(self.tr(
+            "Your profile (your first name, what you like and these answers) is kept by our "
+            "head office, so your code and your profile work in all our stores."))
         for purpose, box in self.boxes.items():
             set_text(box, purpose_label(purpose))
         self.code_label.setText(self.short_code)
