@@ -349,3 +349,13 @@ def test_contract_a_preference_set_on_a_shows_on_b_after_syncs(backend, tmp_path
         assert "no record with that id" in missing.stderr
     finally:
         server.stop()
+
+
+def test_a_consent_grant_sent_by_token_alone_does_not_reach_head_office(live_hq):
+    """Regression: an old-style consent_changed grant set head office's consents with no
+    proof, so a stolen kiosk token could grant consents for everyone."""
+    token = live_hq.storage.add_kiosk("stolen", store_id="store-1")
+    post_events(live_hq, token, *(("consent_changed", f"victim-{n}",
+                                   {"purpose": "hq_offers", "granted": True})
+                                  for n in range(3)))
+    assert live_hq.storage.query("SELECT count(*) FROM consents WHERE granted = 1") == [(0,)]
