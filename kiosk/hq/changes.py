@@ -36,7 +36,8 @@ from kiosk.wire import ChangeIn, PublishIn, describe
 
 #: kinds an operator may publish; "erasure" comes only from ``Storage.erase``
 PUBLISHABLE = ("product", "stock", "profile", "revocation", "consent_withdrawn", "model")
-KINDS = (*PUBLISHABLE, "erasure")
+#: "purchases" comes only from ``kiosk hq import`` (``kiosk.hq.tills``), after the consent check
+KINDS = (*PUBLISHABLE, "erasure", "purchases")
 
 MAX_ID = 128
 MAX_PRICE = 1_000_000
@@ -265,6 +266,41 @@ def _erasure(c: _Checker) -> None:
         c.say("data.digest", "required for an erasure: 64 lower-case hexadecimal digits")
 
 
+#: lines in one purchases change; a till's prices and quantities within the importer's bounds
+MAX_PURCHASE_LINES = 1000
+MAX_LINE_PRICE = 10_000_000
+_LINE_TEXT = {"line_id": 64, "invoice": 64, "sku": MAX_ID, "at": 64, "store_id": MAX_ID}
+
+
+def _purchases(c: _Checker) -> None:
+    c.only("lines")
+    lines = c.data.get("lines")
+    if not isinstance(lines, list) or not 1 <= len(lines) <= MAX_PURCHASE_LINES:
+        c.say("data.lines", f"required for a purchases: a list of 1-{MAX_PURCHASE_LINES:,} "
+                            "{line_id, invoice, sku, quantity, price, at, store_id} objects")
+        return
+    for index, line in enumerate(lines):
+        where = f"data.lines.{index}"
+        if not isinstance(line, dict):
+            c.say(where, "must be an object {line_id, invoice, sku, quantity, price, at, "
+                         "store_id}")
+            continue
+        for extra in sorted(set(line) - {*_LINE_TEXT, "quantity", "price"}) if c.strict else ():
+            c.say(f"{where}.{extra}", "unknown field; allowed: line_id, invoice, sku, quantity, "
+                                      "price, at, store_id")
+        for key, length in _LINE_TEXT.items():
+            problem = text_problem(line.get(key), length)
+            if problem:
+                c.say(f"{where}.{key}", problem)
+        quantity = line.get("quantity")
+        if not _in_range(quantity, MAX_QUANTITY, whole=True) or quantity < 1:
+            c.say(f"{where}.quantity", f"must be a whole number from 1 to {MAX_QUANTITY:,}")
+        if not _in_range(line.get("price"), MAX_LINE_PRICE, whole=False):
+            c.say(f"{where}.price", f"must be a finite number from 0 to {MAX_LINE_PRICE:,}")
+        if len(c.problems) > 20:
+            return
+
+
 def _is_base64(text: str) -> bool:
     return _BASE64(text) is not None
 
@@ -278,6 +314,7 @@ _RULES: dict[str, tuple[Callable[[_Checker], None], bool]] = {
     "consent_withdrawn": (_consent_withdrawn, True),
     "model": (_model, False),
     "erasure": (_erasure, False),
+    "purchases": (_purchases, True),
 }
 
 
@@ -294,6 +331,8 @@ def problems(kind: Any, data: Any, *, store_id: Any = None, customer_id: Any = N
     found: list[str] = []
     if store_id is not None and text_problem(store_id, MAX_ID):
         found.append(f"store_id: {text_problem(store_id, MAX_ID)} or null")
+    if kind == "purchases" and store_id is None:
+        found.append("store_id: required for a purchases (the store of the lines)")
     if names_customer:
         if customer_id is None:
             found.append(f"customer_id: required for a {kind}")
