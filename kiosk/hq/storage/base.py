@@ -493,6 +493,12 @@ class Storage(abc.ABC):
             self._bump_meta(cur, "erasures_to_scrub")
         return True
 
+    def customer_changes(self, cur: Any, customer_id: str) -> list[ChangeIn]:
+        """The changes that bring a device up to date on one customer (``kiosk.hq.snapshot``)."""
+        from kiosk.hq.snapshot import customer_changes
+
+        return customer_changes(self, cur, customer_id)
+
     def is_erased(self, customer_id: str) -> bool:
         with self._tx(write=False) as cur:
             return self._run(cur, "SELECT 1 FROM erasures WHERE digest = ?",
