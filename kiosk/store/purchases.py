@@ -189,17 +189,27 @@ def create_indexes(db: Database, indexes: Iterable[tuple[str, str]]) -> None:
 
 # -- histories from head office --------------------------------------------------
 
-def add_from_hq(db: Database, customer_id: str, lines: Iterable[dict[str, Any]]) -> int:
+def add_from_hq(db: Database, customer_id: str, lines: Iterable[dict[str, Any]],
+                store_id: str) -> int:
     """A customer's purchase lines from head office; a line already here (by its
     ``line_id``, or its invoice, code and price) is left alone. Returns lines added.
 
+    ``store_id`` is this store's: the invoice numbers of another store's lines
+    are kept as ``STORE:INVOICE``, since stores number their invoices each on
+    their own and a line here is one invoice, code and price.
     The customer and the products must exist (``customers``, ``catalogue``).
     """
     before = db.conn.total_changes
     db.conn.executemany(_ADD_FROM_HQ, [
-        (line["line_id"], line["invoice"], customer_id, line["sku"], int(line["quantity"]),
-         float(line["price"]), line["at"], line["store_id"]) for line in lines])
+        (line["line_id"], _invoice(line, store_id), customer_id, line["sku"],
+         int(line["quantity"]), float(line["price"]), line["at"], line["store_id"])
+        for line in lines])
     return db.conn.total_changes - before
+
+
+def _invoice(line: dict[str, Any], store_id: str) -> str:
+    invoice = line["invoice"]
+    return invoice if line["store_id"] == store_id else f"{line['store_id']}:{invoice}"
 
 
 def line_ids(db: Database, customer_id: str) -> set[str]:

@@ -132,7 +132,7 @@ def apply_purchases(kiosk: Kiosk, change: dict[str, Any]) -> None:
     customers.upsert_from_hq(db, customer_id, None, None, utcnow())
     for sku in {line["sku"] for line in lines}:
         catalogue.ensure_product(db, sku)
-    purchases.add_from_hq(db, customer_id, lines)
+    purchases.add_from_hq(db, customer_id, lines, kiosk.config.store_id)
 
 
 def apply_revocation(kiosk: Kiosk, change: dict[str, Any]) -> None:
