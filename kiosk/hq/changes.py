@@ -144,9 +144,7 @@ def text_problem(value: Any, max_length: int, *, lines: bool = False) -> str | N
         return allowed
     if (_CONTROL_BUT_LINES if lines else _CONTROL).search(value):
         return "must not contain control characters"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
+    if not value.isascii() and _not_utf8(value):
         return "must be valid Unicode text"
     return None
 
@@ -360,16 +358,18 @@ def _json_problem(value: Any, where: str, depth: int) -> str | None:
         return f"{where}: nested more than {MAX_DEPTH} levels"
     if isinstance(value, dict):
         for key, item in value.items():
-            if not isinstance(key, str) or "\x00" in key or _not_utf8(key):
+            if not isinstance(key, str) or not _plain_text(key):
                 return f"{where}: keys must be valid Unicode text without NUL characters"
-            problem = _json_problem(item, f"{where}.{key}", depth + 1)
-            if problem:
-                return problem
+            if not _plain_scalar(item):  # where is spelt out only below a container or fault
+                problem = _json_problem(item, f"{where}.{key}", depth + 1)
+                if problem:
+                    return problem
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            problem = _json_problem(item, f"{where}.{index}", depth + 1)
-            if problem:
-                return problem
+            if not _plain_scalar(item):
+                problem = _json_problem(item, f"{where}.{index}", depth + 1)
+                if problem:
+                    return problem
     elif isinstance(value, float) and not math.isfinite(value):
         return f"{where}: must be a finite number"
     elif isinstance(value, str) and ("\x00" in value or _not_utf8(value)):
@@ -377,6 +377,20 @@ def _json_problem(value: Any, where: str, depth: int) -> str | None:
     elif value is not None and not isinstance(value, str | int | float | bool):
         return f"{where}: must be JSON (object, list, text, number, true, false or null)"
     return None
+
+
+def _plain_text(text: str) -> bool:
+    return "\x00" not in text and (text.isascii() or not _not_utf8(text))
+
+
+def _plain_scalar(value: Any) -> bool:
+    """A value ``_json_problem`` would find nothing wrong with (checked quickly)."""
+    kind = value.__class__
+    if kind is str:
+        return _plain_text(value)
+    if kind is float:
+        return math.isfinite(value)
+    return value is None or kind is int or kind is bool
 
 
 def _not_utf8(text: str) -> bool:

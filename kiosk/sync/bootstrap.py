@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.store import sync as sync_store
 from kiosk.sync.apply import (
+    APPLIERS,
     UNAPPLIABLE,
     ChangeError,
     ErasedIdMatcher,
@@ -157,13 +158,40 @@ class _Applier:
         return None
 
     def _group(self, changes: list[dict[str, Any]]) -> None:
+        """Apply ``changes`` in one transaction, recording the last one's id with them.
+
+        All at once first; if one of them cannot be applied, the transaction is
+        rolled back and the group applied again change by change, each in a
+        savepoint, as the normal download does, so that one is set aside alone.
+        """
         if not changes:
             return
-        with self.kiosk.transaction() as db:
-            for change in changes:
-                _apply_one(self.kiosk, change, self.result)
-            sync_store.set_cursor(db, AFTER, int(changes[-1]["id"]))
+        counts: dict[str, int] = {"applied": 0, "quarantined": 0}
+        try:
+            with self.kiosk.transaction() as db:
+                for change in changes:
+                    self._apply_fast(change, counts)
+                sync_store.set_cursor(db, AFTER, int(changes[-1]["id"]))
+        except UNAPPLIABLE:
+            counts = {"applied": 0, "quarantined": 0}
+            with self.kiosk.transaction() as db:
+                for change in changes:
+                    _apply_one(self.kiosk, change, counts)
+                sync_store.set_cursor(db, AFTER, int(changes[-1]["id"]))
+        for key, value in counts.items():
+            self.result[key] = self.result.get(key, 0) + value
         self._advance(len(changes))
+
+    def _apply_fast(self, change: dict[str, Any], counts: dict[str, int]) -> None:
+        """One change, without a savepoint of its own (``_group`` retries without this)."""
+        kind = str(change.get("kind"))
+        reason = _problem(change)
+        if reason is not None:
+            _quarantine(self.kiosk, change, reason, counts)
+            return
+        APPLIERS[kind](self.kiosk, change)
+        counts["applied"] += 1
+        counts[kind] = counts.get(kind, 0) + 1
 
     def _erasure(self, change: dict[str, Any]) -> None:
         reason = _problem(change)
