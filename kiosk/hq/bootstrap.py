@@ -12,8 +12,10 @@ Compaction keeps what replaying the whole feed would leave, and no more:
 - a change of a kind whose later change for the same key replaces it is kept
   only if it is the latest visible one: ``stock`` (key: sku), ``profile`` in
   the full-record shape (key: customer), ``card`` (card id), ``model`` (name);
-- ``product`` changes set only the fields they hold, so the latest one per sku
-  is served with the fields of all of them merged in order;
+- ``product`` and ``stock`` changes set only the fields they hold (a stock's
+  location is kept when a change has none), so the latest one per sku is
+  served with the fields of all of them merged in order, as a device applying
+  each in turn would end with;
 - every other change is kept: ``purchases`` (additive), ``erasure``,
   ``revocation``, ``consent_withdrawn``, a profile in the older shape.
 
@@ -49,8 +51,13 @@ _KEYS = {
     "model": lambda change: change.data.get("name"),
     "profile": lambda change: change.customer_id if "fields" in change.data else None,
 }
-#: kinds whose changes are merged field by field rather than replaced
-MERGED = frozenset({"product"})
+#: kinds whose changes are merged field by field rather than replaced: what a later change
+#: leaves out stays (a product's null sets null; a stock's null location keeps the known one)
+MERGED = {
+    "product": lambda merged, data: merged.update(data),
+    "stock": lambda merged, data: merged.update(
+        {k: v for k, v in data.items() if v is not None or k not in merged}),
+}
 PAGE = 5000
 
 _encode = msgspec.json.Encoder().encode
@@ -129,7 +136,7 @@ def plan(storage: Storage, kiosk: AuthRecord, *, histories: str = "store", after
                  f"AND {visible_to(histories)} AND {_not_retracted('c')} ORDER BY c.id",
             [end, *sorted(MERGED), kiosk.store_id]).fetchall()
     for kind, key, data in rows:
-        result.merged.setdefault((kind, key), {}).update(json.loads(data))
+        MERGED[kind](result.merged.setdefault((kind, key), {}), json.loads(data))
     return result
 
 
