@@ -32,8 +32,10 @@ def kiosk_sync_transport(kiosk: Any) -> Any:
     if not kiosk.config.hq_url:
         return None
     from kiosk.sync.http import HttpTransport
+    from kiosk.sync.settings import SyncSettings
 
-    return HttpTransport(kiosk.config.hq_url, kiosk.config.hq_token)
+    histories = kiosk.config.plugin_settings("sync", SyncSettings).histories
+    return HttpTransport(kiosk.config.hq_url, kiosk.config.hq_token, histories=histories)
 
 
 @hookimpl

@@ -33,14 +33,14 @@ from kiosk.hq.storage import (
     open_storage,
 )
 from kiosk.hq.storage.dialect import POSTGRESQL, SQLITE
-from kiosk.hq.storage.migrations import Migration, m0001_baseline
-
-#: the migrations this head office ships, in order (the baseline first)
-SHIPPED = tuple(m.name for m in migrations.MIGRATIONS)
+from kiosk.hq.storage.migrations import MIGRATIONS, Migration, m0001_baseline
 
 DATA = Path(__file__).parent / "data" / "hq_20e37cb"
 OLD = json.loads((DATA / "expected.json").read_text())
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+#: the migrations this head office ships, in order (each new one is added there)
+SHIPPED = tuple(m.name for m in MIGRATIONS)
 
 
 def load_sqlite(folder: Path) -> str:
@@ -163,7 +163,9 @@ def test_a_database_of_20e37cb_is_adopted_with_its_data(legacy):
     try:
         assert storage.migrated == SHIPPED
         assert_has_the_old_data(storage)
-        assert {t: columns(storage, t) for t in m0001_baseline.COLUMNS} == m0001_baseline.COLUMNS
+        # every column of the baseline (later migrations add some)
+        assert all(columns(storage, t) >= m0001_baseline.COLUMNS[t]
+                   for t in m0001_baseline.COLUMNS)
         # it still takes uploads, publishes, retracts and erases
         k1 = storage.authenticate(OLD["tokens"]["k1"])
         upload = storage.ingest(k1, [{"uuid": "00000000-0000-4000-8000-000000000999",
@@ -209,10 +211,10 @@ def test_a_second_start_changes_nothing(legacy):
 def test_later_migrations_run_after_adoption_and_an_older_head_office_refuses(
         legacy, monkeypatch):
     with monkeypatch.context() as patch:
-        with_test_migration(patch, "0002_test_kiosk_notes", add_kiosk_notes)
+        with_test_migration(patch, "9999_test_kiosk_notes", add_kiosk_notes)
         storage = open_storage(legacy)
         try:
-            assert storage.migrated == (*SHIPPED, "0002_test_kiosk_notes")
+            assert storage.migrated == (*SHIPPED, "9999_test_kiosk_notes")
             assert storage.query("SELECT name, note FROM kiosks ORDER BY name") == [
                 ("k1", "why? k1"), ("k2", "why? k2"), ("ops", None)]
             assert_has_the_old_data(storage)
@@ -220,24 +222,24 @@ def test_later_migrations_run_after_adoption_and_an_older_head_office_refuses(
         finally:
             storage.close()
         status = migration_status(legacy)
-        assert status["version"] == "0002_test_kiosk_notes" and status["pending"] == []
+        assert status["version"] == "9999_test_kiosk_notes" and status["pending"] == []
         times = [m["applied"] for m in status["migrations"]]
         assert times == sorted(times)  # in order
     # this head office does not know 0002: it refuses the database and leaves it as it is
     with pytest.raises(StorageError, match="migrated by a newer head office: migration "
-                                           "0002_test_kiosk_notes is unknown to this version "
+                                           "9999_test_kiosk_notes is unknown to this version "
                                            rf"\(its latest is {SHIPPED[-1]}\)"):
         open_storage(legacy)
     refused = CliRunner().invoke(hq, ["stats", "--database", legacy])
     assert refused.exit_code == 1
-    assert "migration 0002_test_kiosk_notes is unknown to this version" in refused.output
+    assert "migration 9999_test_kiosk_notes is unknown to this version" in refused.output
     listed = CliRunner().invoke(hq, ["migrations", "--database", legacy])
     assert listed.exit_code == EXIT_NEWER
-    assert "0002_test_kiosk_notes" in listed.output and "newer" in listed.output
+    assert "9999_test_kiosk_notes" in listed.output and "newer" in listed.output
     not_applied = CliRunner().invoke(hq, ["migrations", "--database", legacy, "--apply"])
     assert not_applied.exit_code == EXIT_NEWER
     with monkeypatch.context() as patch:  # the newer head office still finds it intact
-        with_test_migration(patch, "0002_test_kiosk_notes", add_kiosk_notes)
+        with_test_migration(patch, "9999_test_kiosk_notes", add_kiosk_notes)
         storage = open_storage(legacy)
         try:
             assert storage.migrated == () and everything(storage) == snapshot
@@ -247,19 +249,19 @@ def test_later_migrations_run_after_adoption_and_an_older_head_office_refuses(
 
 def test_a_new_database_gets_every_migration_and_a_newer_one_is_refused(backend, monkeypatch):
     with monkeypatch.context() as patch:
-        with_test_migration(patch, "0002_test_kiosk_notes", add_kiosk_notes)
+        with_test_migration(patch, "9999_test_kiosk_notes", add_kiosk_notes)
         storage = open_storage(backend)
         try:
-            assert storage.migrated == (*SHIPPED, "0002_test_kiosk_notes")
+            assert storage.migrated == (*SHIPPED, "9999_test_kiosk_notes")
             storage.add_kiosk("k1", store_id="s1")
             assert storage.query("SELECT note FROM kiosks") == [(None,)]
         finally:
             storage.close()
-    with pytest.raises(StorageError, match="migration 0002_test_kiosk_notes is unknown"):
+    with pytest.raises(StorageError, match="migration 9999_test_kiosk_notes is unknown"):
         open_storage(backend)
     status = migration_status(backend)
-    assert status["newer"] == ["0002_test_kiosk_notes"]
-    assert [m["state"] for m in status["migrations"]] == [*("applied" for _ in SHIPPED), "newer"]
+    assert status["newer"] == ["9999_test_kiosk_notes"]
+    assert [m["state"] for m in status["migrations"]] == ["applied"] * len(SHIPPED) + ["newer"]
 
 
 def test_a_database_that_is_not_head_offices_is_refused_untouched(backend, tmp_path):
@@ -299,7 +301,7 @@ def slow_probe(cur, dialect):
     Path(marker).touch()  # the other head office starts now, while this one migrates
     time.sleep(1.5)
 
-migrations.MIGRATIONS = (*migrations.MIGRATIONS, Migration("0002_test_probe", slow_probe))
+migrations.MIGRATIONS = (*migrations.MIGRATIONS, Migration("9999_test_probe", slow_probe))
 if role == "second":
     deadline = time.monotonic() + 60
     while not Path(marker).exists() and time.monotonic() < deadline:
@@ -319,10 +321,10 @@ def test_two_head_offices_starting_at_once_apply_each_migration_once(backend, tm
                             "first"], capture_output=True, text=True, timeout=120)
     out, err = second.communicate(timeout=120)
     assert (first.returncode, second.returncode) == (0, 0), first.stderr + err
-    assert first.stdout.strip() == ",".join([*SHIPPED, "0002_test_probe"])
+    assert first.stdout.strip() == ",".join((*SHIPPED, "9999_test_probe"))
     assert out.strip() == ""  # it waited for the first, then found nothing to do
     status = migration_status(backend)
-    assert [m["name"] for m in status["migrations"]] == [*SHIPPED, "0002_test_probe"]
+    assert [m["name"] for m in status["migrations"]] == [*SHIPPED, "9999_test_probe"]
     assert len(raw_query(backend, "SELECT pid FROM probe")) == 1
 
 

@@ -9,19 +9,19 @@ OpenAPI spec is at ``/openapi.json``, the docs at ``/docs``.
 
 import json
 import os
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kiosk import __version__, wire
-from kiosk.hq import change_schema, faults, models, report
+from kiosk.hq import bootstrap, change_schema, faults, models, report
 from kiosk.hq.auth import (
     ANY_ROLE,
     CALLER_SCOPE_KEY,
@@ -53,6 +53,8 @@ are keyed by UUID: sending one twice stores it once. Authenticate with
 `Authorization: Bearer <token>` from `kiosk hq add-kiosk`.
 """
 
+#: which purchase histories a device downloads (``[plugins.sync] histories``)
+Histories = Annotated[Literal["store", "chain"], Query()]
 _bearer = HTTPBearer(auto_error=False, description="A token from `kiosk hq add-kiosk`")
 _UNAUTHORISED = {401: {"description": "No valid token"}}
 
@@ -211,10 +213,37 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
              openapi_extra=_wire_bodies(answer="ChangesPage"))
     def get_changes(kiosk: Annotated[AuthRecord, Depends(kiosk_caller)],
                     since: Annotated[int, Query(ge=0, le=wire.MAX_SEQ)] = 0,
-                    limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> Response:
-        """Changes for this kiosk's store after the cursor ``since``."""
-        page = storage.changes_for(kiosk, since, limit)
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+                    histories: Histories = "store") -> Response:
+        """Changes for this kiosk's store after the cursor ``since``.
+
+        ``histories``: "store" (this store's purchase lines) or "chain" (every store's).
+        """
+        page = storage.changes_for(kiosk, since, limit, histories=histories)
         return _answer(msgspec.convert(page, wire.ChangesPage))
+
+    @app.get("/v1/bootstrap", responses={**_UNAUTHORISED, 200: {
+        "description": "NDJSON: a header line, the changes, an end line with the cursor",
+        "content": {"application/x-ndjson": {}}}})
+    def get_bootstrap(request: Request, kiosk: Annotated[AuthRecord, Depends(kiosk_caller)],
+                      histories: Histories = "store",
+                      after: Annotated[int, Query(ge=0, le=wire.MAX_SEQ)] = 0,
+                      upto: Annotated[int | None, Query(ge=0, le=wire.MAX_SEQ)] = None
+                      ) -> StreamingResponse:
+        """The change feed compacted for this kiosk's store, then the cursor to continue from.
+
+        A new device's first sync (``kiosk sync bootstrap``): the latest change per
+        key, every change that adds or withdraws (``kiosk.hq.bootstrap``). ``after``
+        and ``upto`` resume a bootstrap that was cut.
+        """
+        planned = bootstrap.plan(storage, kiosk, histories=histories, after=after, upto=upto)
+        chunks = bootstrap.stream(storage, planned)
+        headers = {"X-Bootstrap-Total": str(planned.total),
+                   "X-Bootstrap-Cursor": str(planned.upto)}
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            chunks = bootstrap.gzipped(chunks)
+            headers["Content-Encoding"] = "gzip"
+        return StreamingResponse(chunks, media_type="application/x-ndjson", headers=headers)
 
     @app.post("/v1/cards", response_model=models.CardsOut, responses={
         **_UNAUTHORISED, 403: {"description": "Not a kiosk token"}})

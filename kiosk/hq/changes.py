@@ -38,7 +38,8 @@ from kiosk.wire import ChangeIn, PublishIn, describe
 #: kinds an operator may publish; "erasure" comes only from ``Storage.erase``,
 #: "customer_merged" only from ``Storage.merge_customers``
 PUBLISHABLE = ("product", "stock", "profile", "revocation", "consent_withdrawn", "model")
-KINDS = (*PUBLISHABLE, "erasure", "customer_merged")
+#: "purchases" comes only from ``kiosk hq import`` (``kiosk.hq.tills``), after the consent check
+KINDS = (*PUBLISHABLE, "erasure", "customer_merged", "purchases")
 
 MAX_ID = 128
 MAX_PRICE = 1_000_000
@@ -145,9 +146,7 @@ def text_problem(value: Any, max_length: int, *, lines: bool = False) -> str | N
         return allowed
     if (_CONTROL_BUT_LINES if lines else _CONTROL).search(value):
         return "must not contain control characters"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
+    if not value.isascii() and _not_utf8(value):
         return "must be valid Unicode text"
     return None
 
@@ -310,6 +309,41 @@ def _erasure(c: _Checker) -> None:
         c.say("data.digest", "required for an erasure: 64 lower-case hexadecimal digits")
 
 
+#: lines in one purchases change; a till's prices and quantities within the importer's bounds
+MAX_PURCHASE_LINES = 1000
+MAX_LINE_PRICE = 10_000_000
+_LINE_TEXT = {"line_id": 64, "invoice": 64, "sku": MAX_ID, "at": 64, "store_id": MAX_ID}
+
+
+def _purchases(c: _Checker) -> None:
+    c.only("lines")
+    lines = c.data.get("lines")
+    if not isinstance(lines, list) or not 1 <= len(lines) <= MAX_PURCHASE_LINES:
+        c.say("data.lines", f"required for a purchases: a list of 1-{MAX_PURCHASE_LINES:,} "
+                            "{line_id, invoice, sku, quantity, price, at, store_id} objects")
+        return
+    for index, line in enumerate(lines):
+        where = f"data.lines.{index}"
+        if not isinstance(line, dict):
+            c.say(where, "must be an object {line_id, invoice, sku, quantity, price, at, "
+                         "store_id}")
+            continue
+        for extra in sorted(set(line) - {*_LINE_TEXT, "quantity", "price"}) if c.strict else ():
+            c.say(f"{where}.{extra}", "unknown field; allowed: line_id, invoice, sku, quantity, "
+                                      "price, at, store_id")
+        for key, length in _LINE_TEXT.items():
+            problem = text_problem(line.get(key), length)
+            if problem:
+                c.say(f"{where}.{key}", problem)
+        quantity = line.get("quantity")
+        if not _in_range(quantity, MAX_QUANTITY, whole=True) or quantity < 1:
+            c.say(f"{where}.quantity", f"must be a whole number from 1 to {MAX_QUANTITY:,}")
+        if not _in_range(line.get("price"), MAX_LINE_PRICE, whole=False):
+            c.say(f"{where}.price", f"must be a finite number from 0 to {MAX_LINE_PRICE:,}")
+        if len(c.problems) > 20:
+            return
+
+
 def _is_base64(text: str) -> bool:
     return _BASE64(text) is not None
 
@@ -324,6 +358,7 @@ _RULES: dict[str, tuple[Callable[[_Checker], None], bool]] = {
     "model": (_model, False),
     "erasure": (_erasure, False),
     "customer_merged": (_customer_merged, True),
+    "purchases": (_purchases, True),
 }
 
 
@@ -340,6 +375,8 @@ def problems(kind: Any, data: Any, *, store_id: Any = None, customer_id: Any = N
     found: list[str] = []
     if store_id is not None and text_problem(store_id, MAX_ID):
         found.append(f"store_id: {text_problem(store_id, MAX_ID)} or null")
+    if kind == "purchases" and store_id is None:
+        found.append("store_id: required for a purchases (the store of the lines)")
     if names_customer:
         if customer_id is None:
             found.append(f"customer_id: required for a {kind}")
@@ -367,16 +404,18 @@ def _json_problem(value: Any, where: str, depth: int) -> str | None:
         return f"{where}: nested more than {MAX_DEPTH} levels"
     if isinstance(value, dict):
         for key, item in value.items():
-            if not isinstance(key, str) or "\x00" in key or _not_utf8(key):
+            if not isinstance(key, str) or not _plain_text(key):
                 return f"{where}: keys must be valid Unicode text without NUL characters"
-            problem = _json_problem(item, f"{where}.{key}", depth + 1)
-            if problem:
-                return problem
+            if not _plain_scalar(item):  # where is spelt out only below a container or fault
+                problem = _json_problem(item, f"{where}.{key}", depth + 1)
+                if problem:
+                    return problem
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            problem = _json_problem(item, f"{where}.{index}", depth + 1)
-            if problem:
-                return problem
+            if not _plain_scalar(item):
+                problem = _json_problem(item, f"{where}.{index}", depth + 1)
+                if problem:
+                    return problem
     elif isinstance(value, float) and not math.isfinite(value):
         return f"{where}: must be a finite number"
     elif isinstance(value, str) and ("\x00" in value or _not_utf8(value)):
@@ -384,6 +423,20 @@ def _json_problem(value: Any, where: str, depth: int) -> str | None:
     elif value is not None and not isinstance(value, str | int | float | bool):
         return f"{where}: must be JSON (object, list, text, number, true, false or null)"
     return None
+
+
+def _plain_text(text: str) -> bool:
+    return "\x00" not in text and (text.isascii() or not _not_utf8(text))
+
+
+def _plain_scalar(value: Any) -> bool:
+    """A value ``_json_problem`` would find nothing wrong with (checked quickly)."""
+    kind = value.__class__
+    if kind is str:
+        return _plain_text(value)
+    if kind is float:
+        return math.isfinite(value)
+    return value is None or kind is int or kind is bool
 
 
 def _not_utf8(text: str) -> bool:

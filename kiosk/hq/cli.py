@@ -291,6 +291,51 @@ def publish(file: Path, database: str) -> None:
     click.echo(f"{len(ids):,} change(s) published")
 
 
+@hq.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--store", "store_id", required=True,
+              help="The store whose till the file comes from.")
+@database_option
+@json_option
+def import_till(path: str, store_id: str, database: str, as_json: bool) -> None:
+    """Import a till's transactions from PATH into head office (as `kiosk import` reads them).
+
+    Purchase lines are kept per store; importing the same file again adds nothing.
+    The new lines of customers consenting to personalisation or staff_profile go
+    to devices as their purchase histories.
+    """
+    import sys
+
+    from kiosk.hq import tills
+    from kiosk.importer import UnknownLayoutError
+
+    problem = tills.store_problem(store_id)
+    if problem:
+        raise click.BadParameter(problem.removeprefix("--store: "), param_hint="--store")
+    storage = _storage(database)
+    try:
+        if as_json:
+            report = tills.import_till_file(storage, path, store_id)
+        else:
+            with click.progressbar(length=1000, label="Importing", file=sys.stderr,
+                                   show_eta=False) as bar:
+                def progress(done: int, total: int) -> None:
+                    bar.update(done * 1000 // max(total, 1) - bar.pos)
+
+                report = tills.import_till_file(storage, path, store_id, progress=progress)
+    except UnknownLayoutError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    except (OSError, EOFError) as error:  # unreadable or truncated gzip
+        raise click.ClickException(f"{path}: cannot read the file: {error}") from None
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    for line in tills.summary_lines(report):
+        click.echo(line)
+
+
 @hq.command("publish-catalogue")
 @click.argument("kiosk_db", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--store", "store_id", default=None,

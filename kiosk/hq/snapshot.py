@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from kiosk.hq import record
+from kiosk.hq import record, tills
 from kiosk.wire import ChangeIn
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ Part = Callable[["Storage", Any, str], list[ChangeIn]]
 
 PARTS: list[Part] = [
     record.profile_part,
+    tills.history_of,  # purchases: the whole history, every store, if consent allows
 ]
 
 

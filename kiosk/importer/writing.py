@@ -97,7 +97,11 @@ def drop_erased(kiosk: Kiosk, data: CleanData) -> None:
 
     Their purchases already stay in the store, anonymised, from before the erasure.
     """
-    erased = {c for c in data.customers if kiosk.privacy.was_erased(c)}
+    drop_customers(data, {c for c in data.customers if kiosk.privacy.was_erased(c)})
+
+
+def drop_customers(data: CleanData, erased: set[str]) -> None:
+    """Leave out the lines of ``erased`` customers, counted as ``erased_customer``."""
     if not erased:
         return
     kept = [line for line in data.lines if line.customer_id not in erased]
@@ -141,6 +145,13 @@ def import_file(kiosk: Kiosk, path: str | os.PathLike[str],
         catalogue = {k: v for k, v in enriched.items() if k not in ("changed", "seconds")}
     if progress is not None:
         progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
+    return build_report(path, data, store_id, started, catalogue=catalogue,
+                        product_updates=updates.to_dict())
+
+
+def build_report(path: str | os.PathLike[str], data: CleanData, store_id: str, started: float,
+                 *, catalogue: dict[str, Any], product_updates: dict[str, Any]) -> ImportReport:
+    """The summary of importing ``data`` (``started``: ``time.perf_counter()`` at the start)."""
     report = data.report
     return ImportReport(
         path=str(path),
@@ -165,5 +176,5 @@ def import_file(kiosk: Kiosk, path: str | os.PathLike[str],
             "units_unmatched": report.units_unmatched,
         },
         catalogue=catalogue,
-        product_updates=updates.to_dict(),
+        product_updates=product_updates,
     )

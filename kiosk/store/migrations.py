@@ -58,6 +58,7 @@ CORE_SETS: tuple[Migrations, ...] = (
     recommend.recommend_migrations,
     staff.staff_migrations,
     sync.sync_migrations,
+    purchases.purchases_migrations,
 )
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 _UPSERT_IMPORTED = """
 INSERT INTO purchases (invoice, customer_id, sku, quantity, price, ts, store_id)
@@ -46,6 +47,25 @@ def create_core_tables(db: Database) -> None:
     db.execute("CREATE INDEX purchases_customer ON purchases(customer_id, ts)")
     db.execute("CREATE INDEX purchases_ts ON purchases(ts)")
     db.execute("CREATE INDEX purchases_sku ON purchases(sku)")
+
+
+purchases_migrations = Migrations("kiosk.purchases")
+
+
+@purchases_migrations(name="0001_line_ids")
+def line_id_column(db: Database) -> None:
+    # Head office's id of a line from the tills (kiosk.hq.tills): a history
+    # received twice adds nothing. NULL for the kiosk's own import.
+    db.execute("ALTER TABLE purchases ADD COLUMN line_id TEXT")
+    db.execute("CREATE UNIQUE INDEX purchases_line_id ON purchases(line_id) "
+               "WHERE line_id IS NOT NULL")
+
+
+_ADD_FROM_HQ = """
+INSERT OR IGNORE INTO purchases (line_id, invoice, customer_id, sku, quantity, price, ts,
+                                 store_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+"""
 
 
 # -- what the store sold ----------------------------------------------------
@@ -123,8 +143,8 @@ def anonymise(db: Database, customer_id: str) -> int:
     """Keep the customer's purchases for the store's popularity, linked to nobody.
 
     No customer id, a fresh random invoice number per invoice (the till's number
-    would link back to the person), the time cut to the day, the "excluded" flag
-    cleared. Returns how many lines.
+    would link back to the person), no head-office line id (a digest of that
+    number), the time cut to the day, the "excluded" flag cleared. Returns how many lines.
     """
     rows = db.execute(
         "SELECT id, invoice, ts FROM purchases WHERE customer_id = ?", [customer_id]
@@ -133,8 +153,8 @@ def anonymise(db: Database, customer_id: str) -> int:
     for purchase_id, invoice, ts in rows:
         new_invoice = fresh.setdefault(invoice, "anon-" + secrets.token_hex(8))
         db.execute(
-            "UPDATE purchases SET customer_id = NULL, invoice = ?, ts = ?, excluded = 0 "
-            "WHERE id = ?",
+            "UPDATE purchases SET customer_id = NULL, invoice = ?, ts = ?, excluded = 0, "
+            "line_id = NULL WHERE id = ?",
             [new_invoice, _day(ts), purchase_id],
         )
     return len(rows)
@@ -165,3 +185,34 @@ def create_indexes(db: Database, indexes: Iterable[tuple[str, str]]) -> None:
     """Build again the ``secondary_indexes`` a bulk load dropped."""
     for _, sql in indexes:
         db.execute(sql)
+
+
+# -- histories from head office --------------------------------------------------
+
+def add_from_hq(db: Database, customer_id: str, lines: Iterable[dict[str, Any]],
+                store_id: str) -> int:
+    """A customer's purchase lines from head office; a line already here (by its
+    ``line_id``, or its invoice, code and price) is left alone. Returns lines added.
+
+    ``store_id`` is this store's: the invoice numbers of another store's lines
+    are kept as ``STORE:INVOICE``, since stores number their invoices each on
+    their own and a line here is one invoice, code and price.
+    The customer and the products must exist (``customers``, ``catalogue``).
+    """
+    before = db.conn.total_changes
+    db.conn.executemany(_ADD_FROM_HQ, [
+        (line["line_id"], _invoice(line, store_id), customer_id, line["sku"],
+         int(line["quantity"]), float(line["price"]), line["at"], line["store_id"])
+        for line in lines])
+    return db.conn.total_changes - before
+
+
+def _invoice(line: dict[str, Any], store_id: str) -> str:
+    invoice = line["invoice"]
+    return invoice if line["store_id"] == store_id else f"{line['store_id']}:{invoice}"
+
+
+def line_ids(db: Database, customer_id: str) -> set[str]:
+    """The head-office line ids of the customer's purchases here."""
+    return {r[0] for r in db.execute("SELECT line_id FROM purchases WHERE customer_id = ? "
+                                     "AND line_id IS NOT NULL", [customer_id]).fetchall()}

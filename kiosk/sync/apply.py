@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.events import utcnow
 from kiosk.hq.changes import erased_id_digest
-from kiosk.store import catalogue, customers, meta
+from kiosk.store import catalogue, customers, meta, purchases
 from kiosk.store import sync as sync_store
 from kiosk.store.erasure import every_customer_id
 
@@ -132,6 +132,21 @@ def apply_customer_merged(kiosk: Kiosk, change: dict[str, Any]) -> None:
     if kiosk.privacy.was_erased(keep):
         return
     kiosk.privacy.profile.move_customer(other, keep)
+
+
+def apply_purchases(kiosk: Kiosk, change: dict[str, Any]) -> None:
+    """A customer's purchase lines from the tills (``kiosk hq import``): each added once,
+    by its ``line_id``, so a history received twice adds nothing. An id erased here is
+    never brought back."""
+    customer_id = _customer(change)
+    lines = _required(change["data"], "lines", list)
+    if kiosk.privacy.was_erased(customer_id):
+        return
+    db = kiosk.db
+    customers.upsert_from_hq(db, customer_id, None, None, utcnow())
+    for sku in {line["sku"] for line in lines}:
+        catalogue.ensure_product(db, sku)
+    purchases.add_from_hq(db, customer_id, lines, kiosk.config.store_id)
 
 
 def apply_revocation(kiosk: Kiosk, change: dict[str, Any]) -> None:
@@ -258,4 +273,5 @@ APPLIERS: dict[str, Callable[[Kiosk, dict[str, Any]], object]] = {
     "erasure": apply_erasure,
     "model": apply_model,
     "customer_merged": apply_customer_merged,
+    "purchases": apply_purchases,
 }

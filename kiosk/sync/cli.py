@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sys
 from typing import Any
 
 import click
@@ -116,3 +117,44 @@ def sync_release(ctx: click.Context, quarantine_id: int | None, db_path: str | N
     finally:
         kiosk.close()
     click.echo(f"{count:,} event(s) queued again")
+
+
+@sync_command.command("bootstrap")
+@db_option
+@json_option
+@click.pass_context
+def sync_bootstrap(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
+    """Load this new device with its store's data from head office, in bulk.
+
+    Catalogue, stock, customers, cards, histories and models: head office's feed
+    compacted to what the device needs. Interrupted, it resumes where it stopped
+    on the next run (or the next sync). A progress bar goes to stderr.
+    """
+    from kiosk.sync.bootstrap import BootstrapRefused, bootstrap
+    from kiosk.sync.service import SyncNotConfigured
+    from kiosk.sync.transport import TransportError
+
+    kiosk = open_kiosk(ctx, db_path)
+    try:
+        try:
+            transport = kiosk.sync.transport()
+            if as_json:
+                result = bootstrap(kiosk, transport)
+            else:
+                with click.progressbar(length=1, label="Bootstrapping", file=sys.stderr,
+                                       show_eta=True, show_pos=True) as bar:
+                    def progress(done: int, total: int) -> None:
+                        bar.length = max(total, 1)
+                        bar.update(done - bar.pos)
+
+                    result = bootstrap(kiosk, transport, progress=progress)
+        except (BootstrapRefused, SyncNotConfigured, TransportError) as error:
+            raise click.ClickException(str(error)) from None
+    finally:
+        kiosk.close()
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(f"bootstrapped: {result['applied']:,} changes applied, "
+               f"{result['quarantined']:,} set aside, cursor {result['bootstrap_cursor']} "
+               f"({result['bootstrap_seconds']:.1f} s)")

@@ -5,6 +5,10 @@ a crash re-applies at most the change in hand (every applier is
 idempotent). Erasures run in their own transaction (the privacy service
 checkpoints the write-ahead log after one).
 
+A device that never downloaded (cursor 0) from a head office with many
+changes first bootstraps (``kiosk.sync.bootstrap``: the feed compacted for
+its store, in bulk), then goes on from the bootstrap's cursor.
+
 A change the kiosk can never apply (it breaks the rules of its kind,
 ``kiosk.hq.changes``, or its applier raises one of ``apply.UNAPPLIABLE``) is
 **quarantined**: kept in ``sync_quarantined_changes`` with its id, kind and
@@ -63,6 +67,10 @@ def download(kiosk: Kiosk, transport: Transport, *, page_size: int = 500,
     caller still knows what was done when a change stops the download.
     """
     result = new_result() if result is None else result
+    from kiosk.sync import bootstrap  # it builds on this module
+
+    if bootstrap.worthwhile(kiosk, transport):  # a new device: the compacted feed first
+        bootstrap.bootstrap(kiosk, transport, result=result)
     matcher = _Erasures(kiosk, transport)
     cursor = get_cursor(kiosk)
     while True:

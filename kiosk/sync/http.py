@@ -8,14 +8,19 @@ upload encodes the next batch while the one before travels
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import msgspec
 
 from kiosk.sync.transport import RetryableError, TransportError, classify_status
 from kiosk.wire import encode_batch
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+#: a bootstrap streams for a while: only a pause this long between bytes fails it
+BOOTSTRAP_TIMEOUT = httpx.Timeout(120.0, connect=5.0)
+_decode_line = msgspec.json.Decoder(dict[str, Any]).decode
 #: gzip level of a batch: JSON events shrink about 5.7 times at level 3, 6.5
 #: times at 5 (the old default) for twice the time, 5.4 times at 1
 COMPRESS_LEVEL = 3
@@ -25,11 +30,13 @@ class HttpTransport:
     """Talks to ``kiosk hq serve`` at ``base_url``."""
 
     def __init__(self, base_url: str, token: str, *, timeout: httpx.Timeout | float | None = None,
-                 client: httpx.Client | None = None, compress_level: int = COMPRESS_LEVEL):
+                 client: httpx.Client | None = None, compress_level: int = COMPRESS_LEVEL,
+                 histories: str = "store"):
         if not base_url:
             raise ValueError("no head office URL configured (set hq_url)")
         self.base_url = base_url.rstrip("/")
         self.compress_level = compress_level
+        self.histories = histories  # [plugins.sync] histories, sent with every download
         headers = {"User-Agent": "personal-shopper-kiosk"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -65,7 +72,30 @@ class HttpTransport:
         )
 
     def fetch_changes(self, cursor: int, limit: int) -> dict[str, Any]:
-        return self._request("GET", "/v1/changes", params={"since": cursor, "limit": limit})
+        return self._request("GET", "/v1/changes", params={
+            "since": cursor, "limit": limit, "histories": self.histories})
+
+    def bootstrap(self, after: int = 0, upto: int | None = None) -> Iterator[dict[str, Any]]:
+        """The compacted feed (``GET /v1/bootstrap``), one decoded line at a time:
+        ``{"bootstrap": {...}}``, the changes, ``{"end": {...}}`` (see
+        ``kiosk.hq.bootstrap``). A cut stream ends without its end line."""
+        params: dict[str, Any] = {"after": after, "histories": self.histories}
+        if upto is not None:
+            params["upto"] = upto
+        try:
+            with self._client.stream("GET", "/v1/bootstrap", params=params,
+                                     timeout=BOOTSTRAP_TIMEOUT) as response:
+                if response.status_code >= 300:
+                    response.read()
+                    raise classify_status(response.status_code, _detail(response),
+                                          retry_after=_retry_after(response))
+                for line in response.iter_lines():
+                    if line:
+                        yield _decode_line(line)
+        except httpx.HTTPError as error:
+            raise RetryableError(f"network: {type(error).__name__}: {error}") from error
+        except msgspec.DecodeError as error:
+            raise RetryableError("head office sent a bootstrap line that is not JSON") from error
 
     def register_cards(self, body: dict[str, Any]) -> dict[str, Any]:
         """Send card registrations (``kiosk.sync.cards``); head office says which it refused."""

@@ -21,6 +21,9 @@ keep_sent         1000      0..10000000      sent events kept in the outbox (for
 backoff_base      1         0.01..600        first retry within this many seconds
 backoff_cap       300       0.1..86400       never wait longer than this between
                                              retries (>= backoff_base)
+histories         store     store, chain     purchase histories received: this
+                                             store's lines (and a scanned customer's
+                                             whole history), or every store's
 ================  ========  ===============  ========================================
 """
 

@@ -19,11 +19,15 @@ Each range keeps a kiosk from losing or withholding events by mistake:
 - ``keep_sent`` 0..10,000,000 sent events kept for support.
 - ``backoff_base`` 0.01 s..10 minutes, ``backoff_cap`` 0.1 s..1 day and at
   least ``backoff_base``.
+- ``histories`` "store" or "chain": which purchase histories head office sends
+  (the lines bought in this store, plus a customer's whole history fetched when
+  their card is scanned; or every store's lines). Anything else would be
+  guessed at, so it is refused.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -39,6 +43,7 @@ class SyncSettings(msgspec.Struct, kw_only=True, frozen=True):
     keep_sent: Annotated[int, msgspec.Meta(ge=0, le=10_000_000)] = 1000
     backoff_base: Annotated[float, msgspec.Meta(ge=0.01, le=600)] = 1.0
     backoff_cap: Annotated[float, msgspec.Meta(ge=0.1, le=86_400)] = 300.0
+    histories: Literal["store", "chain"] = "store"
 
     def __post_init__(self) -> None:
         if self.backoff_cap < self.backoff_base:

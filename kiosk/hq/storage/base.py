@@ -38,6 +38,7 @@ from typing import Any
 
 from kiosk.hq import record, registry
 from kiosk.hq.batch import Event, decode_events
+from kiosk.hq.bootstrap import compaction_key, visible_to
 from kiosk.hq.changes import check_changes, erased_id_digest
 from kiosk.hq.storage import keys, legacy, migrations
 from kiosk.hq.storage.dialect import Dialect
@@ -471,6 +472,11 @@ class Storage(abc.ABC):
         if not granted:
             self._add_changes(cur, [ChangeIn("consent_withdrawn", {"purpose": purpose},
                                              None, customer_id)])
+        else:
+            from kiosk.hq import tills  # the importer's modules: only when a consent comes
+
+            if purpose in tills.HISTORY_PURPOSES:
+                tills.publish_on_consent(self, cur, customer_id)
         return True
 
     # -- erasure -----------------------------------------------------------
@@ -501,6 +507,7 @@ class Storage(abc.ABC):
         self._run(cur, "DELETE FROM consents WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM changes WHERE customer_id = ?", [customer_id])
         self._run(cur, "DELETE FROM hq_cards WHERE customer_id = ?", [customer_id])
+        self._run(cur, "DELETE FROM hq_purchases WHERE customer_id = ?", [customer_id])
         self._run(cur, "INSERT INTO erasures (digest, origin, at) VALUES (?, ?, ?)",
                   [digest, origin, now()])
         self._add_changes(cur, [ChangeIn("erasure", {"digest": digest})])
@@ -562,23 +569,26 @@ class Storage(abc.ABC):
         created = now()
         for change in changes:
             row = self._run(cur,
-                            "INSERT INTO changes (kind, store_id, customer_id, data, created) "
-                            "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                            "INSERT INTO changes (kind, store_id, customer_id, data, created, "
+                            "key) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                             [change.kind, change.store_id, change.customer_id,
-                             json.dumps(change.data, separators=(",", ":")), created]).fetchone()
+                             json.dumps(change.data, separators=(",", ":")), created,
+                             compaction_key(change)]).fetchone()
             ids.append(row[0])
         return ids
 
-    def changes_for(self, kiosk: AuthRecord, since: int, limit: int) -> dict[str, Any]:
+    def changes_for(self, kiosk: AuthRecord, since: int, limit: int, *,
+                    histories: str = "store") -> dict[str, Any]:
         """Changes after ``since`` for ``kiosk``'s store (and for every store).
 
         A retracted change is left out; the ids of the others still only grow,
-        so the cursor (the last id served) never skips a change.
+        so the cursor (the last id served) never skips a change. ``histories``
+        "chain" adds the purchase histories of every store (``kiosk.hq.tills``).
         """
         with self._tx(write=False) as cur:
             rows = self._run(cur,
                              "SELECT id, kind, store_id, customer_id, data FROM changes c "
-                             "WHERE id > ? AND (store_id IS NULL OR store_id = ?) "
+                             f"WHERE id > ? AND {visible_to(histories)} "
                              "AND NOT EXISTS (SELECT 1 FROM retractions r "
                              "WHERE r.change_id = c.id) "
                              "ORDER BY id LIMIT ?", [since, kiosk.store_id, limit + 1]).fetchall()

@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 _CHANGES_LOCK = 7_040_901  # an arbitrary advisory-lock key for the change feed
 _SETUP_LOCK = _CHANGES_LOCK + 1  # and one for setting up: migrations, keys
 #: the tables whose rows an erasure deletes or rewrites
-SCRUBBED_TABLES = ("events", "consents", "changes", "erasures", "hq_meta", *record.TABLES)
+SCRUBBED_TABLES = ("events", "consents", "changes", "erasures", "hq_meta", "hq_purchases",
+                   *record.TABLES)
 _COLUMNS = ", ".join(EVENT_COLUMNS)
 _STAGE = ("CREATE TEMP TABLE IF NOT EXISTS incoming_events (" + ", ".join(
     f"{c} {'bigint' if c == 'seq' else 'int' if c == 'schema_version' else 'text'}"

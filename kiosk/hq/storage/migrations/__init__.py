@@ -7,7 +7,11 @@ reorder one that has shipped. See docs/hq.md, "Adding a head-office migration".
 
 from __future__ import annotations
 
-from kiosk.hq.storage.migrations import m0001_baseline, m0003_customer_record
+from kiosk.hq.storage.migrations import (
+    m0001_baseline,
+    m0003_customer_record,
+    m0004_till_purchases,
+)
 from kiosk.hq.storage.migrations.runner import Migration, MigrationError
 
 __all__ = ["MIGRATIONS", "Migration", "MigrationError"]
@@ -15,4 +19,5 @@ __all__ = ["MIGRATIONS", "Migration", "MigrationError"]
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(m0001_baseline.NAME, m0001_baseline.apply),
     Migration(m0003_customer_record.NAME, m0003_customer_record.apply),
+    Migration(m0004_till_purchases.NAME, m0004_till_purchases.apply),
 )
