@@ -34,9 +34,12 @@ from kiosk.hq.limits import MAX_JSON_DEPTH, json_too_deep
 from kiosk.privacy.purposes import PURPOSES
 from kiosk.wire import ChangeIn, PublishIn, describe
 
-#: kinds an operator may publish; "erasure" comes only from ``Storage.erase``
+#: kinds an operator may publish; "erasure" comes only from ``Storage.erase``, "card"
+#: only from the card registry (``kiosk.hq.registry``)
 PUBLISHABLE = ("product", "stock", "profile", "revocation", "consent_withdrawn", "model")
-KINDS = (*PUBLISHABLE, "erasure")
+KINDS = (*PUBLISHABLE, "erasure", "card")
+#: a card's states in a ``card`` change
+CARD_STATUSES = ("active", "revoked")
 
 MAX_ID = 128
 MAX_PRICE = 1_000_000
@@ -265,6 +268,17 @@ def _erasure(c: _Checker) -> None:
         c.say("data.digest", "required for an erasure: 64 lower-case hexadecimal digits")
 
 
+def _card(c: _Checker) -> None:
+    c.only("card_id", "long_digest", "short_digest", "status", "store_id")
+    c.text("card_id", 64, required=True)
+    for key in ("long_digest", "short_digest"):
+        value = c.data.get(key)
+        if not isinstance(value, str) or _DIGEST(value) is None:
+            c.say(f"data.{key}", "required for a card: 64 lower-case hexadecimal digits")
+    c.choice("status", CARD_STATUSES, required=True)
+    c.text("store_id", MAX_ID)
+
+
 def _is_base64(text: str) -> bool:
     return _BASE64(text) is not None
 
@@ -278,6 +292,7 @@ _RULES: dict[str, tuple[Callable[[_Checker], None], bool]] = {
     "consent_withdrawn": (_consent_withdrawn, True),
     "model": (_model, False),
     "erasure": (_erasure, False),
+    "card": (_card, True),
 }
 
 

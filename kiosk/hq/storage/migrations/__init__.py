@@ -7,11 +7,12 @@ reorder one that has shipped. See docs/hq.md, "Adding a head-office migration".
 
 from __future__ import annotations
 
-from kiosk.hq.storage.migrations import m0001_baseline
+from kiosk.hq.storage.migrations import m0001_baseline, m0002_chain_cards
 from kiosk.hq.storage.migrations.runner import Migration, MigrationError
 
 __all__ = ["MIGRATIONS", "Migration", "MigrationError"]
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(m0001_baseline.NAME, m0001_baseline.apply),
+    Migration(m0002_chain_cards.NAME, m0002_chain_cards.apply),
 )
