@@ -36,6 +36,9 @@ from kiosk.hq.storage.dialect import POSTGRESQL, SQLITE
 from kiosk.hq.storage.migrations import Migration, m0001_baseline
 
 DATA = Path(__file__).parent / "data" / "hq_20e37cb"
+#: the migrations this head office ships, in order
+SHIPPED = tuple(m.name for m in migrations.MIGRATIONS)
+LATER = SHIPPED[1:]
 OLD = json.loads((DATA / "expected.json").read_text())
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -152,10 +155,11 @@ def assert_has_the_old_data(storage: Any) -> None:
 def test_a_database_of_20e37cb_is_adopted_with_its_data(legacy):
     before = migration_status(legacy)
     assert before["unversioned"] and before["version"] is None
-    assert [(m["name"], m["state"]) for m in before["migrations"]] == [("0001_baseline", "adopt")]
+    assert [(m["name"], m["state"]) for m in before["migrations"]] == [
+        ("0001_baseline", "adopt"), *((name, "pending") for name in LATER)]
     storage = open_storage(legacy)
     try:
-        assert storage.migrated == ("0001_baseline",)
+        assert storage.migrated == SHIPPED
         assert_has_the_old_data(storage)
         assert {t: columns(storage, t) for t in m0001_baseline.COLUMNS} == m0001_baseline.COLUMNS
         # it still takes uploads, publishes, retracts and erases
@@ -176,9 +180,9 @@ def test_a_database_of_20e37cb_is_adopted_with_its_data(legacy):
     finally:
         storage.close()
     after = migration_status(legacy)
-    assert not after["unversioned"] and after["version"] == "0001_baseline"
+    assert not after["unversioned"] and after["version"] == SHIPPED[-1]
     assert [(m["name"], m["state"]) for m in after["migrations"]] == [
-        ("0001_baseline", "applied")]
+        (name, "applied") for name in SHIPPED]
     assert after["pending"] == [] and after["newer"] == []
 
 
@@ -203,10 +207,10 @@ def test_a_second_start_changes_nothing(legacy):
 def test_later_migrations_run_after_adoption_and_an_older_head_office_refuses(
         legacy, monkeypatch):
     with monkeypatch.context() as patch:
-        with_test_migration(patch, "0002_test_kiosk_notes", add_kiosk_notes)
+        with_test_migration(patch, "9999_test_kiosk_notes", add_kiosk_notes)
         storage = open_storage(legacy)
         try:
-            assert storage.migrated == ("0001_baseline", "0002_test_kiosk_notes")
+            assert storage.migrated == (*SHIPPED, "9999_test_kiosk_notes")
             assert storage.query("SELECT name, note FROM kiosks ORDER BY name") == [
                 ("k1", "why? k1"), ("k2", "why? k2"), ("ops", None)]
             assert_has_the_old_data(storage)
@@ -214,24 +218,24 @@ def test_later_migrations_run_after_adoption_and_an_older_head_office_refuses(
         finally:
             storage.close()
         status = migration_status(legacy)
-        assert status["version"] == "0002_test_kiosk_notes" and status["pending"] == []
+        assert status["version"] == "9999_test_kiosk_notes" and status["pending"] == []
         times = [m["applied"] for m in status["migrations"]]
         assert times == sorted(times)  # in order
-    # this head office does not know 0002: it refuses the database and leaves it as it is
+    # this head office does not know 9999: it refuses the database and leaves it as it is
     with pytest.raises(StorageError, match="migrated by a newer head office: migration "
-                                           "0002_test_kiosk_notes is unknown to this version "
-                                           r"\(its latest is 0001_baseline\)"):
+                                           "9999_test_kiosk_notes is unknown to this version "
+                                           rf"\(its latest is {SHIPPED[-1]}\)"):
         open_storage(legacy)
     refused = CliRunner().invoke(hq, ["stats", "--database", legacy])
     assert refused.exit_code == 1
-    assert "migration 0002_test_kiosk_notes is unknown to this version" in refused.output
+    assert "migration 9999_test_kiosk_notes is unknown to this version" in refused.output
     listed = CliRunner().invoke(hq, ["migrations", "--database", legacy])
     assert listed.exit_code == EXIT_NEWER
-    assert "0002_test_kiosk_notes" in listed.output and "newer" in listed.output
+    assert "9999_test_kiosk_notes" in listed.output and "newer" in listed.output
     not_applied = CliRunner().invoke(hq, ["migrations", "--database", legacy, "--apply"])
     assert not_applied.exit_code == EXIT_NEWER
     with monkeypatch.context() as patch:  # the newer head office still finds it intact
-        with_test_migration(patch, "0002_test_kiosk_notes", add_kiosk_notes)
+        with_test_migration(patch, "9999_test_kiosk_notes", add_kiosk_notes)
         storage = open_storage(legacy)
         try:
             assert storage.migrated == () and everything(storage) == snapshot
@@ -241,19 +245,20 @@ def test_later_migrations_run_after_adoption_and_an_older_head_office_refuses(
 
 def test_a_new_database_gets_every_migration_and_a_newer_one_is_refused(backend, monkeypatch):
     with monkeypatch.context() as patch:
-        with_test_migration(patch, "0002_test_kiosk_notes", add_kiosk_notes)
+        with_test_migration(patch, "9999_test_kiosk_notes", add_kiosk_notes)
         storage = open_storage(backend)
         try:
-            assert storage.migrated == ("0001_baseline", "0002_test_kiosk_notes")
+            assert storage.migrated == (*SHIPPED, "9999_test_kiosk_notes")
             storage.add_kiosk("k1", store_id="s1")
             assert storage.query("SELECT note FROM kiosks") == [(None,)]
         finally:
             storage.close()
-    with pytest.raises(StorageError, match="migration 0002_test_kiosk_notes is unknown"):
+    with pytest.raises(StorageError, match="migration 9999_test_kiosk_notes is unknown"):
         open_storage(backend)
     status = migration_status(backend)
-    assert status["newer"] == ["0002_test_kiosk_notes"]
-    assert [m["state"] for m in status["migrations"]] == ["applied", "newer"]
+    assert status["newer"] == ["9999_test_kiosk_notes"]
+    assert [m["state"] for m in status["migrations"]] == [
+        *("applied" for _ in SHIPPED), "newer"]
 
 
 def test_a_database_that_is_not_head_offices_is_refused_untouched(backend, tmp_path):
@@ -293,7 +298,7 @@ def slow_probe(cur, dialect):
     Path(marker).touch()  # the other head office starts now, while this one migrates
     time.sleep(1.5)
 
-migrations.MIGRATIONS = (*migrations.MIGRATIONS, Migration("0002_test_probe", slow_probe))
+migrations.MIGRATIONS = (*migrations.MIGRATIONS, Migration("9999_test_probe", slow_probe))
 if role == "second":
     deadline = time.monotonic() + 60
     while not Path(marker).exists() and time.monotonic() < deadline:
@@ -313,10 +318,10 @@ def test_two_head_offices_starting_at_once_apply_each_migration_once(backend, tm
                             "first"], capture_output=True, text=True, timeout=120)
     out, err = second.communicate(timeout=120)
     assert (first.returncode, second.returncode) == (0, 0), first.stderr + err
-    assert first.stdout.strip() == "0001_baseline,0002_test_probe"
+    assert first.stdout.strip() == ",".join((*SHIPPED, "9999_test_probe"))
     assert out.strip() == ""  # it waited for the first, then found nothing to do
     status = migration_status(backend)
-    assert [m["name"] for m in status["migrations"]] == ["0001_baseline", "0002_test_probe"]
+    assert [m["name"] for m in status["migrations"]] == [*SHIPPED, "9999_test_probe"]
     assert len(raw_query(backend, "SELECT pid FROM probe")) == 1
 
 
@@ -332,7 +337,7 @@ def test_kiosk_hq_migrations_shows_and_applies(legacy, tmp_path):
     applied = runner.invoke(hq, ["migrations", "--database", legacy, "--apply", "--json"])
     assert applied.exit_code == 0, applied.output
     data = json.loads(applied.output)
-    assert data["version"] == "0001_baseline" and data["pending"] == []
+    assert data["version"] == SHIPPED[-1] and data["pending"] == []
     assert runner.invoke(hq, ["migrations", "--database", legacy]).exit_code == 0
     missing = tmp_path / "new" / "hq.db"
     fresh = runner.invoke(hq, ["migrations", "--database", str(missing)])
