@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from hqserver are parameters here)
 """Identity across the chain (issue 11, item 2): real head office, real kiosk processes.
 
 A card issued at any device (online or offline) verifies at every device
