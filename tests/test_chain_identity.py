@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from hqserver are parameters here)
 """Identity across the chain (issue 11, item 2): real head office, real kiosk processes.
 
 A card issued at any device (online or offline) verifies at every device
@@ -15,10 +16,17 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from hqserver import HQProcess, pg_server, pg_url  # noqa: F401  (fixtures)
+from hqserver import (  # noqa: F401  (fixtures)
+    HQProcess,
+    hq_storage,
+    live_hq,
+    pg_server,
+    pg_url,
+)
 from PIL import Image
 
 from kiosk.identity.decode import decode
@@ -161,3 +169,137 @@ def test_a_removed_device_issues_no_card_that_others_accept(hq, tmp_path):
     assert b.verify(before) == 0  # registered before the removal: still valid
     again = run("hq", "remove-kiosk", "kiosk-t", "--database", hq.database, check=False)
     assert again.returncode == 1 and "removed already" in again.stderr
+
+
+# -- the on-scan look-up, a revocation of a device's own card, erasure (in-process HQ) ----
+
+
+def kiosk_at(config, hq, name: str, store: str, role: str = "kiosk"):
+    from kiosk.app import Kiosk
+
+    token = hq.storage.add_kiosk(name, store_id=store, role=role)
+    cfg = config.with_overrides(database=str(Path(config.database).with_name(f"{name}.db")),
+                                hq_url=hq.url, hq_token=token, kiosk_id=name, store_id=store)
+    return Kiosk(cfg, entrypoints=False)
+
+
+def seed_customers(kiosk, *customers: str) -> None:
+    with kiosk.transaction() as db:
+        for customer in customers:
+            db.execute("INSERT INTO customers (id, first_name, created) VALUES (?, 'Ann', 'x')",
+                       [customer])
+            db.execute("INSERT INTO consents (customer_id, purpose, granted, at, source) "
+                       "VALUES (?, 'personalisation', 1, 'x', 'kiosk')", [customer])
+
+
+@pytest.fixture
+def pair(config, live_hq):
+    a = kiosk_at(config, live_hq, "kiosk-a", "store-a")
+    b = kiosk_at(config, live_hq, "tablet-b", "store-b", role="tablet")
+    seed_customers(a, CUSTOMER, "C-2")
+    seed_customers(b, CUSTOMER, "C-2")
+    assert a.sync.run_once()["ok"] and b.sync.run_once()["ok"]
+    yield a, b
+    a.close()
+    b.close()
+
+
+def test_a_card_b_does_not_hold_is_fetched_on_scan_and_kept(pair, live_hq):
+    a, b = pair
+    card = a.identity.issue_card(CUSTOMER)
+    assert a.sync.run_once()["cards_registered"] == 1  # b does not sync
+    assert b.identity.verify(card.short_code).status == "unknown"
+    answer = b.identity.identify(card.short_code)
+    assert (answer.status, answer.customer_id, answer.first_name) == ("ok", CUSTOMER, "Ann")
+    # kept: verified from here on without head office, in both forms
+    assert b.identity.verify(card.code).status == "ok"
+    assert b.identity.verify(card.short_code).customer_id == CUSTOMER
+    assert b.db.execute("SELECT count(*) FROM outbox WHERE kind = 'scan_failed'"
+                        ).fetchone()[0] == 0
+
+
+def test_the_look_up_answers_revoked_and_unknown_and_counts_them_as_failed_scans(
+        pair, live_hq):
+    a, b = pair
+    card = a.identity.issue_card("C-2")
+    a.identity.revoke("C-2")
+    assert a.sync.run_once()["ok"]
+    assert b.identity.identify(card.code).status == "revoked"
+    assert b.identity.verify(card.code).status == "revoked"  # the revoked state is kept
+    never = token_of_another_device()
+    assert b.identity.identify(never).status == "forged"
+    assert b.db.execute("SELECT count(*) FROM identity_scan_failures").fetchone()[0] == 2
+
+
+def token_of_another_device() -> str:
+    import secrets
+
+    from kiosk.identity import token
+
+    return token.make_long(secrets.token_bytes(32), 1, token.new_card_id())
+
+
+def test_head_office_unreachable_answers_unreachable_and_counts_no_failure(config):
+    from pgserver import free_port
+
+    from kiosk.app import Kiosk
+
+    cfg = config.with_overrides(hq_url=f"http://127.0.0.1:{free_port()}", hq_token="x" * 43)
+    kiosk = Kiosk(cfg, entrypoints=False)
+    try:
+        started = time.monotonic()
+        assert kiosk.identity.identify(token_of_another_device()).status == "unreachable"
+        assert time.monotonic() - started < 5
+        assert kiosk.identity.identify("NOT A CODE").status == "malformed"  # never asked
+        assert kiosk.db.execute("SELECT count(*) FROM identity_scan_failures"
+                                ).fetchone()[0] == 1
+    finally:
+        kiosk.close()
+
+
+def test_a_revocation_elsewhere_revokes_the_issuing_devices_own_card(pair, live_hq):
+    a, b = pair
+    card = a.identity.issue_card(CUSTOMER)
+    assert a.sync.run_once()["ok"] and b.sync.run_once()["ok"]
+    assert b.identity.revoke(CUSTOMER) == 1
+    assert b.sync.run_once()["cards_registered"] == 1  # the revocation, by card id
+    assert a.identity.verify(card.code).status == "ok"
+    assert a.sync.run_once()["ok"]
+    assert a.identity.verify(card.code).status == "revoked"
+    assert a.identity.cards_of(CUSTOMER)[0]["revoked"] is not None
+    assert a.identity.current_card(CUSTOMER) is None
+    # nothing more to tell head office: the revocation came from there
+    assert a.identity.pending_registrations() == []
+    assert live_hq.storage.query("SELECT revoked IS NOT NULL FROM hq_cards") == [(1,)]
+
+
+def test_erasing_a_shopper_on_a_device_removes_their_chain_cards(pair):
+    a, b = pair
+    card = a.identity.issue_card(CUSTOMER)
+    a.identity.issue_card("C-2")
+    assert a.sync.run_once()["ok"] and b.sync.run_once()["ok"]
+    assert b.identity.verify(card.code).status == "ok"
+    b.privacy.erase(CUSTOMER)
+    assert b.db.execute("SELECT customer_id FROM identity_chain_cards").fetchall() == [("C-2",)]
+    assert b.identity.verify(card.code).status == "forged"  # no such card here any more
+
+
+def test_the_chain_key_is_sealed_for_the_device_and_wrapped_at_rest(pair, live_hq):
+    import httpx
+
+    a, _ = pair
+    raw = live_hq.storage._card_digest_key
+    wrapped = a.db.execute("SELECT wrapped FROM identity_chain_key").fetchone()[0]
+    assert raw not in wrapped and raw.hex() not in str(wrapped)
+    sealed = httpx.get(f"{live_hq.url}/v1/chain-key",
+                       headers={"Authorization": f"Bearer {a.config.hq_token}"}).json()
+    assert raw.hex() not in sealed["sealed"]
+    assert a.identity.device_keys().open_sealed(sealed["sealed"]) == raw
+    stranger = live_hq.storage.add_kiosk("kiosk-new", store_id="store-a")
+    refused = httpx.get(f"{live_hq.url}/v1/chain-key",
+                        headers={"Authorization": f"Bearer {stranger}"})
+    assert refused.status_code == 409 and "device key" in refused.json()["detail"]
+    live_hq.storage.remove_kiosk("kiosk-a")
+    gone = httpx.get(f"{live_hq.url}/v1/chain-key",
+                     headers={"Authorization": f"Bearer {a.config.hq_token}"})
+    assert gone.status_code == 401
