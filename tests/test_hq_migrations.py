@@ -36,6 +36,9 @@ from kiosk.hq.storage.dialect import POSTGRESQL, SQLITE
 from kiosk.hq.storage.migrations import MIGRATIONS, Migration, m0001_baseline
 
 DATA = Path(__file__).parent / "data" / "hq_20e37cb"
+#: the migrations this head office ships, in order
+SHIPPED = tuple(m.name for m in migrations.MIGRATIONS)
+LATER = SHIPPED[1:]
 OLD = json.loads((DATA / "expected.json").read_text())
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -158,7 +161,7 @@ def test_a_database_of_20e37cb_is_adopted_with_its_data(legacy):
     before = migration_status(legacy)
     assert before["unversioned"] and before["version"] is None
     assert [(m["name"], m["state"]) for m in before["migrations"]] == [
-        ("0001_baseline", "adopt"), *((name, "pending") for name in SHIPPED[1:])]
+        ("0001_baseline", "adopt"), *((name, "pending") for name in LATER)]
     storage = open_storage(legacy)
     try:
         assert storage.migrated == SHIPPED
@@ -225,7 +228,7 @@ def test_later_migrations_run_after_adoption_and_an_older_head_office_refuses(
         assert status["version"] == "9999_test_kiosk_notes" and status["pending"] == []
         times = [m["applied"] for m in status["migrations"]]
         assert times == sorted(times)  # in order
-    # this head office does not know 0002: it refuses the database and leaves it as it is
+    # this head office does not know 9999: it refuses the database and leaves it as it is
     with pytest.raises(StorageError, match="migrated by a newer head office: migration "
                                            "9999_test_kiosk_notes is unknown to this version "
                                            rf"\(its latest is {SHIPPED[-1]}\)"):
@@ -261,7 +264,8 @@ def test_a_new_database_gets_every_migration_and_a_newer_one_is_refused(backend,
         open_storage(backend)
     status = migration_status(backend)
     assert status["newer"] == ["9999_test_kiosk_notes"]
-    assert [m["state"] for m in status["migrations"]] == ["applied"] * len(SHIPPED) + ["newer"]
+    assert [m["state"] for m in status["migrations"]] == [
+        *("applied" for _ in SHIPPED), "newer"]
 
 
 def test_a_database_that_is_not_head_offices_is_refused_untouched(backend, tmp_path):

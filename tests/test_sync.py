@@ -343,12 +343,16 @@ def test_consent_withdrawals_and_revocations_made_elsewhere_are_applied(synced, 
         other.close()
     hq.storage.publish([ChangeIn("revocation", {"reason": "lost"}, None, "c3")])
     result = kiosk.sync.run_once()
-    # the withdrawal (broadcast), the record it started at head office, the revocation
-    assert result["ok"] and result["changes_applied"] == 3
+    # the card c3 got at the other kiosk (a card change), the withdrawal (broadcast),
+    # the record it started at head office, the revocation
+    assert result["ok"] and result["changes_applied"] == 4
     assert not kiosk.privacy.consented("c3", "personalisation")
     assert kiosk.identity.verify(card.code).status == "revoked"
-    # the kiosk's echo of the withdrawal does not come back as a new change
-    assert kiosk.sync.run_once()["changes_applied"] == 0
+    # the kiosk's echo of the withdrawal does not come back as a new change (only card
+    # changes do: its own card registered, then both cards of c3 revoked)
+    assert kiosk.sync.run_once()["changes_applied"] == 3
+    assert hq.storage.query("SELECT count(*) FROM changes WHERE kind = 'consent_withdrawn'"
+                            ) == [(1,)]
 
 
 def test_a_privacy_change_that_cannot_be_applied_stops_the_download_until_it_can(

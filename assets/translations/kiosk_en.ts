@@ -738,42 +738,47 @@ It tells you how to restore a backup or rebuild the database from head office.</
         <translation>Something went wrong reading your code. Please try again or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="88"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="45"/>
+        <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
+        <translation>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="95"/>
         <source>Hi %1</source>
         <translation>Hi %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="90"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="97"/>
         <source>Welcome! Have a look around</source>
         <translation>Welcome! Have a look around</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="91"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="98"/>
         <source>Picks for you</source>
         <translation>Picks for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="177"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="191"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="187"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="201"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="259"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="273"/>
         <source>We have nothing quite like it right now.</source>
         <translation>We have nothing quite like it right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="279"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="293"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Please wave to a member of staff; the call did not go through.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="285"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="299"/>
         <source>My list from %1</source>
         <translation>My list from %1</translation>
     </message>

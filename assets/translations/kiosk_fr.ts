@@ -738,42 +738,47 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
         <translation>La lecture de votre code a échoué. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="88"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="45"/>
+        <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
+        <translation>Nous ne pouvons pas accéder à votre profil pour le moment. Voici les suggestions du magasin.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="95"/>
         <source>Hi %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="90"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="97"/>
         <source>Welcome! Have a look around</source>
         <translation>Bienvenue ! Faites un tour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="91"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="98"/>
         <source>Picks for you</source>
         <translation>Suggestions pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="177"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="191"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="187"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="201"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="259"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="273"/>
         <source>We have nothing quite like it right now.</source>
         <translation>Nous n’avons rien de semblable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="279"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="293"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="285"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="299"/>
         <source>My list from %1</source>
         <translation>Ma liste de %1</translation>
     </message>

@@ -28,13 +28,13 @@ from kiosk.hq.auth import (
     UNAUTHENTICATED,
     WRONG_ROLE,
     Authenticator,
-    TokenCache,
 )
 from kiosk.hq.batch import Batch, InvalidBatch, decode_batch
 from kiosk.hq.body_guard import BodyGuard, RoutePolicy, route_policy
 from kiosk.hq.changes import decode_published
 from kiosk.hq.faults import FaultInjector
 from kiosk.hq.limits import BodyLimits
+from kiosk.hq.registry import LookupLimiter, Refused
 from kiosk.hq.storage import (
     AuthRecord,
     IngestResult,
@@ -44,6 +44,7 @@ from kiosk.hq.storage import (
     UnknownChangeError,
     UnknownKioskError,
 )
+from kiosk.hq.storage.base import DEVICE_ROLES
 
 DESCRIPTION = """Head office for Personal Shopper Kiosk.
 
@@ -158,7 +159,9 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
                   description=DESCRIPTION)
     app.state.storage = storage
     limits = limits if limits is not None else BodyLimits.from_env()
-    authenticate = Authenticator(storage, TokenCache())
+    # no token cache: a removed device is refused by its very next request
+    authenticate = Authenticator(storage)
+    lookups = LookupLimiter()
 
     async def caller(request: Request,
                      credentials: Annotated[HTTPAuthorizationCredentials | None,
@@ -171,7 +174,7 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
         return record
 
     async def kiosk_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
-        if record.role != "kiosk":
+        if record.role not in DEVICE_ROLES:
             raise HTTPException(403, WRONG_ROLE["kiosk"])
         return record
 
@@ -257,6 +260,60 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
         refused = storage.register_cards(kiosk, [r.model_dump() for r in body.registrations])
         return models.CardsOut(registered=len(body.registrations) - len(refused),
                                refused=[models.CardRefusal(**r) for r in refused])
+
+    @app.post("/v1/device", response_model=models.DeviceOut, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a device token"},
+        409: {"description": "Another device key is pinned for this device"}})
+    def announce_device(body: models.DeviceIn,
+                        kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Any:
+        """Pin this device's Ed25519 key on first use (as a card registration does).
+
+        Another key than the pinned one is refused: the operator resets it
+        (``kiosk hq reset-device-key``) for a rebuilt device.
+        """
+        try:
+            storage.announce_device(kiosk, body.device_key)
+        except Refused as refusal:
+            raise HTTPException(409, str(refusal)) from None
+        return models.DeviceOut(pinned=True)
+
+    @app.get("/v1/chain-key", response_model=models.ChainKey, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a device token"},
+        409: {"description": "No device key is pinned for this device yet"}})
+    def get_chain_key(kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Any:
+        """The chain lookup key, sealed for this device's pinned key (never in clear).
+
+        With it a device computes the keyed digest of a code it scanned and finds
+        the card among the chain's ``card`` changes (docs/identity.md).
+        """
+        try:
+            return models.ChainKey(sealed=storage.sealed_chain_key(kiosk))
+        except Refused as refusal:
+            raise HTTPException(409, str(refusal)) from None
+
+    @app.post("/v1/cards/lookup", response_model=models.CardLookupOut, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a device token"},
+        429: {"description": "Too many look-ups from this device; wait and retry"}})
+    def lookup_card(body: models.CardLookupIn,
+                    kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Any:
+        """A card this device does not hold, by the keyed digest of the code it scanned.
+
+        Answers its status; for a valid card also the shopper and the changes
+        that bring the device up to date on them (their cards, profile,
+        purchases). Sending the digest proves the device read the code.
+        Rate-limited per device, like failed scans at a kiosk.
+        """
+        wait = lookups.wait(kiosk.name)
+        if wait:
+            raise HTTPException(429, "too many card look-ups from this device",
+                                headers={"Retry-After": str(int(wait) + 1)})
+        try:
+            found = storage.lookup_card(body.digest)
+        except Refused as refusal:
+            return JSONResponse({"detail": f"invalid request: body.digest: {refusal}"},
+                                status_code=422)
+        found["changes"] = [msgspec.structs.asdict(c) for c in found["changes"]]
+        return found
 
     @app.get("/v1/public-key", response_model=models.PublicKey)
     def get_public_key() -> models.PublicKey:

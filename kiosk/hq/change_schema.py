@@ -122,9 +122,19 @@ def _model() -> dict[str, Any]:
     ]}
 
 
+def _card() -> dict[str, Any]:
+    """Made by the card registry only (never published): what a ``card`` change holds."""
+    digest = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+    return _data({"card_id": _text(64), "long_digest": digest, "short_digest": digest,
+                  "status": {"enum": list(rules.CARD_STATUSES)},
+                  "store_id": _or_null(_text(rules.MAX_ID))},
+                 ["card_id", "long_digest", "short_digest", "status"])
+
+
 _DATA = {"product": _product, "stock": _stock, "profile": _profile,
-         "revocation": _revocation, "consent_withdrawn": _consent_withdrawn, "model": _model}
-_NAMES_CUSTOMER = {"profile", "revocation", "consent_withdrawn"}
+         "revocation": _revocation, "consent_withdrawn": _consent_withdrawn, "model": _model,
+         "card": _card}
+_NAMES_CUSTOMER = {"profile", "revocation", "consent_withdrawn", "card"}
 
 
 def json_value_schema() -> dict[str, Any]:

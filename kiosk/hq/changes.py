@@ -36,10 +36,13 @@ from kiosk.privacy.purposes import PURPOSES
 from kiosk.wire import ChangeIn, PublishIn, describe
 
 #: kinds an operator may publish; "erasure" comes only from ``Storage.erase``,
-#: "customer_merged" only from ``Storage.merge_customers``
+#: "customer_merged" only from ``Storage.merge_customers``, "card" only from the card
+#: registry (``kiosk.hq.registry``)
 PUBLISHABLE = ("product", "stock", "profile", "revocation", "consent_withdrawn", "model")
 #: "purchases" comes only from ``kiosk hq import`` (``kiosk.hq.tills``), after the consent check
-KINDS = (*PUBLISHABLE, "erasure", "customer_merged", "purchases")
+KINDS = (*PUBLISHABLE, "erasure", "customer_merged", "purchases", "card")
+#: a card's states in a ``card`` change
+CARD_STATUSES = ("active", "revoked")
 
 MAX_ID = 128
 MAX_PRICE = 1_000_000
@@ -344,6 +347,17 @@ def _purchases(c: _Checker) -> None:
             return
 
 
+def _card(c: _Checker) -> None:
+    c.only("card_id", "long_digest", "short_digest", "status", "store_id")
+    c.text("card_id", 64, required=True)
+    for key in ("long_digest", "short_digest"):
+        value = c.data.get(key)
+        if not isinstance(value, str) or _DIGEST(value) is None:
+            c.say(f"data.{key}", "required for a card: 64 lower-case hexadecimal digits")
+    c.choice("status", CARD_STATUSES, required=True)
+    c.text("store_id", MAX_ID)
+
+
 def _is_base64(text: str) -> bool:
     return _BASE64(text) is not None
 
@@ -359,6 +373,7 @@ _RULES: dict[str, tuple[Callable[[_Checker], None], bool]] = {
     "erasure": (_erasure, False),
     "customer_merged": (_customer_merged, True),
     "purchases": (_purchases, True),
+    "card": (_card, True),
 }
 
 

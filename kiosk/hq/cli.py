@@ -118,22 +118,27 @@ def serve(database: str, host: str, port: int, workers: int, log_level: str,
 @hq.command("add-kiosk")
 @click.argument("name")
 @click.option("--store", "store_id", default="store-1", show_default=True,
-              help="The store this kiosk belongs to (decides the changes it receives).")
+              help="The store this device belongs to (decides the changes it receives).")
+@click.option("--role", type=click.Choice(["kiosk", "tablet"]), default="kiosk",
+              show_default=True,
+              help="What the device is: a store kiosk or a staff tablet (both sync, issue and "
+                   "verify cards the same way).")
 @click.option("--operator", is_flag=True,
-              help="An operator token (publish changes, erase) instead of a kiosk's.")
+              help="An operator token (publish changes, erase) instead of a device's.")
 @click.option("--device-key", metavar="KEY",
-              help="The kiosk's device key (`kiosk sync status` shows it): pinned now, "
-                   "instead of on the kiosk's first card registration.")
+              help="The device's key (`kiosk sync status` shows it): pinned now, "
+                   "instead of on the device's first contact.")
 @database_option
-def add_kiosk(name: str, store_id: str, operator: bool, device_key: str | None,
+def add_kiosk(name: str, store_id: str, role: str, operator: bool, device_key: str | None,
               database: str) -> None:
-    """Register a kiosk and print its token (only a hash is kept: note it now)."""
+    """Register a device (or an operator) and print its token (only a hash is kept: note
+    it now)."""
     from kiosk.hq.storage import StorageError
 
     storage = _storage(database)
     try:
         token = storage.add_kiosk(name, store_id=store_id,
-                                  role="operator" if operator else "kiosk")
+                                  role="operator" if operator else role)
         if device_key:
             storage.reset_device_key(name, device_key)
     except StorageError as error:
@@ -141,6 +146,51 @@ def add_kiosk(name: str, store_id: str, operator: bool, device_key: str | None,
     finally:
         storage.close()
     click.echo(token)
+
+
+@hq.command("remove-kiosk")
+@click.argument("name")
+@database_option
+@json_option
+def remove_kiosk(name: str, database: str, as_json: bool) -> None:
+    """Remove device NAME from the chain at once (a stolen or retired device).
+
+    Its token is refused from the next request on: it uploads, downloads and
+    registers no more cards, so a card it issues from now on is accepted by no
+    other device. The cards it registered before stay valid. Audited (`kiosk hq
+    removals`).
+    """
+    from kiosk.hq.storage import StorageError
+
+    storage = _storage(database)
+    try:
+        done = storage.remove_kiosk(name, by="operator:cli")
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(done)
+    else:
+        click.echo(f"{name} removed; its token is refused from now on.")
+
+
+@hq.command("removals")
+@database_option
+@json_option
+def removals(database: str, as_json: bool) -> None:
+    """The devices removed from the chain: name, store, role, when and by whom."""
+    storage = _storage(database)
+    try:
+        rows = storage.removals()
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['name']} ({row['role']}, {row['store_id']}): removed "
+                   f"{row['removed']} by {row['removed_by']}")
 
 
 @hq.command("reset-device-key")

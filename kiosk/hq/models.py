@@ -115,3 +115,33 @@ class CardRefusal(BaseModel):
 class CardsOut(BaseModel):
     registered: int
     refused: list[CardRefusal]
+
+
+class DeviceIn(BaseModel):
+    device_key: Text(64, min_length=1) = Field(
+        description="The device's Ed25519 public key, base64 (`kiosk sync status` shows it)")
+
+
+class DeviceOut(BaseModel):
+    pinned: bool
+
+
+class ChainKey(BaseModel):
+    sealed: str = Field(description="The chain lookup key (32 bytes), sealed for the "
+                                    "device's key")
+    algorithm: str = ("sealed box (libsodium crypto_box_seal) for the X25519 form of the "
+                      "device's pinned Ed25519 key; the key of HMAC-SHA256 digests of codes")
+
+
+class CardLookupIn(BaseModel):
+    digest: Text(64, min_length=64, pattern="^[0-9a-f]{64}$") = Field(
+        description="HMAC-SHA256 (key: the chain lookup key) of the code as scanned: the "
+                    "long code in upper case, or the short code's 13 symbols; hex")
+
+
+class CardLookupOut(BaseModel):
+    status: str = Field(description="ok, revoked or unknown")
+    customer_id: str | None
+    changes: list[dict[str, Any]] = Field(
+        description="For a valid card, the changes that bring the device up to date on "
+                    "the shopper (card, profile, purchases), as in the change feed")

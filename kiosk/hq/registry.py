@@ -22,7 +22,19 @@ Rules, in the order they are checked:
   devices registered one of theirs before (a stolen device cannot take over
   the shoppers of other stores);
 - a revocation may come from any device with a valid signature: it can only
-  make proofs fail.
+  make proofs fail (and cards be refused).
+
+Every registration and revocation publishes the card's current state to
+every device (a ``card`` change: its id, shopper, the two digests, active or
+revoked, the issuing store). The digests are keyed by the chain lookup key
+(``digest_key``), which head office gives each device sealed for its pinned
+device key (``sealed_chain_key``), so a device recognises any card of the
+chain by computing the digest of the code it scanned, and a card is never
+sent or kept in clear anywhere but on the card itself.
+
+A device removed by the operator (``Storage.remove_kiosk``) has no token
+any more: it registers and revokes nothing from then on, and can no longer
+be given the chain key; the cards it registered before stay valid.
 """
 
 from __future__ import annotations
@@ -30,10 +42,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import threading
+import time
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
-from kiosk.identity.device import verify_signature
+from kiosk.identity.device import KeyFileError, seal_for_device, verify_signature
 from kiosk.sync import sealing
+from kiosk.wire import ChangeIn
 
 if TYPE_CHECKING:
     from kiosk.hq.storage.base import AuthRecord, Storage
@@ -64,6 +80,9 @@ def pin_device_key(storage: Storage, cur: Any, kiosk: AuthRecord, device_key: st
                        [kiosk.name]).fetchone()
     if row is None:
         raise Refused("this kiosk is not registered")
+    if storage._run(cur, "SELECT 1 FROM kiosk_removals WHERE name = ?",
+                    [kiosk.name]).fetchone() is not None:
+        raise Refused("this device was removed from the chain")
     if row[0] is None:
         storage._run(cur, "UPDATE kiosks SET device_key = ? WHERE name = ? "
                           "AND device_key IS NULL", [device_key, kiosk.name])
@@ -99,8 +118,11 @@ def register(storage: Storage, cur: Any, kiosk: AuthRecord, registration: Any) -
     if kind == "issued":
         _issue(storage, cur, kiosk, card_id, customer_id, record.get("codes"))
     elif kind == "revoked":
-        storage._run(cur, "UPDATE hq_cards SET revoked = ? WHERE card_id = ? AND customer_id = ? "
-                          "AND revoked IS NULL", [storage_now(), card_id, customer_id])
+        done = storage._run(cur, "UPDATE hq_cards SET revoked = ? WHERE card_id = ? "
+                                 "AND customer_id = ? AND revoked IS NULL",
+                            [storage_now(), card_id, customer_id]).rowcount
+        if done:
+            storage._add_changes(cur, card_changes(storage, cur, card_id=card_id))
     else:
         raise Refused("kind must be issued or revoked")
 
@@ -126,6 +148,56 @@ def _issue(storage: Storage, cur: Any, kiosk: AuthRecord, card_id: str, customer
                       "short_digest, registered) VALUES (?, ?, ?, ?, ?, ?)",
                  [card_id, customer_id, kiosk.name, code_digest(key, codes[0]),
                   code_digest(key, codes[1]), storage_now()])
+    storage._add_changes(cur, card_changes(storage, cur, card_id=card_id))
+
+
+_CARD_COLUMNS = ("SELECT c.card_id, c.customer_id, c.long_digest, c.short_digest, c.revoked, "
+                 "k.store_id FROM hq_cards c LEFT JOIN kiosks k ON k.name = c.kiosk ")
+
+
+def card_changes(storage: Storage, cur: Any, *, card_id: str | None = None,
+                 customer_id: str | None = None) -> list[ChangeIn]:
+    """The ``card`` changes (current state) of one card, or of every card of a shopper."""
+    if card_id is not None:
+        rows = storage._run(cur, _CARD_COLUMNS + "WHERE c.card_id = ?", [card_id]).fetchall()
+    else:
+        rows = storage._run(cur, _CARD_COLUMNS + "WHERE c.customer_id = ? ORDER BY c.registered",
+                            [customer_id]).fetchall()
+    return [ChangeIn("card", {"card_id": r[0], "long_digest": r[2], "short_digest": r[3],
+                              "status": "active" if r[4] is None else "revoked",
+                              "store_id": r[5]}, None, r[1]) for r in rows]
+
+
+def sealed_chain_key(storage: Storage, cur: Any, kiosk: AuthRecord) -> str:
+    """The chain lookup key sealed for ``kiosk``'s pinned device key; Refused if none."""
+    row = storage._run(cur, "SELECT device_key FROM kiosks WHERE name = ?",
+                       [kiosk.name]).fetchone()
+    if row is None or row[0] is None:
+        raise Refused("head office holds no device key for this device yet: send it first "
+                      "(POST /v1/device)")
+    try:
+        return seal_for_device(row[0], storage._card_digest_key)
+    except KeyFileError:
+        raise Refused("the device key head office holds is not valid") from None
+
+
+def lookup(storage: Storage, cur: Any, digest: Any) -> dict[str, Any]:
+    """A card by the digest of one of its codes: status, shopper, and for a valid card
+    the changes that bring a device up to date on that shopper (``snapshot``)."""
+    from kiosk.hq import snapshot
+
+    if not isinstance(digest, str) or len(digest) != 64:
+        raise Refused("digest must be 64 lower-case hexadecimal digits")
+    row = storage._run(cur, "SELECT card_id, customer_id, revoked FROM hq_cards "
+                            "WHERE long_digest = ? OR short_digest = ?",
+                       [digest, digest]).fetchone()
+    if row is None:
+        return {"status": "unknown", "customer_id": None, "changes": []}
+    if row[2] is not None:  # a revoked card opens nothing: only its own state
+        return {"status": "revoked", "customer_id": None,
+                "changes": card_changes(storage, cur, card_id=row[0])}
+    return {"status": "ok", "customer_id": row[1],
+            "changes": snapshot.customer_changes(storage, cur, row[1])}
 
 
 def check_presence(storage: Storage, cur: Any, kiosk: AuthRecord, subject: dict[str, Any],
@@ -146,6 +218,32 @@ def check_presence(storage: Storage, cur: Any, kiosk: AuthRecord, subject: dict[
         raise Refused("the card belongs to someone else")
     if row[1] is not None:
         raise Refused("the card has been revoked")
+
+
+class LookupLimiter:
+    """At most ``limit`` card look-ups per device within ``window`` seconds (per process).
+
+    A look-up answers whether a digest is a card, so a device guessing codes
+    through head office is slowed as a kiosk's failed scans are; a busy
+    store's real look-ups (cards from other stores, a few a minute) stay far below.
+    """
+
+    def __init__(self, limit: int = 120, window: float = 60.0):
+        self.limit, self.window = limit, window
+        self._times: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, device: str) -> float:
+        """0 and the look-up counted, or the seconds until ``device`` may look up again."""
+        now = time.monotonic()
+        with self._lock:
+            times = self._times.setdefault(device, deque())
+            while times and times[0] <= now - self.window:
+                times.popleft()
+            if len(times) >= self.limit:
+                return times[0] + self.window - now
+            times.append(now)
+            return 0.0
 
 
 def storage_now() -> str:

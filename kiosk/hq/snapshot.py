@@ -1,10 +1,13 @@
-"""A customer's snapshot: the changes that bring a device up to date on one shopper.
+"""A shopper's snapshot: the changes that bring a device up to date on one shopper.
 
-Each piece of the record registers a function here (``PARTS``): given the
-storage, a cursor of the caller's transaction and a customer id, it returns
-that piece's changes (the card registry its ``card`` changes, the record its
-``profile``, the tills their ``purchases``). Used by the on-scan lookup, the
-bootstrap of a new device and a merge of two records.
+``customer_changes(storage, cur, customer_id)`` asks each part in ``PARTS``
+(a function ``(storage, cur, customer_id) -> list[ChangeIn]``) and returns
+their changes in order: the shopper's cards first, then what later parts add
+(their profile, their purchases). The on-scan look-up
+(``POST /v1/cards/lookup``) sends it to a device that scanned a card it did
+not hold; the bootstrap of a new device sends it in bulk. Each part gives
+the *current* state, in the same shapes as the change feed, so a device
+applies it with its ordinary appliers (``kiosk.sync.apply.APPLIERS``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from kiosk.hq import record, tills
+from kiosk.hq import record, registry, tills
 from kiosk.wire import ChangeIn
 
 if TYPE_CHECKING:
@@ -20,7 +23,15 @@ if TYPE_CHECKING:
 
 Part = Callable[["Storage", Any, str], list[ChangeIn]]
 
+
+def cards(storage: Storage, cur: Any, customer_id: str) -> list[ChangeIn]:
+    """Every card of the shopper in the registry, active or revoked (``card`` changes)."""
+    return registry.card_changes(storage, cur, customer_id=customer_id)
+
+
+#: in the order their changes are applied; each piece of the record adds one line
 PARTS: list[Part] = [
+    cards,
     record.profile_part,
     tills.history_of,  # purchases: the whole history, every store, if consent allows
 ]

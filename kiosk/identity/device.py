@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 
 from nacl.exceptions import CryptoError
+from nacl.public import PublicKey, SealedBox
 from nacl.secret import SecretBox
 from nacl.signing import SigningKey, VerifyKey
 from nacl.utils import random as random_bytes
@@ -32,7 +33,7 @@ from kiosk.events import utcnow
 from kiosk.store.files import key_file_for
 
 __all__ = ["DeviceKeys", "KeyFileError", "key_file_for", "load", "load_or_create",
-           "verify_signature"]
+           "seal_for_device", "verify_signature"]
 
 FORMAT = 1
 
@@ -78,6 +79,20 @@ class DeviceKeys:
         """A detached Ed25519 signature of ``message``, base64."""
         return base64.b64encode(self._signing.sign(message).signature).decode("ascii")
 
+    # -- what head office seals for this device -------------------------------
+
+    def open_sealed(self, sealed_b64: str) -> bytes:
+        """Open a sealed box head office made for this device (``seal_for_device``).
+
+        The box is sealed to the X25519 form of the device's Ed25519 key, the
+        key head office pinned, so only this key file opens it.
+        """
+        box = SealedBox(self._signing.to_curve25519_private_key())
+        try:
+            return bytes(box.decrypt(base64.b64decode(sealed_b64, validate=True)))
+        except (ValueError, TypeError, CryptoError):
+            raise KeyFileError("head office sealed this for another device key") from None
+
     def __repr__(self) -> str:  # never the keys
         return "DeviceKeys(...)"
 
@@ -100,6 +115,17 @@ def verify_signature(public_key_b64: str, message: bytes, signature_b64: str) ->
     except (ValueError, TypeError, CryptoError):
         return False
     return True
+
+
+def seal_for_device(public_key_b64: str, secret: bytes) -> str:
+    """``secret`` sealed for the device whose Ed25519 public key is ``public_key_b64``
+    (converted to X25519); base64. Only that device's key file opens it."""
+    try:
+        verify_key = VerifyKey(base64.b64decode(public_key_b64, validate=True))
+        box = SealedBox(PublicKey(bytes(verify_key.to_curve25519_public_key())))
+    except (ValueError, TypeError, CryptoError):
+        raise KeyFileError("not a device key") from None
+    return base64.b64encode(box.encrypt(secret)).decode("ascii")
 
 
 _lock = threading.Lock()

@@ -15,8 +15,11 @@ FORGED = "forged"
 MALFORMED = "malformed"
 RATE_LIMITED = "rate_limited"
 CONSENT_NEEDED = "consent_needed"
+#: a card this device does not hold, and head office could not be asked in time
+UNREACHABLE = "unreachable"
 
-STATUSES = (OK, UNKNOWN, REVOKED, FORGED, MALFORMED, RATE_LIMITED, CONSENT_NEEDED)
+STATUSES = (OK, UNKNOWN, REVOKED, FORGED, MALFORMED, RATE_LIMITED, CONSENT_NEEDED,
+            UNREACHABLE)
 FAILURES = frozenset({UNKNOWN, REVOKED, FORGED, MALFORMED})
 
 # ``kiosk cards verify`` exit codes (1 and 2 are click's own errors).
@@ -33,6 +36,7 @@ MESSAGES = {
                   "or ask a member of staff.",
     CONSENT_NEEDED: "Welcome! Before we show anything personal, please choose what we "
                     "may use your information for.",
+    UNREACHABLE: "We can't reach your profile right now. Here are this store's picks.",
 }
 
 

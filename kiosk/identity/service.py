@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from kiosk.identity import base32, device, token
+from kiosk.identity import base32, device, lookup, token
 from kiosk.identity.ratelimit import ScanLimiter
 from kiosk.identity.results import (
     CONSENT_NEEDED,
@@ -30,6 +30,7 @@ from kiosk.identity.results import (
     REVOKED,
     STATUSES,
     UNKNOWN,
+    UNREACHABLE,
     Card,
     Identification,
     Verification,
@@ -50,6 +51,8 @@ log = logging.getLogger(__name__)
 MAX_CODE_LENGTH = 256
 
 _MALFORMED = Verification(MALFORMED)  # frozen: one shared instance
+#: local answers after which the chain's cards are asked
+_NOT_HERE = frozenset({UNKNOWN, FORGED})
 
 __all__ = ["IdentityService", "NoLoyaltyScheme", "UnknownCustomer"]
 
@@ -75,6 +78,9 @@ class IdentityService:
         # i.e. committed. An id not seen yet (rotated by another process) is
         # read from the database.
         self._keys: dict[int, token.SigningKey] = {}
+        # The chain lookup key (head office's, sealed for this device): kept once
+        # read outside a transaction; it never changes for a head office.
+        self._chain: token.SigningKey | None = None
         self._device: device.DeviceKeys | None = None
         self.key_file = device.key_file_for(kiosk.store.path)
         self._require_key_file()
@@ -199,9 +205,15 @@ class IdentityService:
                 for r in cards.cards_of(self.kiosk.db, customer_id)]
 
     def revoke(self, customer_id: str, *, reason: str = "lost") -> int:
-        """Refuse every card of the customer from now on; returns how many were revoked."""
+        """Refuse every card of the customer from now on; returns how many were revoked.
+
+        The customer's cards issued by other devices of the chain are revoked
+        here too, and head office is told (by card id, on the next sync), so
+        every device refuses them after its own next sync.
+        """
         with self.kiosk.transaction() as db:
             count = cards.revoke_all(db, customer_id, reason)
+            count += cards.revoke_chain_cards(db, customer_id)
             if count:
                 self.kiosk.record_event("card_revoked", {"cards": count, "reason": reason},
                                         customer_id=customer_id)
@@ -317,6 +329,53 @@ class IdentityService:
             registration = self.signed_registration(record, seal)
         return {"code": canonical, "registration": registration}
 
+    # -- the chain's cards --------------------------------------------------------
+
+    def _chain_key(self) -> token.SigningKey | None:
+        wrapped = cards.chain_key(self.kiosk.db)
+        if wrapped is None:
+            return None
+        key = token.SigningKey(self.device_keys().unwrap(wrapped))
+        if not self.kiosk.db.conn.in_transaction:
+            self._chain = key
+        return key
+
+    def has_chain_key(self) -> bool:
+        return (self._chain or self._chain_key()) is not None
+
+    def store_chain_key(self, sealed: str) -> None:
+        """Keep the chain lookup key head office sealed for this device (wrapped at rest)."""
+        keys = self.device_keys()
+        raw = keys.open_sealed(sealed)
+        if len(raw) != 32:
+            raise device.KeyFileError("head office's chain key has the wrong length")
+        with self.kiosk.transaction() as db:
+            cards.put_chain_key(db, keys.wrap(raw))
+        self._chain = None
+
+    def chain_digest(self, code: str) -> str | None:
+        """The keyed digest (hex) head office files ``code`` under; None if it is no code
+        of ours or this device has no chain key yet."""
+        canonical = self.canonical_code(code)
+        key = self._chain or self._chain_key()
+        if canonical is None or key is None:
+            return None
+        return key.digest(canonical.encode("ascii")).hex()
+
+    def apply_chain_card(self, customer_id: str, data: dict[str, Any]) -> None:
+        """Head office's current state of one card of the chain (a ``card`` change).
+
+        When it is this device's own card and head office says revoked (revoked at
+        another device), the card is revoked here too.
+        """
+        with self.kiosk.transaction() as db:
+            cards.put_chain_card(db, str(data["card_id"]), customer_id,
+                                 bytes.fromhex(data["long_digest"]),
+                                 bytes.fromhex(data["short_digest"]), str(data["status"]),
+                                 data.get("store_id"))
+            if data["status"] == REVOKED:
+                cards.revoke_local_card(db, str(data["card_id"]), "revoked elsewhere")
+
     # -- verification -------------------------------------------------------
 
     def verify(self, code: str) -> Verification:
@@ -333,10 +392,29 @@ class IdentityService:
             text = text.upper()
         try:
             if len(text) == token.LONG_LENGTH and text.startswith(token.PREFIX):
-                return self._verify_long(token.parse_long(text))
-            return self._verify_short(token.parse_short(text))
+                verdict = self._verify_long(token.parse_long(text))
+                if verdict.status in _NOT_HERE:
+                    return self._verify_chain(text, verdict, cards.chain_by_long)
+                return verdict
+            verdict = self._verify_short(token.parse_short(text))
         except token.Malformed:
             return _MALFORMED
+        if verdict.status in _NOT_HERE:
+            return self._verify_chain(base32.normalise(text), verdict, cards.chain_by_short)
+        return verdict
+
+    def _verify_chain(self, canonical: str, verdict: Verification,
+                      find: Callable[[Any, bytes], tuple[str, str, str] | None]
+                      ) -> Verification:
+        """A code this device did not issue: a card of the chain, by its keyed digest?"""
+        key = self._chain or self._chain_key()
+        if key is None:
+            return verdict
+        row = find(self.kiosk.db.conn, key.digest(canonical.encode("ascii")))
+        if row is None:
+            return verdict
+        return Verification(OK if row[2] == "active" else REVOKED, row[0], row[1],
+                            verdict.key_id, verdict.form)
 
     def _verify_long(self, code: token.LongCode) -> Verification:
         secret = self._keys.get(code.key_id) or self._secret(code.key_id)
@@ -392,6 +470,19 @@ class IdentityService:
             else _normalise(answer, scheme)
         if result.status in (OK, CONSENT_NEEDED):
             result = self._with_consent(result)
+        if result.status in _NOT_HERE and text:
+            fetched = lookup.fetch_card(self.kiosk, text)
+            if fetched == UNREACHABLE:
+                # not the shopper's fault, and it tells nothing about the code: not counted
+                self.kiosk.record_event("scan_failed", {"status": UNREACHABLE,
+                                                        "scheme": scheme})
+                return identification(UNREACHABLE, scheme=scheme)
+            if fetched is not None:
+                scheme, answer = self._ask_schemes(text)
+                result = _normalise(answer, scheme) if answer is not None \
+                    else identification(UNKNOWN)
+                if result.status in (OK, CONSENT_NEEDED):
+                    result = self._with_consent(result)
         if result.status in FAILURES:
             with self.kiosk.transaction() as tx:
                 self.kiosk.record_event("scan_failed", {"status": result.status,

@@ -1,6 +1,8 @@
 """Loyalty cards: signing keys (``identity_keys``), cards (``identity_cards``), their
-revocations (``identity_revocations``) and the scan rate limit
-(``identity_scan_failures``, ``identity_cooldowns``)."""
+revocations (``identity_revocations``), the scan rate limit
+(``identity_scan_failures``, ``identity_cooldowns``), and the chain's cards
+(``identity_chain_cards``, by keyed digest) with the chain lookup key
+(``identity_chain_key``, wrapped) that head office gives each device."""
 
 from __future__ import annotations
 
@@ -105,6 +107,39 @@ def wrapped_secrets_and_registration(db: Database) -> None:
     db.execute("ALTER TABLE identity_revocations ADD COLUMN registered TEXT")
     db.execute("CREATE INDEX identity_cards_unregistered ON identity_cards(registered) "
                "WHERE registered IS NULL")
+
+
+@identity_migrations(name="0004_chain_cards")
+def chain_cards(db: Database) -> None:
+    # Every card of the chain, as head office's ``card`` changes describe it: the
+    # keyed digests of its two codes (under the chain lookup key), never the codes.
+    # No foreign key to customers: a device holds the cards of shoppers whose
+    # profiles it does not keep (fetched on scan).
+    db.execute(
+        """CREATE TABLE identity_chain_cards (
+            card_id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            long_digest BLOB NOT NULL,
+            short_digest BLOB NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+            store_id TEXT,
+            revocation_pending INTEGER NOT NULL DEFAULT 0  -- revoked here, not sent yet
+        )"""
+    )
+    db.execute("CREATE INDEX identity_chain_cards_long ON identity_chain_cards(long_digest)")
+    db.execute("CREATE INDEX identity_chain_cards_short ON identity_chain_cards(short_digest)")
+    db.execute("CREATE INDEX identity_chain_cards_customer ON identity_chain_cards(customer_id)")
+    db.execute("CREATE INDEX identity_chain_cards_pending ON identity_chain_cards"
+               "(revocation_pending) WHERE revocation_pending = 1")
+    # The chain lookup key, wrapped under the key file's wrapping key (as the
+    # signing secrets are); one row.
+    db.execute(
+        """CREATE TABLE identity_chain_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            wrapped BLOB NOT NULL,
+            received TEXT NOT NULL
+        )"""
+    )
 
 
 # -- signing keys ----------------------------------------------------------------
@@ -252,11 +287,17 @@ def unregistered_cards(db: Database, limit: int) -> list[tuple[str, str, int, st
 
 
 def unregistered_revocations(db: Database, limit: int) -> list[tuple[str, str]]:
-    """(card_id, customer_id) of revocations head office has not registered."""
-    return db.execute(
+    """(card_id, customer_id) of revocations head office has not registered: of this
+    device's cards, then of other devices' cards revoked here."""
+    rows = db.execute(
         "SELECT r.card_id, c.customer_id FROM identity_revocations r "
         "JOIN identity_cards c ON c.card_id = r.card_id "
         "WHERE r.registered IS NULL ORDER BY r.revoked LIMIT ?", [limit]).fetchall()
+    if len(rows) < limit:
+        rows += db.execute(
+            "SELECT card_id, customer_id FROM identity_chain_cards "
+            "WHERE revocation_pending = 1 LIMIT ?", [limit - len(rows)]).fetchall()
+    return rows
 
 
 def mark_registered(db: Database, records: Iterable[dict[str, Any]], outcome: str) -> None:
@@ -268,6 +309,78 @@ def mark_registered(db: Database, records: Iterable[dict[str, Any]], outcome: st
         else:
             db.execute("UPDATE identity_revocations SET registered = ? WHERE card_id = ?",
                        [outcome, record["card_id"]])
+            db.execute("UPDATE identity_chain_cards SET revocation_pending = 0 "
+                       "WHERE card_id = ?", [record["card_id"]])
+
+
+# -- the chain's cards ------------------------------------------------------------------
+
+_CHAIN_BY_LONG = ("SELECT customer_id, card_id, status FROM identity_chain_cards "
+                  "WHERE long_digest = ?")
+_CHAIN_BY_SHORT = ("SELECT customer_id, card_id, status FROM identity_chain_cards "
+                   "WHERE short_digest = ?")
+
+
+def chain_by_long(conn: sqlite3.Connection, digest: bytes) -> tuple[str, str, str] | None:
+    """(customer_id, card_id, status) of the chain card with this long-code digest."""
+    return conn.execute(_CHAIN_BY_LONG, (digest,)).fetchone()
+
+
+def chain_by_short(conn: sqlite3.Connection, digest: bytes) -> tuple[str, str, str] | None:
+    """(customer_id, card_id, status) of the chain card with this short-code digest."""
+    return conn.execute(_CHAIN_BY_SHORT, (digest,)).fetchone()
+
+
+def put_chain_card(db: Database, card_id: str, customer_id: str, long_digest: bytes,
+                   short_digest: bytes, status: str, store_id: str | None) -> None:
+    """Add a chain card or update it to head office's current state.
+
+    A card is never un-revoked: a revocation made here and not sent yet, or
+    one already received, outlasts an older ``active`` state still in the feed.
+    """
+    db.execute(
+        "INSERT INTO identity_chain_cards (card_id, customer_id, long_digest, short_digest, "
+        "status, store_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (card_id) DO UPDATE SET "
+        "customer_id = excluded.customer_id, long_digest = excluded.long_digest, "
+        "short_digest = excluded.short_digest, store_id = excluded.store_id, "
+        "status = CASE WHEN identity_chain_cards.status = 'revoked' THEN 'revoked' "
+        "ELSE excluded.status END",
+        [card_id, customer_id, long_digest, short_digest, status, store_id])
+
+
+def revoke_chain_cards(db: Database, customer_id: str) -> int:
+    """Revoke here every active chain card of the customer that another device issued
+    (this device's own go through ``revoke_all``); head office is told on the next sync."""
+    return db.execute(
+        "UPDATE identity_chain_cards SET status = 'revoked', revocation_pending = 1 "
+        "WHERE customer_id = ? AND status = 'active' "
+        "AND card_id NOT IN (SELECT card_id FROM identity_cards)", [customer_id]).rowcount
+
+
+def revoke_local_card(db: Database, card_id: str, reason: str) -> bool:
+    """Revoke this device's card ``card_id`` because head office says it was revoked
+    elsewhere (already registered there); False if it is no card of ours or revoked."""
+    return db.execute(
+        "INSERT INTO identity_revocations (card_id, revoked, reason, registered) "
+        "SELECT card_id, ?, ?, ? FROM identity_cards WHERE card_id = ? "
+        "AND card_id NOT IN (SELECT card_id FROM identity_revocations)",
+        [utcnow(), reason, utcnow(), card_id]).rowcount > 0
+
+
+def chain_card_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM identity_chain_cards").fetchone()[0]
+
+
+def chain_key(db: Database) -> bytes | None:
+    """The chain lookup key, wrapped, or None before head office gave it."""
+    row = db.execute("SELECT wrapped FROM identity_chain_key WHERE id = 1").fetchone()
+    return bytes(row[0]) if row else None
+
+
+def put_chain_key(db: Database, wrapped: bytes) -> None:
+    db.execute("INSERT INTO identity_chain_key (id, wrapped, received) VALUES (1, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET wrapped = excluded.wrapped, "
+               "received = excluded.received", [wrapped, utcnow()])
 
 
 # -- the scan rate limit --------------------------------------------------------------

@@ -155,6 +155,14 @@ def apply_revocation(kiosk: Kiosk, change: dict[str, Any]) -> None:
     kiosk.identity.revoke(_customer(change), reason=str(reason))
 
 
+def apply_card(kiosk: Kiosk, change: dict[str, Any]) -> None:
+    """A card of the chain, in its current state (registered or revoked anywhere)."""
+    customer_id = _customer(change)
+    if kiosk.privacy.was_erased(customer_id):
+        return
+    kiosk.identity.apply_chain_card(customer_id, change["data"])
+
+
 def apply_consent_withdrawal(kiosk: Kiosk, change: dict[str, Any]) -> None:
     """A consent withdrawn elsewhere; nothing to do for a customer unknown here."""
     customer_id = _customer(change)
@@ -274,4 +282,5 @@ APPLIERS: dict[str, Callable[[Kiosk, dict[str, Any]], object]] = {
     "model": apply_model,
     "customer_merged": apply_customer_merged,
     "purchases": apply_purchases,
+    "card": apply_card,
 }

@@ -7,6 +7,11 @@ only this kiosk can have made it; head office pins the device key on first
 use (or when the operator gives it to ``kiosk hq add-kiosk --device-key``).
 Records are sent before the outbox, so an erasure request never arrives
 before the card that proves it.
+
+The same step fetches, once, the chain lookup key: head office seals it for
+this device's key (``POST /v1/device`` pins the key, ``GET /v1/chain-key``),
+and the identity service keeps it wrapped under the key file. With it the
+device recognises the chain's cards (``card`` changes) by their digests.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ def register_cards(kiosk: Kiosk, transport: Transport, seal: sealing.Seal) -> di
     """Send every card and revocation head office has not registered (each sealed with
     ``seal``, ``SyncService.hq_sealer``); returns counts."""
     result = {"cards_registered": 0, "cards_refused": 0}
+    fetch_chain_key(kiosk, transport)
     send = getattr(transport, "register_cards", None)
     if send is None:  # a plugin transport without a registry: proofs carry their cards
         return result
@@ -48,6 +54,25 @@ def register_cards(kiosk: Kiosk, transport: Transport, seal: sealing.Seal) -> di
         if refused:
             log.warning("head office refused %d card registration(s)", len(refused))
     return result
+
+
+def fetch_chain_key(kiosk: Kiosk, transport: Transport) -> bool:
+    """Fetch and keep the chain lookup key if this device has none; True if it has one.
+
+    A transport without the two calls (a plugin's) leaves the device verifying
+    its own cards only.
+    """
+    identity = kiosk.identity
+    if identity.has_chain_key():
+        return True
+    announce = getattr(transport, "announce_device", None)
+    fetch = getattr(transport, "chain_key", None)
+    if announce is None or fetch is None:
+        return False
+    announce(identity.device_keys().public_key)
+    identity.store_chain_key(fetch())
+    log.info("head office's chain lookup key received")
+    return True
 
 
 def _refused(answer: Any, count: int) -> dict[int, str]:

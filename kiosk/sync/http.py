@@ -101,6 +101,24 @@ class HttpTransport:
         """Send card registrations (``kiosk.sync.cards``); head office says which it refused."""
         return self._request("POST", "/v1/cards", json=body)
 
+    def announce_device(self, device_key: str) -> dict[str, Any]:
+        """Tell head office this device's key (pinned on first use; another is refused)."""
+        return self._request("POST", "/v1/device", json={"device_key": device_key})
+
+    def chain_key(self) -> str:
+        """The chain lookup key, sealed for this device's key (base64)."""
+        data = self._request("GET", "/v1/chain-key")
+        sealed = data.get("sealed") if isinstance(data, dict) else None
+        if not isinstance(sealed, str):
+            raise TransportError("head office sent no chain key")
+        return sealed
+
+    def lookup_card(self, digest: str, *, timeout: float) -> dict[str, Any]:
+        """A card this device does not hold, by its digest: ``{"status", "customer_id",
+        "changes"}``; ``timeout`` in seconds for the whole exchange (a shopper waits)."""
+        return self._request("POST", "/v1/cards/lookup", json={"digest": digest},
+                             timeout=timeout)
+
     def public_key(self) -> str:
         data = self._request("GET", "/v1/public-key")
         key = data.get("public_key") if isinstance(data, dict) else None

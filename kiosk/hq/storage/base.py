@@ -48,7 +48,9 @@ from kiosk.wire import ChangeIn
 
 log = logging.getLogger(__name__)
 
-ROLES = ("kiosk", "operator")
+ROLES = ("kiosk", "tablet", "operator")
+#: roles of the chain's devices: each syncs, issues and verifies cards like a kiosk
+DEVICE_ROLES = ("kiosk", "tablet")
 
 
 class StorageError(RuntimeError):
@@ -268,6 +270,41 @@ class Storage(abc.ABC):
                       [name, store_id, role, hash_token(token), now()])
         return token
 
+    def remove_kiosk(self, name: str, *, by: str = "operator") -> dict[str, Any]:
+        """Remove a device (or an operator) from the chain, at once and for good.
+
+        Its token stops matching (its row stays: the cards it registered before
+        still name it and stay valid), so it uploads, downloads and registers
+        nothing more and is never given the chain key again. Audited in
+        ``kiosk_removals``. ``StorageError`` if there is no such name or it was
+        removed already.
+        """
+        with self._tx(write=True) as cur:
+            row = self._run(cur, "SELECT store_id, role FROM kiosks WHERE name = ?",
+                            [name]).fetchone()
+            if row is None:
+                raise StorageError(f"no kiosk named {name!r}")
+            if self._run(cur, "SELECT 1 FROM kiosk_removals WHERE name = ?",
+                         [name]).fetchone() is not None:
+                raise StorageError(f"{name!r} was removed already")
+            removed = now()
+            # a value no token hashes to (a hash is 64 hex digits), unique per device
+            self._run(cur, "UPDATE kiosks SET token_hash = ? WHERE name = ?",
+                      [f"removed:{secrets.token_hex(16)}", name])
+            self._run(cur, "INSERT INTO kiosk_removals (name, store_id, role, removed, "
+                           "removed_by) VALUES (?, ?, ?, ?, ?)",
+                      [name, row[0], row[1], removed, by])
+        return {"name": name, "store_id": row[0], "role": row[1], "removed": removed,
+                "removed_by": by}
+
+    def removals(self) -> list[dict[str, Any]]:
+        """The audit of removed devices, oldest first."""
+        with self._tx(write=False) as cur:
+            rows = self._run(cur, "SELECT name, store_id, role, removed, removed_by "
+                                  "FROM kiosk_removals ORDER BY removed, name").fetchall()
+        return [dict(zip(("name", "store_id", "role", "removed", "removed_by"), r,
+                         strict=True)) for r in rows]
+
     def authenticate(self, token: str) -> AuthRecord | None:
         if not token:
             return None
@@ -432,6 +469,22 @@ class Storage(abc.ABC):
                 log.warning("%d card registration(s) from kiosk %s refused", len(refused),
                             kiosk.name)
         return refused
+
+    def announce_device(self, kiosk: AuthRecord, device_key: str) -> None:
+        """Pin ``device_key`` for ``kiosk`` on first use; ``registry.Refused`` if another
+        key is pinned (the operator resets it for a rebuilt device)."""
+        with self._tx(write=True) as cur:
+            registry.pin_device_key(self, cur, kiosk, device_key)
+
+    def sealed_chain_key(self, kiosk: AuthRecord) -> str:
+        """The chain lookup key sealed for ``kiosk``'s pinned device key (``registry``)."""
+        with self._tx(write=False) as cur:
+            return registry.sealed_chain_key(self, cur, kiosk)
+
+    def lookup_card(self, digest: str) -> dict[str, Any]:
+        """A card by the digest of one of its codes (``registry.lookup``)."""
+        with self._tx(write=False) as cur:
+            return registry.lookup(self, cur, digest)
 
     def reset_device_key(self, name: str, device_key: str | None = None) -> None:
         """Forget (or set) the device key pinned for kiosk ``name`` (a rebuilt kiosk)."""
@@ -650,7 +703,7 @@ class Storage(abc.ABC):
             r[0]: {"store_id": r[1], "events": int(r[3]), "duplicates_ignored": int(r[4]),
                    "out_of_order": int(r[5]), "dropped": int(r[6]), "last_seq": int(r[7]),
                    "last_seen": r[8]}
-            for r in rows if r[2] == "kiosk"
+            for r in rows if r[2] in DEVICE_ROLES
         }
         return {
             "backend": self.backend,

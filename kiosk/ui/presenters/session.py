@@ -39,6 +39,13 @@ def scan_message(status: str, *, can_join: bool = True) -> str:
         "member of staff."))
 
 
+def unreachable_message() -> str:
+    """What a shopper reads when their card is not known here and head office is out of
+    reach: they see the store's picks meanwhile."""
+    return translate("Session", "We can't reach your profile right now. Here are this "
+                     "store's picks.")
+
+
 class SessionPresenter(QObject):
     """One shopper at a time. Every service call runs on the worker thread."""
 
@@ -113,6 +120,13 @@ class SessionPresenter(QObject):
             self._pending_code_customer = result.customer_id
             self._pending_code = code
             self.consent_needed.emit()
+            return
+        if status == "unreachable":
+            # a card this kiosk does not hold, and head office is out of reach: the
+            # store's picks, never an offer to join (the shopper has a card)
+            self.busy.emit(False)
+            self.browse_as_guest()
+            self.notice.emit(unreachable_message())
             return
         if status != "ok" or not getattr(result, "customer_id", None):
             self.busy.emit(False)

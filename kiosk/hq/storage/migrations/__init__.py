@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kiosk.hq.storage.migrations import (
     m0001_baseline,
+    m0002_chain_cards,
     m0003_customer_record,
     m0004_till_purchases,
 )
@@ -18,6 +19,7 @@ __all__ = ["MIGRATIONS", "Migration", "MigrationError"]
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(m0001_baseline.NAME, m0001_baseline.apply),
+    Migration(m0002_chain_cards.NAME, m0002_chain_cards.apply),
     Migration(m0003_customer_record.NAME, m0003_customer_record.apply),
     Migration(m0004_till_purchases.NAME, m0004_till_purchases.apply),
 )
