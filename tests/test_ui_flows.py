@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 
 import pytest
@@ -449,3 +450,36 @@ def test_failing_personal_picks_fall_back_to_the_store_picks(qtbot, window, shop
     assert {s.key for s in window.picks.shelves} <= {"popular", "seasonal"}
     assert "not ready yet" in window.banner.text()
     assert not any("crashed" in t or "Traceback" in t for t in widget_texts(window))
+
+
+def test_every_edit_in_a_session_carries_the_scanned_card_as_proof(qtbot, store_db):
+    """Head office takes a shopper's edit into their chain-wide record only with proof that
+    they were at the kiosk: the card scanned for the session, sealed with each edit (and
+    forgotten with the session)."""
+    from kiosk.sync import sealing
+
+    db, shopper = store_db
+    _, public = sealing.generate_keypair()
+    kiosk = open_kiosk(db, hq_public_key=public)
+    try:
+        window = make_window(qtbot, kiosk)
+        (before,) = kiosk.db.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()
+        scan_in(qtbot, window, shopper.code)
+        window.picks.my_data_button.click()
+        settle(qtbot, window)
+        screen = window.my_data_screen
+        screen.colour_buttons["blue"].click()
+        screen.pause_box.click()
+        settle(qtbot, window)
+        edits = [json.loads(p) for (p,) in kiosk.db.execute(
+            "SELECT payload FROM outbox WHERE kind = 'profile_edit' AND customer_id = ? "
+            "AND seq > ?", [shopper.customer_id, before]).fetchall()]
+        assert {f for e in edits for f in e["fields"]} >= {"pref:colour:blue", "paused"}
+        assert all(e.get("proof") for e in edits), [sorted(e) for e in edits]
+        window.picks.done_button.click()
+        settle(qtbot, window)
+        assert kiosk.privacy.presence_proof(shopper.customer_id) is None
+        window.unlocked = True
+        window.worker.wait()
+    finally:
+        kiosk.close()

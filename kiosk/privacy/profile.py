@@ -103,6 +103,7 @@ class ProfileBook:
                 _keep(db, customer_id, field, merge(field, current, version))
                 edits[field] = {"value": value, "hlc": version.hlc, "base": version.base}
             payload: dict[str, Any] = {"fields": edits, "by": by}
+            card_code = card_code or self.kiosk.privacy.presence_proof(customer_id)
             if card_code:
                 sealed, proven = self.kiosk.privacy.sealed_request(
                     customer_id, "edit", card_code, edits=edits_digest(edits))

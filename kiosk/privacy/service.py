@@ -74,6 +74,23 @@ def _check_purpose(purpose: str) -> None:
 class PrivacyService:
     def __init__(self, kiosk: Kiosk):
         self.kiosk = kiosk
+        # The shopper at the kiosk now and the card they scanned: every edit of
+        # their record seals it as the proof of presence head office asks for.
+        # In memory only, and only for the session (``present`` / ``gone``).
+        self._present: tuple[str, str] | None = None
+
+    def present(self, customer_id: str, card_code: str) -> None:
+        """``customer_id`` scanned ``card_code`` at this kiosk: their edits carry it as proof."""
+        self._present = (customer_id, card_code)
+
+    def gone(self) -> None:
+        """The session ended: forget the shopper and their card."""
+        self._present = None
+
+    def presence_proof(self, customer_id: str) -> str | None:
+        """The card ``customer_id`` scanned in the current session, if they are here."""
+        present = self._present
+        return present[1] if present is not None and present[0] == customer_id else None
 
     @cached_property
     def profile(self) -> ProfileBook:

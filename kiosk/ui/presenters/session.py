@@ -73,6 +73,8 @@ class SessionPresenter(QObject):
     # -- state ----------------------------------------------------------------
 
     def _clear(self) -> None:
+        if getattr(self, "customer_id", None) is not None:
+            self.kiosk.privacy.gone()
         self.customer_id: str | None = None
         self.first_name: str | None = None
         self.guest = False
@@ -141,6 +143,8 @@ class SessionPresenter(QObject):
             self._clear()
         self.customer_id = customer_id
         self.card_code = card_code
+        if card_code:
+            self.kiosk.privacy.present(customer_id, card_code)
         self.first_name = (first_name or "").strip().split(" ")[0] or None
         self.started.emit()
         self.load_picks()
