@@ -93,5 +93,10 @@ class Chain:
         self.devices[name] = device
         return device
 
+    def customer(self, customer_id: str) -> dict[str, Any] | None:
+        """``kiosk hq customer show --json``; None when head office holds nobody by that id."""
+        done = self.hq_cli("customer", "show", customer_id, "--json", check=False)
+        return json.loads(done.stdout) if done.returncode == 0 else None
+
     def stop(self) -> None:
         self.hq.stop()

@@ -179,6 +179,26 @@ def _store_holds(storage: Storage, cur: Any, kiosk: AuthRecord, customer_id: str
                         [customer_id, kiosk.store_id]).fetchone() is not None
 
 
+def _enrolled_here(storage: Storage, cur: Any, kiosk: AuthRecord, customer_id: str) -> bool:
+    """A new shopper of ``kiosk``'s own: it registered their cards, nobody else did, and
+    head office knows nothing else of them (no record, no till purchases).
+
+    Their first record comes from the device that enrolled them, possibly before it
+    ever reached head office (so before it could seal a proof): creating a record
+    touches nobody else's data. A stolen device can only make records for ids it made
+    up; an id head office already knows (a till customer, a record) still needs proof.
+    """
+    if _exists(storage, cur, customer_id):
+        return False
+    devices = {r[0] for r in storage._run(cur, "SELECT kiosk FROM hq_cards WHERE customer_id = ?",
+                                          [customer_id]).fetchall()}
+    if devices != {kiosk.name}:
+        return False
+    from kiosk.hq import tills  # the importer's modules: only for a new shopper
+
+    return not tills.has_history(storage, cur, customer_id)
+
+
 def _proven(storage: Storage, cur: Any, kiosk: AuthRecord, subject: dict[str, Any] | None,
             named: str, customer_id: str, digest: str) -> bool:
     if not subject or subject.get("action") != "edit" or subject.get("edits") != digest:
@@ -209,7 +229,8 @@ def ingest_edit(storage: Storage, cur: Any, kiosk: AuthRecord, event: Event,
     digest = edits_digest(payload["fields"])
     if not _proven(storage, cur, kiosk, subject, named, customer_id, digest) and (
             any(map(needs_proof, versions)) or not _store_holds(storage, cur, kiosk,
-                                                                customer_id)):
+                                                                customer_id)) and (
+            not _enrolled_here(storage, cur, kiosk, customer_id)):
         log.warning("a profile edit from kiosk %s has no proof of presence; refused",
                     kiosk.name)
         storage._bump_meta(cur, "profile_edits_refused")

@@ -212,6 +212,12 @@ def history_changes(rows: Iterable[tuple[Any, ...]]) -> list[ChangeIn]:
     return changes
 
 
+def has_history(storage: Storage, cur: Any, customer_id: str) -> bool:
+    """Whether the tills sent any line of ``customer_id`` (a customer head office knows)."""
+    return storage._run(cur, "SELECT 1 FROM hq_purchases WHERE customer_id = ? LIMIT 1",
+                        [customer_id]).fetchone() is not None
+
+
 def customer_rows(storage: Storage, cur: Any, customer_id: str) -> list[tuple[Any, ...]]:
     """The customer's ``hq_purchases`` rows (``COLUMNS``), every store."""
     return storage._run(cur, f"SELECT {_STAGE_COLUMNS} FROM hq_purchases WHERE customer_id = ? "

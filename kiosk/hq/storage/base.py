@@ -243,6 +243,17 @@ class Storage(abc.ABC):
         """Rewrite the files after an upgrade removed plain ids (see ``scrub``)."""
         self.scrub()
 
+    def _erased_since_scrub(self) -> list[str]:
+        """Ids erased since the backend last made the files unreadable (``_after_erasure``
+        takes them; one left by a transaction that rolled back only costs a search)."""
+        if not hasattr(self, "_erased_ids"):
+            self._erased_ids: list[str] = []
+        return self._erased_ids
+
+    def _take_erased(self) -> list[str]:
+        taken, self._erased_ids = self._erased_since_scrub(), []
+        return taken
+
     @abc.abstractmethod
     def _after_erasure(self) -> None:
         """Make the erased rows unreadable in the files, if the backend can at once."""
@@ -552,7 +563,9 @@ class Storage(abc.ABC):
         digest = self.digest(customer_id)
         if self._run(cur, "SELECT 1 FROM erasures WHERE digest = ?", [digest]).fetchone():
             return False
+        self._erased_since_scrub().append(customer_id)
         for alias in record.erase_rows(self, cur, customer_id):  # the same person's other ids
+            self._erased_since_scrub().append(alias)
             self._run(cur, "INSERT INTO erasures (digest, origin, at) VALUES (?, ?, ?)",
                       [self.digest(alias), origin, now()])
             self._add_changes(cur, [ChangeIn("erasure", {"digest": self.digest(alias)})])

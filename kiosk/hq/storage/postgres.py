@@ -35,7 +35,7 @@ _CHANGES_LOCK = 7_040_901  # an arbitrary advisory-lock key for the change feed
 _SETUP_LOCK = _CHANGES_LOCK + 1  # and one for setting up: migrations, keys
 #: the tables whose rows an erasure deletes or rewrites
 SCRUBBED_TABLES = ("events", "consents", "changes", "erasures", "hq_meta", "hq_purchases",
-                   *record.TABLES)
+                   "hq_cards", *record.TABLES)
 _COLUMNS = ", ".join(EVENT_COLUMNS)
 _STAGE = ("CREATE TEMP TABLE IF NOT EXISTS incoming_events (" + ", ".join(
     f"{c} {'bigint' if c == 'seq' else 'int' if c == 'schema_version' else 'text'}"
@@ -105,6 +105,7 @@ class PostgresStorage(Storage):
 
     def _after_erasure(self) -> None:
         """Nothing at once: rewriting the tables waits for ``scrub`` (counted meanwhile)."""
+        self._take_erased()
 
     def _scrub_upgrade(self) -> None:
         # the erasures table was rebuilt and a few rows rewritten; events (large)

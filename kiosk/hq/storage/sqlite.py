@@ -32,6 +32,7 @@ from typing import Any
 
 from kiosk.hq.storage.base import EVENT_COLUMNS, Storage
 from kiosk.hq.storage.dialect import SQLITE
+from kiosk.traces import TraceSearchFailed, find_traces
 
 log = logging.getLogger(__name__)
 
@@ -100,11 +101,30 @@ class SQLiteStorage(Storage):
             conn.close()
 
     def _after_erasure(self) -> None:
-        """Move the pages into the file and empty the WAL: it held the erased rows."""
+        """Move the pages into the file and empty the WAL: it held the erased rows.
+
+        Then search the files for the erased ids (in a child process, ``kiosk.traces``):
+        ``secure_delete`` zeroes deleted cells, but SQLite can leave a copy of a row in a
+        page's free space when it moves cells between pages (seen after erasing a
+        shopper's events spread over many pages). If an id is still there, or the
+        search could not run, the file is rebuilt (``VACUUM``).
+        """
+        erased = self._take_erased()
         if not self._truncate_wal():
             log.warning("head office could not empty its write-ahead log after an erasure "
                         "(readers busy); the checkpoint thread keeps trying")
             self._truncate_pending.set()
+            return
+        if not erased:
+            return
+        try:
+            found = find_traces(self.path, [customer_id.encode() for customer_id in erased])
+        except TraceSearchFailed as error:
+            log.warning("head office could not search its files after an erasure (%s)", error)
+            found = ["?"]
+        if found:
+            self.scrub()
+            log.info("an erased id remained in head office's free space: the file was rebuilt")
 
     def _truncate_wal(self) -> bool:
         with self._writing() as conn:
