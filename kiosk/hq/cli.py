@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,24 @@ def _storage(database: str) -> Any:
         return open_storage(database, key_file=_given_key_file())
     except (StorageError, sqlite3.Error) as error:
         raise click.ClickException(f"cannot open head office storage: {error}") from None
+
+
+@contextlib.contextmanager
+def _opened(database: str, *, source: str | None = None) -> Iterator[Any]:
+    """Head office's storage for one command, closed after it; a refusal is a clean error
+    (``source``: the file whose changes are published, named in a rule's message)."""
+    from kiosk.hq.changes import InvalidChange
+    from kiosk.hq.storage import StorageError
+
+    storage = _storage(database)
+    try:
+        yield storage
+    except InvalidChange as error:
+        raise click.ClickException(f"{source}: {error}" if source else str(error)) from None
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        storage.close()
 
 
 @click.group("hq")
@@ -133,18 +153,12 @@ def add_kiosk(name: str, store_id: str, role: str, operator: bool, device_key: s
               database: str) -> None:
     """Register a device (or an operator) and print its token (only a hash is kept: note
     it now)."""
-    from kiosk.hq.storage import StorageError
 
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         token = storage.add_kiosk(name, store_id=store_id,
                                   role="operator" if operator else role)
         if device_key:
             storage.reset_device_key(name, device_key)
-    except StorageError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        storage.close()
     click.echo(token)
 
 
@@ -160,15 +174,9 @@ def remove_kiosk(name: str, database: str, as_json: bool) -> None:
     other device. The cards it registered before stay valid. Audited (`kiosk hq
     removals`).
     """
-    from kiosk.hq.storage import StorageError
 
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         done = storage.remove_kiosk(name, by="operator:cli")
-    except StorageError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        storage.close()
     if as_json:
         echo_json(done)
     else:
@@ -180,11 +188,8 @@ def remove_kiosk(name: str, database: str, as_json: bool) -> None:
 @json_option
 def removals(database: str, as_json: bool) -> None:
     """The devices removed from the chain: name, store, role, when and by whom."""
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         rows = storage.removals()
-    finally:
-        storage.close()
     if as_json:
         echo_json(rows)
         return
@@ -204,15 +209,9 @@ def reset_device_key(name: str, device_key: str | None, database: str) -> None:
     Card registrations are signed with the device key; until a key is pinned
     again, the first kiosk to register with NAME's token pins its own.
     """
-    from kiosk.hq.storage import StorageError
 
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         storage.reset_device_key(name, device_key)
-    except StorageError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        storage.close()
     click.echo(f"Device key of {name} {'pinned' if device_key else 'forgotten'}.")
 
 
@@ -225,12 +224,9 @@ def erase(customer_id: str, database: str) -> None:
     Head office keeps and broadcasts only a keyed digest of the id. With
     PostgreSQL, the deleted rows leave the table files at the next `kiosk hq scrub`.
     """
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         done = storage.erase(customer_id, origin="operator:cli")
         deferred = storage.deferred_scrub
-    finally:
-        storage.close()
     if not done:
         click.echo("already erased")
         return
@@ -248,11 +244,8 @@ def scrub(database: str, as_json: bool) -> None:
     rewritten: run it nightly, when the chain is quiet). SQLite: VACUUM (deleted rows
     are overwritten at once anyway; this also clears files of an older head office).
     """
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         done = storage.scrub()
-    finally:
-        storage.close()
     if as_json:
         echo_json(done)
     else:
@@ -268,15 +261,9 @@ def retract(change_id: int, database: str, as_json: bool) -> None:
 
     Kiosks that already downloaded it keep what they did: publish a correcting change.
     """
-    from kiosk.hq.storage import StorageError
 
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         done = storage.retract(change_id, by=f"cli:{_user()}")
-    except StorageError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        storage.close()
     if as_json:
         echo_json(done)
     elif done["already_retracted"]:
@@ -292,11 +279,8 @@ def retract(change_id: int, database: str, as_json: bool) -> None:
 @json_option
 def retractions(database: str, as_json: bool) -> None:
     """The retracted changes: which, who, when."""
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         rows = storage.retractions()
-    finally:
-        storage.close()
     if as_json:
         echo_json(rows)
         return
@@ -323,21 +307,14 @@ def publish(file: Path, database: str) -> None:
     Kinds: product, stock, profile, revocation, consent_withdrawn, model.
     """
     from kiosk.hq.changes import decode_published
-    from kiosk.hq.storage import InvalidChange, StorageError
+    from kiosk.hq.storage import InvalidChange
 
     try:
         changes = decode_published(file.read_bytes(), where="")
     except InvalidChange as error:
         raise click.ClickException(f"{file}: {error}") from None
-    storage = _storage(database)
-    try:
+    with _opened(database, source=file) as storage:
         ids = storage.publish(changes)
-    except InvalidChange as error:
-        raise click.ClickException(f"{file}: {error}") from None
-    except StorageError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        storage.close()
     click.echo(f"{len(ids):,} change(s) published")
 
 
@@ -393,7 +370,7 @@ def import_till(path: str, store_id: str, database: str, as_json: bool) -> None:
 @database_option
 def publish_catalogue(kiosk_db: Path, store_id: str | None, database: str) -> None:
     """Publish the products, prices and stock of a kiosk database (e.g. after kiosk import)."""
-    from kiosk.hq.storage import ChangeIn, InvalidChange
+    from kiosk.hq.storage import ChangeIn
     from kiosk.store import catalogue
 
     source = Database(sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True))
@@ -412,13 +389,8 @@ def publish_catalogue(kiosk_db: Path, store_id: str | None, database: str) -> No
                     in catalogue.stock_rows(source, store_id or None)]
     finally:
         source.close()
-    storage = _storage(database)
-    try:
+    with _opened(database, source=kiosk_db) as storage:
         ids = storage.publish(changes)
-    except InvalidChange as error:
-        raise click.ClickException(f"{kiosk_db}: {error}") from None
-    finally:
-        storage.close()
     click.echo(f"{len(ids):,} change(s) published")
 
 
@@ -435,7 +407,7 @@ def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
     """
     import base64
 
-    from kiosk.hq.storage import ChangeIn, InvalidChange
+    from kiosk.hq.storage import ChangeIn
     from kiosk.store import recommend
 
     source = Database(sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True))
@@ -453,14 +425,9 @@ def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
             "metrics": json.loads(m), "trained": t,
             "blob": None if b is None else base64.b64encode(b).decode("ascii")}
            for n, s, e, p, m, t, b in rows]
-    storage = _storage(database)
-    try:
+    with _opened(database, source=kiosk_db) as storage:
         storage.publish([ChangeIn("model", {"name": "recommenders", "version": str(version),
                                             "run": run})])
-    except InvalidChange as error:
-        raise click.ClickException(f"{kiosk_db}: {error}") from None
-    finally:
-        storage.close()
     click.echo(f"training run {version} published ({len(run)} artefacts)")
 
 
@@ -469,11 +436,8 @@ def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
 @json_option
 def stats(database: str, as_json: bool) -> None:
     """Events stored and duplicates ignored, per kiosk."""
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         data = storage.stats()
-    finally:
-        storage.close()
     if as_json:
         echo_json(data)
         return
@@ -547,15 +511,9 @@ def merge(keep: str, other: str, database: str, as_json: bool) -> None:
     latest wins, a withdrawal or pause wins over a concurrent grant). OTHER
     becomes an alias of KEEP; devices move OTHER's rows to KEEP on their next sync.
     """
-    from kiosk.hq.storage import StorageError
 
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         done = storage.merge_customers(keep, other, by=f"cli:{_user()}")
-    except StorageError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        storage.close()
     if as_json:
         echo_json(done)
     else:
@@ -578,15 +536,9 @@ def customer_show(customer_id: str, database: str, as_json: bool) -> None:
     The record (fields with who and when), the consent log, cards by status,
     staff notes, how many events, and the audit of merges and staff actions.
     """
-    from kiosk.hq.storage import StorageError
 
-    storage = _storage(database)
-    try:
+    with _opened(database) as storage:
         shown = storage.customer_record(customer_id, by=f"cli:{_user()}")
-    except StorageError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        storage.close()
     if as_json:
         echo_json(shown)
         return
