@@ -405,9 +405,7 @@ def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
     Kiosks install it as their newest model on the next sync. Runs hold item-level
     aggregates only, never a customer id.
     """
-    import base64
-
-    from kiosk.hq.storage import ChangeIn
+    from kiosk.hq.training import model_change, published_run
     from kiosk.store import recommend
 
     source = Database(sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True))
@@ -421,14 +419,71 @@ def publish_model(kiosk_db: Path, version: int | None, database: str) -> None:
         source.close()
     if not rows:
         raise click.ClickException(f"{kiosk_db} has no training run {version}")
-    run = [{"name": n, "window_start": s, "window_end": e, "parameters": json.loads(p),
-            "metrics": json.loads(m), "trained": t,
-            "blob": None if b is None else base64.b64encode(b).decode("ascii")}
-           for n, s, e, p, m, t, b in rows]
+    run = published_run(rows)
     with _opened(database, source=kiosk_db) as storage:
-        storage.publish([ChangeIn("model", {"name": "recommenders", "version": str(version),
-                                            "run": run})])
+        storage.publish([model_change(run, str(version))])
     click.echo(f"training run {version} published ({len(run)} artefacts)")
+
+
+@hq.command("train")
+@click.option("--store", "store_id", default=None,
+              help="Send the model to this store's devices only (default: every device). It "
+                   "is trained on every store's purchases either way.")
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+@database_option
+@json_option
+def train(store_id: str | None, quiet: bool, database: str, as_json: bool) -> None:
+    """Train the recommenders on every store's till purchases and send them to devices.
+
+    Purchases from `kiosk hq import` and the published catalogue, trained with
+    the kiosk's own code (as `kiosk train`); the run is published as a model
+    change that devices install on their next sync. Lines of customers without
+    personalisation consent are used only as anonymous sales (store-level
+    picks), never as their history; excluded and erased lines never.
+    """
+    from kiosk.hq import tills, training
+    from kiosk.hq.storage import InvalidChange
+
+    if store_id is not None and (problem := tills.store_problem(store_id)):
+        raise click.BadParameter(problem.removeprefix("--store: "), param_hint="--store")
+    storage = _storage(database)
+    try:
+        if store_id is not None and not training.store_known(storage, store_id):
+            raise click.BadParameter("head office has no device and no purchases of this "
+                                     "store (kiosk hq add-kiosk NAME --store STORE)",
+                                     param_hint="--store")
+        summary = training.train_and_publish(
+            storage, store_id=store_id, progress=_progress(not (quiet or as_json)))
+    except training.NothingToLearn as error:
+        raise click.ClickException(str(error)) from None
+    except InvalidChange as error:
+        raise click.ClickException(f"the trained model cannot be published: {error}") from None
+    finally:
+        storage.close()
+    if as_json:
+        echo_json(summary)
+        return
+    click.echo(f"Trained {summary['version']} on {summary['purchases']:,} purchase lines of "
+               f"{len(summary['stores'])} store(s) ({summary['customers']:,} customers' "
+               f"histories, {summary['anonymised_lines']:,} lines as anonymous sales, "
+               f"{summary['excluded_lines']:,} excluded)")
+    click.echo(f"Recommenders: {', '.join(summary['recommenders'])}")
+    if summary["failed"]:
+        click.echo(f"Failed (left out): {', '.join(summary['failed'])}")
+    click.echo(f"Published as change #{summary['change_id']} for "
+               + (f"store {store_id}'s devices" if store_id else "every device"))
+
+
+def _progress(enabled: bool) -> Any:
+    last = {"percent": -1}
+
+    def report(fraction: float, message: str) -> None:
+        percent = int(fraction * 100)
+        if enabled and percent != last["percent"]:
+            last["percent"] = percent
+            click.echo(f"{percent:3d}% {message}", err=True)
+
+    return report
 
 
 @hq.command("stats")

@@ -111,14 +111,16 @@ def _exists(storage: Storage, cur: Any, customer_id: str) -> bool:
 
 
 def _stores(storage: Storage, cur: Any, customer_id: str) -> list[str]:
-    """Stores where the shopper has cards or was seen (events)."""
+    """Stores where the shopper has cards, was seen (events) or bought (the tills)."""
+    from kiosk.hq import tills
+
     found = {r[0] for r in storage._run(
         cur, "SELECT DISTINCT k.store_id FROM hq_cards c JOIN kiosks k ON k.name = c.kiosk "
              "WHERE c.customer_id = ?", [customer_id]).fetchall()}
     found.update(r[0] for r in storage._run(
         cur, "SELECT DISTINCT store_id FROM events WHERE customer_id = ?",
         [customer_id]).fetchall())
-    return sorted(found)
+    return sorted(found | tills.stores_of(storage, cur, customer_id))
 
 
 def record_data(storage: Storage, cur: Any, customer_id: str) -> dict[str, Any] | None:

@@ -218,6 +218,13 @@ def has_history(storage: Storage, cur: Any, customer_id: str) -> bool:
                         [customer_id]).fetchone() is not None
 
 
+def stores_of(storage: Storage, cur: Any, customer_id: str) -> set[str]:
+    """The stores whose tills sold to ``customer_id``."""
+    return {r[0] for r in storage._run(
+        cur, "SELECT DISTINCT store_id FROM hq_purchases WHERE customer_id = ?",
+        [customer_id]).fetchall()}
+
+
 def customer_rows(storage: Storage, cur: Any, customer_id: str) -> list[tuple[Any, ...]]:
     """The customer's ``hq_purchases`` rows (``COLUMNS``), every store."""
     return storage._run(cur, f"SELECT {_STAGE_COLUMNS} FROM hq_purchases WHERE customer_id = ? "

@@ -23,6 +23,15 @@ Each range keeps a kiosk from losing or withholding events by mistake:
   (the lines bought in this store, plus a customer's whole history fetched when
   their card is scanned; or every store's lines). Anything else would be
   guessed at, so it is refused.
+- ``profiles`` "chain" or "store": which shoppers' profiles the device keeps
+  from head office's feed (and its bootstrap). "chain": every member's, so a
+  card works with its profile offline in every store. "store": only those
+  whose record names this store (a card registered or a visit here), a
+  profile sent to this store, and those already held here; a shopper of
+  another store is fetched when their card is scanned (the on-scan look-up,
+  online only) and kept from then on; offline, that shopper gets the store's
+  picks and "We can't reach your profile right now". Cards are kept either
+  way (digests only), so a revoked card is refused offline everywhere.
 """
 
 from __future__ import annotations
@@ -44,6 +53,7 @@ class SyncSettings(msgspec.Struct, kw_only=True, frozen=True):
     backoff_base: Annotated[float, msgspec.Meta(ge=0.01, le=600)] = 1.0
     backoff_cap: Annotated[float, msgspec.Meta(ge=0.1, le=86_400)] = 300.0
     histories: Literal["store", "chain"] = "store"
+    profiles: Literal["chain", "store"] = "chain"
 
     def __post_init__(self) -> None:
         if self.backoff_cap < self.backoff_base:

@@ -12,6 +12,7 @@ from kiosk.hq.storage.migrations import (
     m0002_chain_cards,
     m0003_customer_record,
     m0004_till_purchases,
+    m0005_card_changes,
 )
 from kiosk.hq.storage.migrations.runner import Migration, MigrationError
 
@@ -22,4 +23,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(m0002_chain_cards.NAME, m0002_chain_cards.apply),
     Migration(m0003_customer_record.NAME, m0003_customer_record.apply),
     Migration(m0004_till_purchases.NAME, m0004_till_purchases.apply),
+    Migration(m0005_card_changes.NAME, m0005_card_changes.apply),
 )
