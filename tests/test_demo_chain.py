@@ -13,11 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pgserver import free_port
 
 from kiosk.demo_chain import STORES, ChainPaths, start_head_office, stop_process
-
 
 VERIFY_OK, VERIFY_UNKNOWN = 0, 3
 
