@@ -549,8 +549,9 @@ def build_chain(root: str | os.PathLike[str], *, port: int | None = None,
 
 # -- open: head office and both kiosks' windows ----------------------------------------
 
-def walk_through(summary: dict[str, Any]) -> list[str]:
-    """What to try in the open chain, with the demo shoppers' codes."""
+def walk_through(summary: dict[str, Any], *, opening: bool = True) -> list[str]:
+    """What to try in the chain, with the demo shoppers' codes (``opening``: and where
+    head office and the windows are, and how to stop them)."""
     (first, one), (second, two) = list(summary["stores"].items())[:2]
     chloe = next((s for s in summary["shoppers"] if s["first_name"] == "Chloé"),
                  summary["shoppers"][-1])
@@ -558,6 +559,8 @@ def walk_through(summary: dict[str, Any]) -> list[str]:
         f"Head office: {summary['head_office']['url']}/report",
         f"Windows: {one['name']} ({first}) and {two['name']} ({second}); "
         "each syncs with head office every few seconds.",
+    ] if opening else []
+    lines += [
         "Demo shoppers (enrolled at store 1; their cards work in every store):",
         *(f"  {s['first_name']:<6} {s['short_code']}  card: {s['card']}"
           for s in summary["shoppers"]),
@@ -573,7 +576,8 @@ def walk_through(summary: dict[str, Any]) -> list[str]:
     ]
     if summary.get("staff", {}).get("pin"):
         lines.append(f"Staff PIN (demo only): {summary['staff']['pin']}")
-    lines.append("Close both windows or press Ctrl-C to stop the chain.")
+    if opening:
+        lines.append("Close both windows or press Ctrl-C to stop the chain.")
     return lines
 
 

@@ -117,15 +117,13 @@ def _demo_chain(chain_dir: str, *, no_open: bool, port: int | None, as_json: boo
         click.echo(f"  head office: {hq['database']} (key file {hq['key_file']})")
         for store_id, store in summary["stores"].items():
             click.echo(f"  {store['name']} ({store_id}): {store['config']}")
+    if not as_json:
+        for line in demo_chain.walk_through(summary, opening=not no_open):
+            click.echo(line)
     if no_open:
         if not as_json:
-            for line in demo_chain.walk_through(summary)[2:-1]:
-                click.echo(line)
             click.echo(f"Open it with: kiosk demo --chain {chain_dir}")
         return
-    if not as_json:
-        for line in demo_chain.walk_through(summary):
-            click.echo(line)
     try:
         code = demo_chain.open_chain(chain_dir, port=port, say=say)
     except demo_chain.ChainError as error:
