@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make run    venv + install + demo store from assets/sample + the kiosk
 #   make test   venv + install + the whole test suite
+#   make demo-chain   head office and two stores' kiosks from assets/sample (docs/sync.md)
 # CPython 3.12+ is preferred: PySide6 6.12.0 is broken on 3.11 (see pyproject.toml).
 
 PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3) \
@@ -9,9 +10,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo/kiosk.db
+DEMO_CHAIN_DIR ?= demo-chain
+CHAIN_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench screenshots demo system-deps clean
+.PHONY: run test lint bench screenshots demo demo-chain system-deps clean
 RUN_ARGS ?=
 
 # Qt Multimedia needs libpulse; Qt's xcb platform (make run on a desktop) and
@@ -51,6 +54,16 @@ run: $(STAMP) $(DEMO_DB)
 	  $(BIN)/kiosk run --db $(DEMO_DB) $(RUN_ARGS); \
 	fi
 
+# Head office and a kiosk in each of two stores (built in $(DEMO_CHAIN_DIR), safe to run
+# again); stops when both windows close or on Ctrl-C.
+demo-chain: $(STAMP)
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
+	  echo "No display found: opening the kiosks on a virtual screen (Xvfb)."; \
+	  xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/kiosk demo --chain $(DEMO_CHAIN_DIR) $(CHAIN_ARGS); \
+	else \
+	  $(BIN)/kiosk demo --chain $(DEMO_CHAIN_DIR) $(CHAIN_ARGS); \
+	fi
+
 screenshots: $(STAMP) $(DEMO_DB)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots --db $(DEMO_DB)
 
@@ -68,4 +81,4 @@ bench: $(STAMP)
 	@for b in benchmarks/*_bench.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) demo build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) demo $(DEMO_CHAIN_DIR) build *.egg-info .pytest_cache .ruff_cache

@@ -1,6 +1,8 @@
 """Built-in plugin: ``kiosk demo``, a demo store from the bundled sample.
 
 ``kiosk demo --db FILE`` builds it (``make run`` does this first);
+``kiosk demo --chain DIR`` builds a chain of two stores and head office from it and
+opens both kiosks (``make demo-chain``; ``kiosk.demo_chain``);
 ``kiosk demo --make-sample`` regenerates assets/sample from the real data.
 """
 
@@ -26,13 +28,35 @@ def _demo_command() -> click.Command:
     @click.option("--source", type=click.Path(dir_okay=False),
                   help="With --make-sample: the Online Retail file "
                        "(default ../shared/data/online_retail.csv.gz).")
+    @click.option("--chain", "chain_dir", type=click.Path(file_okay=False),
+                  help="Build a demo chain in this folder instead: head office and a kiosk "
+                       "in each of two stores; then open them (see --no-open).")
+    @click.option("--no-open", is_flag=True,
+                  help="With --chain: build only; do not start head office and the kiosks.")
+    @click.option("--port", type=click.IntRange(1, 65535), default=None,
+                  help="With --chain: head office's port (default: the last build's, else "
+                       "8700 if free, else a free one).")
     @json_option
     @click.pass_context
     def demo(ctx: click.Context, db_path: str | None, make_sample: bool, source: str | None,
-             as_json: bool) -> None:
-        """Build the demo store from the bundled sample (safe to run again)."""
+             chain_dir: str | None, no_open: bool, port: int | None, as_json: bool) -> None:
+        """Build the demo store from the bundled sample (safe to run again).
+
+        With --chain DIR, a chain of stores instead: head office holding the
+        tills of two stores, a kiosk in each, demo shoppers enrolled at store 1
+        whose cards work in both; then head office and both kiosks' windows run
+        until the windows close or Ctrl-C.
+        """
         from kiosk import demo as demo_module
 
+        if chain_dir is not None:
+            if db_path or make_sample:
+                raise click.UsageError("--chain builds its own databases: leave out --db "
+                                       "and --make-sample")
+            _demo_chain(chain_dir, no_open=no_open, port=port, as_json=as_json)
+            return
+        if no_open or port is not None:
+            raise click.UsageError("--no-open and --port go with --chain DIR")
         if make_sample:
             try:
                 result = demo_module.make_sample(source)
@@ -72,3 +96,37 @@ def _demo_command() -> click.Command:
             click.echo(f"Staff PIN to leave kiosk mode (demo only): {summary['staff']['pin']}")
 
     return demo
+
+
+def _demo_chain(chain_dir: str, *, no_open: bool, port: int | None, as_json: bool) -> None:
+    from kiosk import demo_chain
+    from kiosk.cli import echo_json
+
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+
+    try:
+        summary = demo_chain.build_chain(chain_dir, port=port, say=say)
+    except (demo_chain.ChainError, FileNotFoundError) as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        echo_json(summary)
+    else:
+        click.echo(f"Demo chain in {summary['root']}")
+        hq = summary["head_office"]
+        click.echo(f"  head office: {hq['database']} (key file {hq['key_file']})")
+        for store_id, store in summary["stores"].items():
+            click.echo(f"  {store['name']} ({store_id}): {store['config']}")
+    if not as_json:
+        for line in demo_chain.walk_through(summary, opening=not no_open):
+            click.echo(line)
+    if no_open:
+        if not as_json:
+            click.echo(f"Open it with: kiosk demo --chain {chain_dir}")
+        return
+    try:
+        code = demo_chain.open_chain(chain_dir, port=port, say=say)
+    except demo_chain.ChainError as error:
+        raise click.ClickException(str(error)) from None
+    if code:
+        raise SystemExit(code)
