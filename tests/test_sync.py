@@ -353,6 +353,8 @@ def test_consent_withdrawals_and_revocations_made_elsewhere_are_applied(synced, 
     assert kiosk.sync.run_once()["changes_applied"] == 3
     assert hq.storage.query("SELECT count(*) FROM changes WHERE kind = 'consent_withdrawn'"
                             ) == [(1,)]
+    # the kiosk's echo of head office's withdrawal is not a refused request
+    assert hq.storage.stats()["totals"]["withdrawals_refused"] == 0
 
 
 def test_a_privacy_change_that_cannot_be_applied_stops_the_download_until_it_can(

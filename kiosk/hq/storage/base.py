@@ -432,8 +432,10 @@ class Storage(abc.ABC):
             record.ingest_edit(self, cur, kiosk, event, subjects.get(event.uuid))
             return 0
         payload = event.payload_dict()
-        if kind == "consent_changed" and event.customer_id and "hlc" not in payload:
-            # a kiosk before the record (a newer kiosk's profile_edit carries its answers)
+        if (kind == "consent_changed" and event.customer_id and "hlc" not in payload
+                and payload.get("source") != "hq"):
+            # a kiosk before the record (a newer kiosk's profile_edit carries its answers;
+            # source "hq" is a kiosk's echo of head office's own answer: nothing to do)
             purpose, granted = payload.get("purpose"), payload.get("granted")
             if not (isinstance(purpose, str) and isinstance(granted, bool | int)) or granted:
                 return 0  # a grant reaches the record only with proof (a profile_edit)
