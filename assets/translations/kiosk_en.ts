@@ -467,8 +467,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/mydata.py" line="334"/>
-        <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
-        <translation>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</translation>
+        <source>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</source>
+        <translation>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</translation>
     </message>
 </context>
 <context>
@@ -743,42 +743,42 @@ It tells you how to restore a backup or rebuild the database from head office.</
         <translation>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="95"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="97"/>
         <source>Hi %1</source>
         <translation>Hi %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="97"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="99"/>
         <source>Welcome! Have a look around</source>
         <translation>Welcome! Have a look around</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="98"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="100"/>
         <source>Picks for you</source>
         <translation>Picks for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="191"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="195"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="201"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="205"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="273"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="277"/>
         <source>We have nothing quite like it right now.</source>
         <translation>We have nothing quite like it right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="293"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="297"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Please wave to a member of staff; the call did not go through.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="299"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="303"/>
         <source>My list from %1</source>
         <translation>My list from %1</translation>
     </message>

@@ -467,8 +467,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/mydata.py" line="334"/>
-        <source>We use these only to suggest things you may like in this store. You can change or erase them here at any time.</source>
-        <translation>Nous les utilisons uniquement pour vous suggérer des articles de ce magasin. Vous pouvez les modifier ou les effacer ici à tout moment.</translation>
+        <source>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</source>
+        <translation>Nous les utilisons uniquement pour vous suggérer des articles qui pourraient vous plaire, dans tous nos magasins : votre profil est conservé par notre siège. Vous pouvez les modifier ou les effacer ici à tout moment.</translation>
     </message>
 </context>
 <context>
@@ -743,42 +743,42 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
         <translation>Nous ne pouvons pas accéder à votre profil pour le moment. Voici les suggestions du magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="95"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="97"/>
         <source>Hi %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="97"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="99"/>
         <source>Welcome! Have a look around</source>
         <translation>Bienvenue ! Faites un tour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="98"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="100"/>
         <source>Picks for you</source>
         <translation>Suggestions pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="191"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="195"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="201"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="205"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="273"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="277"/>
         <source>We have nothing quite like it right now.</source>
         <translation>Nous n’avons rien de semblable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="293"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="297"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="299"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="303"/>
         <source>My list from %1</source>
         <translation>Ma liste de %1</translation>
     </message>

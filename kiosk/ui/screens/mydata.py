@@ -332,6 +332,7 @@ def describe(data: dict[str, Any]) -> str:
         lines.append(why)
     else:
         lines.append(translate(
-            "MyDataScreen", "We use these only to suggest things you may like in this store. "
-            "You can change or erase them here at any time."))
+            "MyDataScreen", "We use these only to suggest things you may like, in any of our "
+            "stores: your profile is kept by our head office. You can change or erase them "
+            "here at any time."))
     return "\n".join(lines)
