@@ -272,26 +272,11 @@ def _open_analytics_read_only(paths: ChainPaths) -> Any:
 def catalogue_changes(paths: ChainPaths, store_ids: Sequence[str]) -> list[Any]:
     """The product changes of the analytics copy, and the stock changes of ``store_ids``
     (what ``kiosk hq publish-catalogue`` publishes)."""
-    from kiosk.hq.storage import ChangeIn
-
     source = _open_analytics_read_only(paths)
     try:
-        changes = [
-            ChangeIn("product", {"sku": sku, "name": name, "description": description,
-                                 "price": price, "theme": theme,
-                                 "colours": json.loads(colours or "[]"), "image": image,
-                                 "active": bool(active)})
-            for sku, name, description, price, theme, colours, image, active
-            in catalogue.for_publishing(source)
-        ]
-        for store_id in store_ids:
-            changes += [ChangeIn("stock", {"sku": sku, "quantity": quantity,
-                                           "location": location}, store)
-                        for store, sku, quantity, location
-                        in catalogue.stock_rows(source, store_id)]
+        return catalogue.changes_for_head_office(source, store_ids)
     finally:
         source.close()
-    return changes
 
 
 def model_change(paths: ChainPaths) -> Any:

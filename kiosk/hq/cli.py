@@ -370,23 +370,11 @@ def import_till(path: str, store_id: str, database: str, as_json: bool) -> None:
 @database_option
 def publish_catalogue(kiosk_db: Path, store_id: str | None, database: str) -> None:
     """Publish the products, prices and stock of a kiosk database (e.g. after kiosk import)."""
-    from kiosk.hq.storage import ChangeIn
     from kiosk.store import catalogue
 
     source = Database(sqlite3.connect(f"file:{kiosk_db}?mode=ro", uri=True))
     try:
-        changes = [
-            ChangeIn("product", {"sku": sku, "name": name, "description": description,
-                                 "price": price, "theme": theme,
-                                 "colours": json.loads(colours or "[]"), "image": image,
-                                 "active": bool(active)})
-            for sku, name, description, price, theme, colours, image, active
-            in catalogue.for_publishing(source)
-        ]
-        changes += [ChangeIn("stock", {"sku": sku, "quantity": quantity, "location": location},
-                             store)
-                    for store, sku, quantity, location
-                    in catalogue.stock_rows(source, store_id or None)]
+        changes = catalogue.changes_for_head_office(source, [store_id or None])
     finally:
         source.close()
     with _opened(database, source=kiosk_db) as storage:

@@ -171,6 +171,25 @@ def for_publishing(db: Database) -> Iterator[tuple[Any, ...]]:
                       "FROM products ORDER BY sku")
 
 
+def changes_for_head_office(db: Database, store_ids: Iterable[str | None]) -> list[Any]:
+    """Every product, and the stock of each of ``store_ids`` (None: every store), as the
+    ``product`` and ``stock`` changes head office publishes (``kiosk hq publish-catalogue``)."""
+    from kiosk.wire import ChangeIn
+
+    changes = [
+        ChangeIn("product", {"sku": sku, "name": name, "description": description,
+                             "price": price, "theme": theme,
+                             "colours": json.loads(colours or "[]"), "image": image,
+                             "active": bool(active)})
+        for sku, name, description, price, theme, colours, image, active in for_publishing(db)
+    ]
+    for store_id in store_ids:
+        changes += [ChangeIn("stock", {"sku": sku, "quantity": quantity, "location": location},
+                             store)
+                    for store, sku, quantity, location in stock_rows(db, store_id)]
+    return changes
+
+
 def names(db: Database, skus: Iterable[str]) -> dict[str, str]:
     """sku -> name, for the skus that are in the catalogue."""
     return dict(db.execute("SELECT sku, name FROM products "
