@@ -5,8 +5,13 @@ The wire format of ``kiosk.identity.service`` (``signed_registration``,
 a test can also build the ones a thief would.
 """
 
+import gzip
 import json
 import secrets
+import uuid
+from datetime import UTC, datetime
+
+import httpx
 
 from kiosk.identity.device import DeviceKeys
 from kiosk.sync import sealing
@@ -36,3 +41,18 @@ def proof(public_key, customer_id, action, code=None, registration=None, **detai
     if code is not None:
         subject.update(code=code, registration=registration)
     return sealing.seal(public_key, json.dumps(subject))
+
+
+def post_events(hq, token, *events):
+    """Upload events ``(kind, customer_id, payload)`` with ``token``, as a kiosk (or a thief
+    holding its token) would; head office's answer."""
+    batch = {"batch_id": str(uuid.uuid4()), "events": [
+        {"uuid": str(uuid.uuid4()), "seq": 1000 + i, "kind": kind, "customer_id": customer,
+         "payload": payload, "ts": datetime.now(UTC).isoformat()}
+        for i, (kind, customer, payload) in enumerate(events)]}
+    response = httpx.post(f"{hq.url}/v1/events", content=gzip.compress(json.dumps(batch).encode()),
+                          headers={"Authorization": f"Bearer {token}",
+                                   "Content-Encoding": "gzip",
+                                   "Content-Type": "application/json"})
+    assert response.status_code == 200, response.text
+    return response.json()

@@ -7,17 +7,14 @@ marker), real kiosk databases, real subprocesses for the CLI contract.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import subprocess
 import sys
 import time
-import uuid
-from datetime import UTC, datetime
 
-import httpx
 import pytest
+from hqproofs import post_events
 from hqserver import HQProcess, hq_storage, live_hq, pg_server, pg_url  # noqa: F401
 from test_sync import connect, seed
 
@@ -151,19 +148,6 @@ def test_the_clock_reading_survives_a_restart(pair):
 
 
 # -- what each edit needs, and what head office keeps ----------------------------------
-
-def post_events(hq, token, *events):
-    batch = {"batch_id": str(uuid.uuid4()), "events": [
-        {"uuid": str(uuid.uuid4()), "seq": 1000 + i, "kind": kind, "customer_id": customer,
-         "payload": payload, "ts": datetime.now(UTC).isoformat()}
-        for i, (kind, customer, payload) in enumerate(events)]}
-    response = httpx.post(f"{hq.url}/v1/events", content=gzip.compress(json.dumps(batch).encode()),
-                          headers={"Authorization": f"Bearer {token}",
-                                   "Content-Encoding": "gzip",
-                                   "Content-Type": "application/json"})
-    assert response.status_code == 200, response.text
-    return response.json()
-
 
 def edit(field, value, hlc="0190f1a2b3c4-0000-thief"):
     return {"fields": {field: {"value": value, "hlc": hlc, "base": ""}}, "by": "shopper"}

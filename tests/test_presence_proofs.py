@@ -7,14 +7,9 @@ anyone. Real head office over HTTP (SQLite and PostgreSQL), real kiosks.
 
 from __future__ import annotations
 
-import gzip
-import json
-import uuid
-from datetime import UTC, datetime
-
 import httpx
 from click.testing import CliRunner
-from hqproofs import FakeCard, proof, registration
+from hqproofs import FakeCard, post_events, proof, registration
 from hqserver import hq_storage, live_hq, pg_server, pg_url  # noqa: F401  (fixtures)
 from test_sync import connect, seed
 
@@ -24,19 +19,6 @@ from kiosk.identity.device import DeviceKeys
 
 def totals(hq):
     return hq.storage.stats()["totals"]
-
-
-def post_events(hq, token, *events):
-    batch = {"batch_id": str(uuid.uuid4()), "events": [
-        {"uuid": str(uuid.uuid4()), "seq": 1000 + i, "kind": kind, "customer_id": customer,
-         "payload": payload, "ts": datetime.now(UTC).isoformat()}
-        for i, (kind, customer, payload) in enumerate(events)]}
-    response = httpx.post(f"{hq.url}/v1/events", content=gzip.compress(json.dumps(batch).encode()),
-                          headers={"Authorization": f"Bearer {token}",
-                                   "Content-Encoding": "gzip",
-                                   "Content-Type": "application/json"})
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 def test_cards_are_registered_and_an_erasure_with_the_card_is_carried_out(config, live_hq):
