@@ -15,16 +15,17 @@ its own connection. The database file is created private
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from kiosk.store.files import prepare_database_file
+from kiosk.store.files import create_private_file, prepare_database_file
 from kiosk.store.health import StoreHealth, WatchedConnection
 from kiosk.store.migrations import CORE_SETS
 
@@ -87,6 +88,28 @@ def apply_migrations(db: Database, extra: Iterable[Migrations] = ()) -> None:
         migration_set.apply(db)
 
 
+@contextlib.contextmanager
+def migrating(path: str | os.PathLike[str] | None) -> Iterator[None]:
+    """Hold ``<database>-migrations.lock`` (flock) while migrating: two processes opening a
+    new or older database at once (the app and ``kiosk sync``, say) must not both apply
+    the same migration (the second failed on ``_sqlite_migrations``' unique key).
+
+    A lock file of its own, never the database: closing a descriptor of the database
+    file would drop the process's SQLite locks on it.
+    """
+    if path is None:
+        yield
+        return
+    lock = Path(f"{path}-migrations.lock")
+    create_private_file(lock)
+    fd = os.open(lock, os.O_RDWR | os.O_CLOEXEC)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the flock
+
+
 def open_database(path: str | os.PathLike[str] | None,
                   extra: Iterable[Migrations] = (),
                   health: StoreHealth | None = None) -> Database:
@@ -98,7 +121,8 @@ def open_database(path: str | os.PathLike[str] | None,
         prepare_database_file(Path(path))
     db = connect(path, health)
     try:
-        apply_migrations(db, extra)
+        with migrating(path):
+            apply_migrations(db, extra)
     except BaseException:
         db.close()
         raise
