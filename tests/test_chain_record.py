@@ -343,3 +343,20 @@ def test_a_consent_grant_sent_by_token_alone_does_not_reach_head_office(live_hq)
                                    {"purpose": "hq_offers", "granted": True})
                                   for n in range(3)))
     assert live_hq.storage.query("SELECT count(*) FROM consents WHERE granted = 1") == [(0,)]
+
+
+def test_an_erasure_asked_under_a_merged_away_id_erases_the_person(pair):
+    """A kiosk that has not synced since head office merged two records of one person:
+    the shopper asks to be erased there, with the card of the old id. Head office erases
+    the person (the record the old id became)."""
+    a, b, _, hq = pair
+    with a.transaction() as db:
+        db.execute("INSERT INTO customers (id, first_name, created) VALUES ('c2', 'Al', 'x')")
+    other_card = a.identity.issue_card("c2")
+    a.privacy.set_preference("c2", "theme", "sea")
+    sync(a, b)
+    hq.storage.merge_customers(C, "c2", by="test")
+    a.privacy.erase("c2", origin="shopper", card_code=other_card.code)  # a has not synced
+    sync(a)
+    assert hq.storage.stats()["totals"]["erasures_refused"] == 0
+    assert hq.storage.is_erased(C) and hq.storage.is_erased("c2")
