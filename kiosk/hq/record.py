@@ -10,14 +10,16 @@ merges by the same rule: all copies converge.
 What an edit must prove (a stolen kiosk token must not rewrite the chain's
 records):
 
-- a **consent** (granted or withdrawn), the **pause** or the **first name**
-  (an enrolment sets these): the proof of presence sealed in the event, the
+- a **consent** granted, the pause lifted or the **first name** (an enrolment
+  sets these): the proof of presence sealed in the event, the
   card the shopper scanned (``kiosk.hq.registry.check_presence``; an
   enrolment's brand-new card travels with its signed registration), bound to
   the edit's fields and stamps (``kiosk.chain.edits_digest``);
-- **tastes** (preferences, not-for-me, saved items, excluded purchases) and
-  staff **notes**: that proof, or a device of a store holding one of the
-  shopper's cards (registered by one of its devices).
+- **tastes** (preferences, not-for-me, saved items, excluded purchases), staff
+  **notes**, staff **curation** (``staff_pick:``, ``pin:``, ``hide:``; only
+  ``by: "staff"``) and **restrictions** (a consent withdrawn, the pause: they
+  only protect the shopper): that proof, or a device of a store holding one of
+  the shopper's cards (registered by one of its devices).
 
 Refused edits are counted (``profile_edits_refused``) and logged without
 personal data. The event is stored without any field value (field names and
@@ -40,6 +42,7 @@ from kiosk.chain import (
     Version,
     check_field,
     edits_digest,
+    is_restrictive,
     merge,
     merge_state,
     unstamp,
@@ -59,15 +62,25 @@ TABLES = ("customers", "customer_fields", "consent_log", "customer_audit", "cust
 MAX_FIELDS = 500
 BY = ("shopper", "staff")
 _SENSITIVE_PREFIXES = ("consent:",)
+_STAFF_PREFIXES = ("staff_pick:", "pin:", "hide:")
 
 
 class RecordError(ValueError):
     """An operation on the record that head office refuses; the message says why."""
 
 
-def needs_proof(field: str) -> bool:
-    """Consents, the pause and the first name change only with the shopper's card."""
+def needs_proof(field: str, value: Any = None) -> bool:
+    """Consents, the pause and the first name change only with the shopper's card,
+    except a restriction (a consent withdrawn, personalisation paused): it only ever
+    protects the shopper, so a device of their store may send it without the card."""
+    if is_restrictive(field, value):
+        return False
     return field in (FIRST_NAME, PAUSED) or field.startswith(_SENSITIVE_PREFIXES)
+
+
+def staff_only(field: str) -> bool:
+    """Curation fields (``staff_pick:``, ``pin:``, ``hide:``) are edits by staff alone."""
+    return field.startswith(_STAFF_PREFIXES)
 
 
 # -- reading the record ------------------------------------------------------------
@@ -158,6 +171,8 @@ def _checked_fields(payload: dict[str, Any]) -> dict[str, Version] | None:
         return None
     if payload.get("by") not in BY:
         return None
+    if payload["by"] != "staff" and any(map(staff_only, fields)):
+        return None
     versions = {}
     for field, entry in fields.items():
         if not isinstance(entry, dict) or check_field(field, entry.get("value"),
@@ -230,7 +245,8 @@ def ingest_edit(storage: Storage, cur: Any, kiosk: AuthRecord, event: Event,
         return  # an erasure always wins, even one earlier in the same batch
     digest = edits_digest(payload["fields"])
     if not _proven(storage, cur, kiosk, subject, named, customer_id, digest) and (
-            any(map(needs_proof, versions)) or not _store_holds(storage, cur, kiosk,
+            any(needs_proof(f, v.value) for f, v in versions.items())
+            or not _store_holds(storage, cur, kiosk,
                                                                 customer_id)) and (
             not _enrolled_here(storage, cur, kiosk, customer_id)):
         log.warning("a profile edit from kiosk %s has no proof of presence; refused",
