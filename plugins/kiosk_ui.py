@@ -187,4 +187,24 @@ def _commands() -> list[click.Command]:
         click.echo("Staff pick removed." if remove else
                    "Staff pick saved; it reaches every kiosk of the chain on the next sync.")
 
+    @staff.command("show")
+    @click.argument("customer_id")
+    @click.option("--by", "by", required=True, metavar="NAME",
+                  help="The staff member looking (audited; the shopper sees it in My data).")
+    @db_option
+    @click.pass_context
+    def staff_show(ctx: click.Context, customer_id: str, by: str, db_path: str | None) -> None:
+        """The customer page of CUSTOMER_ID as JSON (only with their staff_profile consent)."""
+        from kiosk.clienteling.gate import NoStaffConsent
+        from kiosk.clienteling.page import customer_page
+
+        kiosk = open_kiosk(ctx, db_path)
+        try:
+            page = customer_page(kiosk, customer_id, staff=by.strip())
+        except NoStaffConsent as error:
+            raise click.ClickException(str(error)) from None
+        finally:
+            kiosk.close()
+        echo_json(page)
+
     return [run, staff]

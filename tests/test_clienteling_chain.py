@@ -110,3 +110,29 @@ def test_bad_input_is_named_and_refused(chain: Chain):
         done = kiosk.cli(*args, check=False)
         assert done.returncode != 0 and named in done.stderr, (args, done.stderr)
         assert "Traceback" not in done.stderr and customer not in done.stderr
+
+
+def test_a_staff_view_on_the_tablet_reaches_my_data_at_the_kiosk(chain: Chain):
+    kiosk = chain.add("kiosk-a", "store-1")
+    tablet = chain.add("tablet-b", "store-1", role="tablet")
+    shopper = kiosk.act("enrol", "Chloé", "personalisation", "staff_profile")
+    customer = shopper["customer_id"]
+    kiosk.sync()
+    tablet.sync()
+    page = json.loads(tablet.cli("staff", "show", customer, "--by", "Sam").stdout)
+    assert page["customer"]["first_name"] == "Chloé"
+    tablet.sync()
+    kiosk.sync()
+    views = kiosk.show(customer)["staff_views"]
+    assert [(v["staff"], v["store"]) for v in views] == [("Sam", "store-1")]
+    assert views[0]["at"][:4].isdigit()
+    audit = chain.customer(customer)["audit"]
+    assert [(a["by"], a["details"]["store"]) for a in audit
+            if a["action"] == "staff_viewed"] == [("Sam", "store-1")]
+    # withdrawn: no staff screen shows her any more, and nothing is audited
+    kiosk.act("consent", customer, "staff_profile", "no", shopper["short_code"])
+    # the tablet learns of the withdrawal on its next sync
+    kiosk.sync()
+    tablet.sync()
+    denied = tablet.cli("staff", "show", customer, "--by", "Sam", check=False)
+    assert denied.returncode == 1 and "staff_profile" in denied.stderr

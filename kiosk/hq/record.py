@@ -146,8 +146,41 @@ def record_data(storage: Storage, cur: Any, customer_id: str) -> dict[str, Any] 
     for field, state in sorted(_states(storage, cur, customer_id).items()):
         fields[field] = {"value": json.loads(state[0]), "hlc": state[1], "base": state[2],
                          "restricted_at": state[3]}
-    return {"first_name": row[0], "fields": fields,
+    data = {"first_name": row[0], "fields": fields,
             "stores": _stores(storage, cur, customer_id)}
+    views = staff_views(storage, cur, customer_id)
+    if views:
+        data["staff_views"] = views
+    return data
+
+
+def staff_views(storage: Storage, cur: Any, customer_id: str) -> list[dict[str, str]]:
+    """Each time staff opened the shopper's profile: staff name, store, when (oldest first)."""
+    rows = storage._run(cur, "SELECT done_by, at, details FROM customer_audit "
+                             "WHERE customer_id = ? AND action = 'staff_viewed' ORDER BY id",
+                        [customer_id]).fetchall()
+    return [{"staff": by, "store": json.loads(details).get("store", ""), "at": at}
+            for by, at, details in rows]
+
+
+def staff_viewed(storage: Storage, cur: Any, kiosk: AuthRecord, event: Event) -> None:
+    """A member of staff at ``kiosk`` opened the shopper's profile: into the record's audit.
+
+    The store is the device's own (its token's), not what the event says; only for a
+    shopper head office knows, seen by a device of a store holding one of their cards.
+    """
+    staff = event.payload_dict().get("staff")
+    customer_id = resolve(storage, cur, event.customer_id)
+    if (not isinstance(staff, str) or not 0 < len(staff) <= 60 or storage._is_erased(
+            cur, customer_id) or not _exists(storage, cur, customer_id)
+            or not _store_holds(storage, cur, kiosk, customer_id)):
+        storage._bump_meta(cur, "staff_views_refused")
+        return
+    storage._run(cur, "INSERT INTO customer_audit (customer_id, action, done_by, at, details) "
+                      "VALUES (?, 'staff_viewed', ?, ?, ?)",
+                 [customer_id, staff, event.ts,
+                  json.dumps({"store": kiosk.store_id, "device": kiosk.name}, sort_keys=True)])
+    _publish(storage, cur, customer_id)
 
 
 def profile_part(storage: Storage, cur: Any, customer_id: str) -> list[ChangeIn]:

@@ -36,6 +36,7 @@ from kiosk.chain import (
 from kiosk.privacy.purposes import PURPOSES
 from kiosk.store import customers, feedback, meta, purchases
 from kiosk.store import recommend as recommend_store
+from kiosk.store import staff as staff_store
 from kiosk.store.erasure import tables_with_customer_id
 from kiosk.store.times import utcnow
 
@@ -154,6 +155,11 @@ class ProfileBook:
             stamps += [incoming.latest.hlc, incoming.restricted_at]
         self._observe(db, stamps)
         take_values(self.kiosk, db, customer_id, values)
+        views = data.get("staff_views")
+        if isinstance(views, list):
+            staff_store.replace_record_views(db, customer_id, [
+                (str(v.get("staff")), str(v.get("store")), str(v.get("at")))
+                for v in views if isinstance(v, dict)])
 
     def move_customer(self, other: str, keep: str) -> None:
         """Head office merged ``other`` into ``keep``: every row of ``other`` goes to ``keep``.
