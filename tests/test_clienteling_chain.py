@@ -92,6 +92,11 @@ def test_consents_taken_by_staff_withdrawal_always_counts_a_grant_needs_the_card
     # with the shopper's card scanned, it does
     consent(tablet, "grant", "--card", short)
     assert kiosk.act("consented", customer, "staff_profile") is True
+    with sqlite3.connect(tablet.database) as db:
+        audited = db.execute("SELECT staff, action, customer_id, device FROM staff_audit "
+                             "ORDER BY id").fetchall()
+    assert audited == [("Sam", f"consent:staff_profile:{a}", customer, "tablet-b")
+                       for a in ("withdraw", "grant", "grant")]
 
 
 def test_bad_input_is_named_and_refused(chain: Chain):

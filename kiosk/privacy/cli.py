@@ -74,16 +74,27 @@ def show(ctx, customer_id: str, db_path: str | None, as_json: bool) -> None:
 def consent(ctx, customer_id: str, purpose: str, granted: bool | None, source: str, by: str,
             card_code: str | None, db_path: str | None) -> None:
     """Record CUSTOMER_ID's answer for PURPOSE, given in person to a member of staff."""
-    from kiosk.clienteling.consent import record_consent
+    from kiosk.chain import MAX_NAME
     from kiosk.privacy.service import UnknownCustomer
+    from kiosk.store import staff as staff_store
+    from kiosk.store.times import utcnow
 
     if granted is None:
         raise click.UsageError("say --grant or --withdraw")
+    if not 0 < len(by.strip()) <= MAX_NAME:
+        raise click.BadParameter(f"the staff member's name, 1 to {MAX_NAME} characters",
+                                 param_hint="--by")
     if purpose not in PURPOSES:
         raise click.BadParameter(f"must be one of {', '.join(PURPOSES)}", param_hint="PURPOSE")
     kiosk = open_kiosk(ctx, db_path)
     try:
-        record_consent(kiosk, customer_id, purpose, granted, by=by, card_code=card_code)
+        # source staff: a staff edit (kiosk.hq.record says what head office asks of it)
+        with kiosk.transaction() as db:
+            kiosk.privacy.set_consent(customer_id, purpose, granted, source=source,
+                                      card_code=card_code)
+            staff_store.add_audit(db, utcnow(), by.strip(),
+                                  f"consent:{purpose}:{'grant' if granted else 'withdraw'}",
+                                  customer_id, kiosk.config.kiosk_id)
     except UnknownCustomer:
         raise click.ClickException("No customer with that id in this database.") from None
     except ValueError as error:
