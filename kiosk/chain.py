@@ -25,7 +25,8 @@ with one rule, ``merge`` (and ``FieldState.value``):
 
 Field names (``first_name``, ``consent:PURPOSE``, ``paused``,
 ``pref:KEY:VALUE``, ``not_for_me:SKU``, ``saved:SKU``, ``exclude:INVOICE:SKU``,
-``note:ID``) and what each value may be are checked by ``check_field``.
+``note:ID``, and staff's curation: ``staff_pick:SKU``, ``pin:SKU``, ``hide:SKU``) and
+what each value may be are checked by ``check_field``.
 
 Headless and dependency-free: the kiosk's store and head office both import it.
 """
@@ -45,16 +46,18 @@ __all__ = [
     "FIRST_NAME", "PAUSED", "Clock", "FieldState", "Version", "check_field", "consent_field",
     "edits_digest",
     "exclusion_field", "is_restrictive", "merge", "merge_state", "note_field", "preference_field",
-    "sku_field", "stamp", "unstamp",
+    "sku_field", "staff_pick_field", "stamp", "unstamp",
 ]
 
 FIRST_NAME = "first_name"
 PAUSED = "paused"
 #: field name prefixes whose value is a bool
-_BOOL_PREFIXES = ("consent:", "not_for_me:", "saved:", "exclude:")
+_BOOL_PREFIXES = ("consent:", "not_for_me:", "saved:", "exclude:", "pin:", "hide:")
 MAX_FIELD = 200
 MAX_NAME = 40
 MAX_NOTE = 2000
+MAX_PICK_NOTE = 200
+MAX_STORE = 128
 PREFERENCE_SOURCES = ("shopper", "staff", "inferred")
 _STAMP = re.compile(r"([0-9a-f]{12})-([0-9a-f]{4})-(.{1,64})", re.ASCII | re.DOTALL).fullmatch
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -238,6 +241,23 @@ def note_field(note_id: str) -> str:
     return f"note:{note_id}"
 
 
+def staff_pick_field(sku: str) -> str:
+    """A member of staff's pick for the shopper: ``{"by", "note", "store"}`` or None."""
+    return f"staff_pick:{sku}"
+
+
+def _check_staff_pick(value: Any) -> str | None:
+    if value is None:
+        return None
+    if (isinstance(value, dict) and set(value) == {"by", "note", "store"}
+            and all(isinstance(v, str) and not _CONTROL.search(v) for v in value.values())
+            and 0 < len(value["by"].strip()) <= MAX_NAME and len(value["note"]) <= MAX_PICK_NOTE
+            and 0 < len(value["store"]) <= MAX_STORE):
+        return None
+    return (f"staff_pick: {{\"by\": 1 to {MAX_NAME} characters, \"note\": at most "
+            f"{MAX_PICK_NOTE} characters, \"store\": 1 to {MAX_STORE} characters}}, or null")
+
+
 def check_field(field: Any, value: Any, *, purposes: Any = None) -> str | None:
     """What is wrong with ``field = value`` (None: nothing); never quotes the value.
 
@@ -275,5 +295,10 @@ def check_field(field: Any, value: Any, *, purposes: Any = None) -> str | None:
                              and isinstance(value.get("author"), str)):
             return None
         return f"note: {{\"text\": 1 to {MAX_NOTE} characters, \"author\": ...}}, or null"
+    if field.startswith("staff_pick:"):
+        if field == "staff_pick:":
+            return "staff_pick: needs the product's sku after the colon"
+        return _check_staff_pick(value)
     return ("unknown field; fields are first_name, paused, consent:P, pref:K:V, "
-            "not_for_me:SKU, saved:SKU, exclude:INVOICE:SKU, note:ID")
+            "not_for_me:SKU, saved:SKU, exclude:INVOICE:SKU, note:ID, staff_pick:SKU, "
+            "pin:SKU, hide:SKU")

@@ -22,7 +22,7 @@ SCHEMA_VERSION = 1
 # Events head office must always receive: the outbox never drops these when
 # it runs out of room.
 CRITICAL_KINDS = frozenset({"consent_changed", "erasure_requested", "enrolled", "card_revoked",
-                            "profile_edit"})
+                            "profile_edit", "staff_viewed"})
 
 KINDS = frozenset({
     "scan", "scan_failed", "impression", "save", "not_for_me", "more_like_this",
@@ -30,6 +30,8 @@ KINDS = frozenset({
     "card_issued", "card_revoked", "session_ended", "preference_changed",
     # an edit of the shopper's record, stamped (kiosk.privacy.profile): head office merges it
     "profile_edit",
+    # a member of staff opened the shopper's profile (kiosk.clienteling): their "My data"
+    "staff_viewed",
 })
 
 

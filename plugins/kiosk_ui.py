@@ -155,4 +155,56 @@ def _commands() -> list[click.Command]:
         if not names:
             click.echo("No staff accounts yet: add one with 'kiosk staff add NAME'.")
 
+    @staff.command("pick")
+    @click.argument("customer_id")
+    @click.argument("sku")
+    @click.option("--by", "by", required=True, metavar="NAME",
+                  help="The staff member picking it (shown to the shopper).")
+    @click.option("--note", default="", metavar="TEXT",
+                  help="A word for the shopper, e.g. \"For your daughter's party\".")
+    @click.option("--remove", is_flag=True, help="Withdraw the pick instead.")
+    @db_option
+    @click.pass_context
+    def staff_pick(ctx: click.Context, customer_id: str, sku: str, by: str, note: str,
+                   remove: bool, db_path: str | None) -> None:
+        """Pick SKU for CUSTOMER_ID: it shows on their next scan at any kiosk of the chain.
+
+        Only for shoppers who agreed to staff keeping a profile (staff_profile).
+        """
+        from kiosk.clienteling import curate
+        from kiosk.clienteling.gate import NoStaffConsent
+
+        kiosk = open_kiosk(ctx, db_path)
+        try:
+            if remove:
+                curate.remove_pick(kiosk, customer_id, sku)
+            else:
+                curate.add_pick(kiosk, customer_id, sku, by, note)
+        except (NoStaffConsent, ValueError) as error:
+            raise click.ClickException(str(error)) from None
+        finally:
+            kiosk.close()
+        click.echo("Staff pick removed." if remove else
+                   "Staff pick saved; it reaches every kiosk of the chain on the next sync.")
+
+    @staff.command("show")
+    @click.argument("customer_id")
+    @click.option("--by", "by", required=True, metavar="NAME",
+                  help="The staff member looking (audited; the shopper sees it in My data).")
+    @db_option
+    @click.pass_context
+    def staff_show(ctx: click.Context, customer_id: str, by: str, db_path: str | None) -> None:
+        """The customer page of CUSTOMER_ID as JSON (only with their staff_profile consent)."""
+        from kiosk.clienteling.gate import NoStaffConsent
+        from kiosk.clienteling.page import customer_page
+
+        kiosk = open_kiosk(ctx, db_path)
+        try:
+            page = customer_page(kiosk, customer_id, staff=by.strip())
+        except NoStaffConsent as error:
+            raise click.ClickException(str(error)) from None
+        finally:
+            kiosk.close()
+        echo_json(page)
+
     return [run, staff]

@@ -101,6 +101,32 @@ def kiosk_register_commands(cli: click.Group) -> None:
             return
         _print_table(result, k)
 
+    @cli.command("recommend")
+    @click.argument("customer_id")
+    @click.option("--k", "k", default=12, show_default=True, type=click.IntRange(1, 100))
+    @db_option
+    @json_option
+    @click.pass_context
+    def recommend_command(ctx: click.Context, customer_id: str, k: int, db_path: str | None,
+                          as_json: bool) -> None:
+        """The shelves CUSTOMER_ID would see at this kiosk now (nothing is recorded)."""
+        from kiosk.recommend.preview import preview
+
+        kiosk = open_kiosk(ctx, db_path)
+        try:
+            shelves = preview(kiosk, customer_id, k=k)
+        finally:
+            kiosk.close()
+        if as_json:
+            echo_json({"shelves": shelves})
+            return
+        for shelf in shelves:
+            click.echo(f"{shelf['key']}:")
+            for pick in shelf["picks"]:
+                click.echo(f"  {pick['sku']}  {pick['reason']['text']}")
+        if not shelves:
+            click.echo("No picks to show.")
+
     @cli.command("recommend-batch")
     @click.option("--train", "train_path", required=True,
                   type=click.Path(exists=True, dir_okay=False),

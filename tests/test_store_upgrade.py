@@ -26,7 +26,8 @@ FIXTURE = "main-20e37cb"
 #: migrations written after the fixture, which opening it applies (once)
 ADDED_SINCE_FIXTURE = {("kiosk.privacy", "0002_profile_fields"),
                        ("kiosk.identity", "0004_chain_cards"),
-                       ("kiosk.purchases", "0001_line_ids")}
+                       ("kiosk.purchases", "0001_line_ids"),
+                       ("kiosk.staff", "0002_roles_audit_views")}
 
 
 @pytest.fixture

@@ -10,14 +10,16 @@ merges by the same rule: all copies converge.
 What an edit must prove (a stolen kiosk token must not rewrite the chain's
 records):
 
-- a **consent** (granted or withdrawn), the **pause** or the **first name**
-  (an enrolment sets these): the proof of presence sealed in the event, the
+- a **consent** granted, the pause lifted or the **first name** (an enrolment
+  sets these): the proof of presence sealed in the event, the
   card the shopper scanned (``kiosk.hq.registry.check_presence``; an
   enrolment's brand-new card travels with its signed registration), bound to
   the edit's fields and stamps (``kiosk.chain.edits_digest``);
-- **tastes** (preferences, not-for-me, saved items, excluded purchases) and
-  staff **notes**: that proof, or a device of a store holding one of the
-  shopper's cards (registered by one of its devices).
+- **tastes** (preferences, not-for-me, saved items, excluded purchases), staff
+  **notes**, staff **curation** (``staff_pick:``, ``pin:``, ``hide:``; only
+  ``by: "staff"``) and **restrictions** (a consent withdrawn, the pause: they
+  only protect the shopper): that proof, or a device of a store holding one of
+  the shopper's cards (registered by one of its devices).
 
 Refused edits are counted (``profile_edits_refused``) and logged without
 personal data. The event is stored without any field value (field names and
@@ -40,6 +42,7 @@ from kiosk.chain import (
     Version,
     check_field,
     edits_digest,
+    is_restrictive,
     merge,
     merge_state,
     unstamp,
@@ -59,15 +62,25 @@ TABLES = ("customers", "customer_fields", "consent_log", "customer_audit", "cust
 MAX_FIELDS = 500
 BY = ("shopper", "staff")
 _SENSITIVE_PREFIXES = ("consent:",)
+_STAFF_PREFIXES = ("staff_pick:", "pin:", "hide:")
 
 
 class RecordError(ValueError):
     """An operation on the record that head office refuses; the message says why."""
 
 
-def needs_proof(field: str) -> bool:
-    """Consents, the pause and the first name change only with the shopper's card."""
+def needs_proof(field: str, value: Any = None) -> bool:
+    """Consents, the pause and the first name change only with the shopper's card,
+    except a restriction (a consent withdrawn, personalisation paused): it only ever
+    protects the shopper, so a device of their store may send it without the card."""
+    if is_restrictive(field, value):
+        return False
     return field in (FIRST_NAME, PAUSED) or field.startswith(_SENSITIVE_PREFIXES)
+
+
+def staff_only(field: str) -> bool:
+    """Curation fields (``staff_pick:``, ``pin:``, ``hide:``) are edits by staff alone."""
+    return field.startswith(_STAFF_PREFIXES)
 
 
 # -- reading the record ------------------------------------------------------------
@@ -133,8 +146,41 @@ def record_data(storage: Storage, cur: Any, customer_id: str) -> dict[str, Any] 
     for field, state in sorted(_states(storage, cur, customer_id).items()):
         fields[field] = {"value": json.loads(state[0]), "hlc": state[1], "base": state[2],
                          "restricted_at": state[3]}
-    return {"first_name": row[0], "fields": fields,
+    data = {"first_name": row[0], "fields": fields,
             "stores": _stores(storage, cur, customer_id)}
+    views = staff_views(storage, cur, customer_id)
+    if views:
+        data["staff_views"] = views
+    return data
+
+
+def staff_views(storage: Storage, cur: Any, customer_id: str) -> list[dict[str, str]]:
+    """Each time staff opened the shopper's profile: staff name, store, when (oldest first)."""
+    rows = storage._run(cur, "SELECT done_by, at, details FROM customer_audit "
+                             "WHERE customer_id = ? AND action = 'staff_viewed' ORDER BY id",
+                        [customer_id]).fetchall()
+    return [{"staff": by, "store": json.loads(details).get("store", ""), "at": at}
+            for by, at, details in rows]
+
+
+def staff_viewed(storage: Storage, cur: Any, kiosk: AuthRecord, event: Event) -> None:
+    """A member of staff at ``kiosk`` opened the shopper's profile: into the record's audit.
+
+    The store is the device's own (its token's), not what the event says; only for a
+    shopper head office knows, seen by a device of a store holding one of their cards.
+    """
+    staff = event.payload_dict().get("staff")
+    customer_id = resolve(storage, cur, event.customer_id)
+    if (not isinstance(staff, str) or not 0 < len(staff) <= 60 or storage._is_erased(
+            cur, customer_id) or not _exists(storage, cur, customer_id)
+            or not _store_holds(storage, cur, kiosk, customer_id)):
+        storage._bump_meta(cur, "staff_views_refused")
+        return
+    storage._run(cur, "INSERT INTO customer_audit (customer_id, action, done_by, at, details) "
+                      "VALUES (?, 'staff_viewed', ?, ?, ?)",
+                 [customer_id, staff, event.ts,
+                  json.dumps({"store": kiosk.store_id, "device": kiosk.name}, sort_keys=True)])
+    _publish(storage, cur, customer_id)
 
 
 def profile_part(storage: Storage, cur: Any, customer_id: str) -> list[ChangeIn]:
@@ -157,6 +203,8 @@ def _checked_fields(payload: dict[str, Any]) -> dict[str, Version] | None:
     if not isinstance(fields, dict) or not 0 < len(fields) <= MAX_FIELDS:
         return None
     if payload.get("by") not in BY:
+        return None
+    if payload["by"] != "staff" and any(map(staff_only, fields)):
         return None
     versions = {}
     for field, entry in fields.items():
@@ -230,7 +278,8 @@ def ingest_edit(storage: Storage, cur: Any, kiosk: AuthRecord, event: Event,
         return  # an erasure always wins, even one earlier in the same batch
     digest = edits_digest(payload["fields"])
     if not _proven(storage, cur, kiosk, subject, named, customer_id, digest) and (
-            any(map(needs_proof, versions)) or not _store_holds(storage, cur, kiosk,
+            any(needs_proof(f, v.value) for f, v in versions.items())
+            or not _store_holds(storage, cur, kiosk,
                                                                 customer_id)) and (
             not _enrolled_here(storage, cur, kiosk, customer_id)):
         log.warning("a profile edit from kiosk %s has no proof of presence; refused",

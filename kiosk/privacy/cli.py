@@ -57,6 +57,53 @@ def show(ctx, customer_id: str, db_path: str | None, as_json: bool) -> None:
                f"{len(known['purchases'])}, cards: {len(known['cards'])}")
 
 
+@privacy.command("consent")
+@click.argument("customer_id")
+@click.argument("purpose")
+@click.option("--grant/--withdraw", "granted", default=None,
+              help="The shopper's answer, given in person.")
+@click.option("--source", type=click.Choice(["staff"]), default="staff", show_default=True,
+              help="Who took the answer.")
+@click.option("--by", "by", required=True, metavar="NAME",
+              help="The staff member who took the answer (audited).")
+@click.option("--card", "card_code", metavar="CODE",
+              help="The shopper's card, scanned in front of them: head office takes a grant "
+                   "into the chain's record only with it (a withdrawal always counts).")
+@db_option
+@click.pass_context
+def consent(ctx, customer_id: str, purpose: str, granted: bool | None, source: str, by: str,
+            card_code: str | None, db_path: str | None) -> None:
+    """Record CUSTOMER_ID's answer for PURPOSE, given in person to a member of staff."""
+    from kiosk.chain import MAX_NAME
+    from kiosk.privacy.service import UnknownCustomer
+    from kiosk.store import staff as staff_store
+    from kiosk.store.times import utcnow
+
+    if granted is None:
+        raise click.UsageError("say --grant or --withdraw")
+    if not 0 < len(by.strip()) <= MAX_NAME:
+        raise click.BadParameter(f"the staff member's name, 1 to {MAX_NAME} characters",
+                                 param_hint="--by")
+    if purpose not in PURPOSES:
+        raise click.BadParameter(f"must be one of {', '.join(PURPOSES)}", param_hint="PURPOSE")
+    kiosk = open_kiosk(ctx, db_path)
+    try:
+        # source staff: a staff edit (kiosk.hq.record says what head office asks of it)
+        with kiosk.transaction() as db:
+            kiosk.privacy.set_consent(customer_id, purpose, granted, source=source,
+                                      card_code=card_code)
+            staff_store.add_audit(db, utcnow(), by.strip(),
+                                  f"consent:{purpose}:{'grant' if granted else 'withdraw'}",
+                                  customer_id, kiosk.config.kiosk_id)
+    except UnknownCustomer:
+        raise click.ClickException("No customer with that id in this database.") from None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        kiosk.close()
+    click.echo("Consent granted." if granted else "Consent withdrawn.")
+
+
 @privacy.command("prefer")
 @click.argument("customer_id")
 @click.argument("key")

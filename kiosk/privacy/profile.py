@@ -35,6 +35,8 @@ from kiosk.chain import (
 )
 from kiosk.privacy.purposes import PURPOSES
 from kiosk.store import customers, feedback, meta, purchases
+from kiosk.store import recommend as recommend_store
+from kiosk.store import staff as staff_store
 from kiosk.store.erasure import tables_with_customer_id
 from kiosk.store.times import utcnow
 
@@ -153,6 +155,11 @@ class ProfileBook:
             stamps += [incoming.latest.hlc, incoming.restricted_at]
         self._observe(db, stamps)
         take_values(self.kiosk, db, customer_id, values)
+        views = data.get("staff_views")
+        if isinstance(views, list):
+            staff_store.replace_record_views(db, customer_id, [
+                (str(v.get("staff")), str(v.get("store")), str(v.get("at")))
+                for v in views if isinstance(v, dict)])
 
     def move_customer(self, other: str, keep: str) -> None:
         """Head office merged ``other`` into ``keep``: every row of ``other`` goes to ``keep``.
@@ -226,6 +233,8 @@ def take_values(kiosk: Kiosk, db: Database, customer_id: str, values: dict[str, 
         elif kind in ("not_for_me", "saved"):
             reaction = "save" if kind == "saved" else kind
             feedback.set_reaction(db, customer_id, rest, reaction, bool(value), HQ_SESSION)
+        elif kind == "staff_pick":
+            take_staff_pick(db, customer_id, rest, value)
         elif kind == "exclude":
             invoice, _, sku = rest.partition(":")
             if lines is None:
@@ -233,3 +242,11 @@ def take_values(kiosk: Kiosk, db: Database, customer_id: str, values: dict[str, 
             for line in lines:
                 if line[1] == invoice and line[2] == sku and bool(line[6]) != bool(value):
                     purchases.set_excluded(db, customer_id, line[0], bool(value))
+
+
+def take_staff_pick(db: Database, customer_id: str, sku: str, value: Any) -> None:
+    """The ``staff_picks`` row of the record's ``staff_pick:SKU`` (None: no pick)."""
+    if value is None:
+        recommend_store.remove_staff_pick(db, customer_id, sku)
+    elif recommend_store.staff_pick_of(db, customer_id, sku) != (value["by"], value["note"]):
+        recommend_store.add_staff_pick(db, customer_id, sku, value["by"], value["note"])

@@ -20,6 +20,7 @@ from kiosk.privacy import erasure
 from kiosk.privacy.profile import ProfileBook
 from kiosk.privacy.purposes import PURPOSES
 from kiosk.store import catalogue, customers, meta, purchases
+from kiosk.store import staff as staff_store
 from kiosk.store.customers import UnknownCustomer
 from kiosk.store.erasure import delete_person
 
@@ -271,6 +272,8 @@ class PrivacyService:
             "purchases": bought,
             "cards": self.kiosk.identity.cards_of(customer_id),
             "notes": self.profile.notes(customer_id),
+            "staff_views": [{"staff": staff, "store": store, "at": at}
+                            for staff, store, at in staff_store.record_views(db, customer_id)],
         }
 
     def set_preference(self, customer_id: str, key: str, value: str,

@@ -131,3 +131,14 @@ def staff_picks(db: Database, customer_id: str, limit: int) -> list[tuple[str, s
     return db.execute(
         "SELECT sku, staff_name, note FROM staff_picks WHERE customer_id = ? "
         "ORDER BY created DESC, id DESC LIMIT ?", [customer_id, limit]).fetchall()
+
+
+def remove_staff_pick(db: Database, customer_id: str, sku: str) -> None:
+    """Withdraw a staff pick (the record's ``staff_pick:SKU`` became null)."""
+    db.execute("DELETE FROM staff_picks WHERE customer_id = ? AND sku = ?", [customer_id, sku])
+
+
+def staff_pick_of(db: Database, customer_id: str, sku: str) -> tuple[str, str] | None:
+    """(staff_name, note) of the customer's pick of ``sku``, or None."""
+    return db.execute("SELECT staff_name, note FROM staff_picks WHERE customer_id = ? "
+                      "AND sku = ?", [customer_id, sku]).fetchone()

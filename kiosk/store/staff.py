@@ -67,3 +67,67 @@ def save_lockout(db: Database, failures: int, locked_until: str | None) -> None:
         "locked_until = excluded.locked_until",
         [failures, locked_until],
     )
+
+
+ROLES = ("associate", "manager")
+
+
+@staff_migrations(name="0002_roles_audit_views")
+def _roles_audit_views(db: Database) -> None:
+    db.execute("ALTER TABLE staff_accounts ADD COLUMN role TEXT NOT NULL DEFAULT 'associate'")
+    db.execute(
+        """CREATE TABLE staff_audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            staff TEXT NOT NULL,          -- the account's name
+            action TEXT NOT NULL,         -- view, pick, pin, hide, note, consent, ...
+            customer_id TEXT,
+            device TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX staff_audit_customer ON staff_audit(customer_id, at)")
+    # head office's "who looked at my profile" for each shopper, as the record says
+    db.execute(
+        """CREATE TABLE record_staff_views (
+            customer_id TEXT NOT NULL,
+            staff TEXT NOT NULL,
+            store TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX record_staff_views_customer ON record_staff_views(customer_id)")
+
+
+def set_role(db: Database, name: str, role: str) -> None:
+    db.execute("UPDATE staff_accounts SET role = ? WHERE name = ?", [role, name])
+
+
+def role_of(db: Database, name: str) -> str | None:
+    row = db.execute("SELECT role FROM staff_accounts WHERE name = ?", [name]).fetchone()
+    return None if row is None else row[0]
+
+
+def add_audit(db: Database, at: str, staff: str, action: str, customer_id: str | None,
+              device: str) -> None:
+    db.execute("INSERT INTO staff_audit (at, staff, action, customer_id, device) "
+               "VALUES (?, ?, ?, ?, ?)", [at, staff, action, customer_id, device])
+
+
+def audit_of(db: Database, customer_id: str) -> list[tuple[str, str, str, str]]:
+    """(at, staff, action, device) of every audited act on the shopper here, oldest first."""
+    return db.execute("SELECT at, staff, action, device FROM staff_audit "
+                      "WHERE customer_id = ? ORDER BY id", [customer_id]).fetchall()
+
+
+def replace_record_views(db: Database, customer_id: str,
+                         views: list[tuple[str, str, str]]) -> None:
+    """The record's staff views of the shopper: (staff, store, at) each."""
+    db.execute("DELETE FROM record_staff_views WHERE customer_id = ?", [customer_id])
+    db.conn.executemany("INSERT INTO record_staff_views (customer_id, staff, store, at) "
+                   "VALUES (?, ?, ?, ?)", [(customer_id, *view) for view in views])
+
+
+def record_views(db: Database, customer_id: str) -> list[tuple[str, str, str]]:
+    """(staff, store, at) of each time staff looked at the shopper's profile, newest first."""
+    return db.execute("SELECT staff, store, at FROM record_staff_views WHERE customer_id = ? "
+                      "ORDER BY at DESC", [customer_id]).fetchall()

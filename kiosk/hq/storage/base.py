@@ -431,6 +431,9 @@ class Storage(abc.ABC):
         if kind == "profile_edit" and event.customer_id:
             record.ingest_edit(self, cur, kiosk, event, subjects.get(event.uuid))
             return 0
+        if kind == "staff_viewed" and event.customer_id:
+            record.staff_viewed(self, cur, kiosk, event)
+            return 0
         payload = event.payload_dict()
         if (kind == "consent_changed" and event.customer_id and "hlc" not in payload
                 and payload.get("source") != "hq"):
@@ -754,7 +757,8 @@ class Storage(abc.ABC):
             return [tuple(r) for r in self._run(cur, sql, params).fetchall()]
 
 
-_REACT_TO = frozenset({"erasure_requested", "consent_changed", "profile_edit"})
+_REACT_TO = frozenset({"erasure_requested", "consent_changed", "profile_edit",
+                       "staff_viewed"})
 #: the payload field each kind seals for head office (kiosk.privacy.service.sealed_request)
 _SEALED_FIELDS = {"erasure_requested": "sealed_subject", "consent_changed": "proof",
                   "profile_edit": "proof"}
