@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from hqserver are parameters here)
 """Help requests through a real head office (uvicorn on 127.0.0.1; SQLite and PostgreSQL):
 what the kiosk tells the shopper is true, tablets list and take requests, bad input is
 refused with the field named."""
@@ -185,12 +186,12 @@ def test_bad_input_names_the_field_and_roles_are_kept(live_hq):
     assert bad.status_code == 422 and "looking_at" in bad.json()["detail"]
     bad = call("POST", "/v1/staff/presence", tablet_token, json={"staff_name": ""})
     assert bad.status_code == 422 and "staff_name" in bad.json()["detail"]
-    assert call("GET", "/v1/help", kiosk_token).status_code == 403
+    assert call("GET", "/v1/staff/help", kiosk_token).status_code == 403
     assert call("POST", "/v1/staff/presence", kiosk_token,
                 json={"staff_name": "Sam"}).status_code == 403
-    assert call("GET", "/v1/help", "wrong").status_code == 401
+    assert call("GET", "/v1/staff/help", "wrong").status_code == 401
     assert call("GET", f"/v1/help/{uuid.uuid4()}", kiosk_token).status_code == 404
-    assert call("GET", "/v1/help?wait=999", tablet_token).status_code == 422
+    assert call("GET", "/v1/staff/help?wait=999", tablet_token).status_code == 422
     asked = call("POST", "/v1/help", kiosk_token, json={"request_id": str(uuid.uuid4())})
     other = storage.add_kiosk("k-other", store_id="s")
     stolen = call("GET", f"/v1/help/{asked.json()['request_id']}", other)

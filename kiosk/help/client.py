@@ -27,7 +27,7 @@ class HelpRefused(RuntimeError):
 
 
 class HelpClient:
-    """One device's calls to ``/v1/help`` and ``/v1/staff/presence``."""
+    """One device's calls to ``/v1/help`` and ``/v1/staff/...``."""
 
     def __init__(self, base_url: str, token: str, *, timeout: float = TIMEOUT):
         if not base_url:
@@ -63,7 +63,7 @@ class HelpClient:
 
     def pending(self, wait: float = 0) -> list[dict[str, Any]]:
         # a long poll waits up to ``wait`` on head office's side: allow for it
-        data = self._call("GET", "/v1/help", params={"wait": wait},
+        data = self._call("GET", "/v1/staff/help", params={"wait": wait},
                           timeout=self._client.timeout.read + wait
                           if self._client.timeout.read else None)
         return list(data.get("requests", []))

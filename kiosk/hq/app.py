@@ -355,7 +355,7 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
         except help_requests.HelpError as error:
             return _help_error(error)
 
-    @app.get("/v1/help", response_model=help_requests.PendingList, responses={
+    @app.get("/v1/staff/help", response_model=help_requests.PendingList, responses={
         **_UNAUTHORISED, 403: {"description": "Not a tablet token"}})
     async def pending_help(tablet: Annotated[AuthRecord, Depends(tablet_caller)],
                            wait: Annotated[float, Query(ge=0, le=help_requests.MAX_WAIT)] = 0

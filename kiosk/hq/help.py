@@ -1,7 +1,7 @@
 """Help requests at head office: a kiosk asks, the store's tablets list and take them.
 
 A kiosk's "Ask for help" is stored here (``POST /v1/help``) and served to the
-tablets of the same store (``GET /v1/help``) until a member of staff takes it
+tablets of the same store (``GET /v1/staff/help``) until a member of staff takes it
 (``POST /v1/help/{id}/take``, first taker wins) or it expires (``EXPIRES``).
 Tablets send a heartbeat naming who is signed in (``POST /v1/staff/presence``);
 a heartbeat older than ``PRESENCE_TTL`` counts as nobody. The kiosk reads its
@@ -15,7 +15,6 @@ personal is logged here.
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
@@ -29,11 +28,12 @@ if TYPE_CHECKING:
 EXPIRES = timedelta(minutes=10)
 #: a tablet that has not sent a heartbeat for this long has nobody signed in
 PRESENCE_TTL = timedelta(seconds=90)
-#: the longest a tablet's ``GET /v1/help?wait=`` waits for a request
+#: the longest a tablet's ``GET /v1/staff/help?wait=`` waits for a request
 MAX_WAIT = 25.0
 MAX_NAME = 64
 MAX_LOOKING_AT = 5
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: printable, with at least one character that is not a space
+NAME_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
 
 
 class HelpError(ValueError):
@@ -45,12 +45,7 @@ class HelpError(ValueError):
 
 
 def _name(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    if not value or _CONTROL.search(value):
-        raise ValueError("must be 1 to 64 printable characters")
-    return value
+    return value.strip() if value is not None else None
 
 
 class LookedAt(BaseModel):
@@ -67,7 +62,8 @@ class HelpIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     request_id: uuid.UUID
-    first_name: str | None = Field(default=None, max_length=MAX_NAME)
+    first_name: str | None = Field(default=None, max_length=MAX_NAME,
+                                   pattern=NAME_PATTERN)
     looking_at: list[LookedAt] = Field(default_factory=list, max_length=MAX_LOOKING_AT)
 
     _check_name = field_validator("first_name")(_name)
@@ -99,7 +95,7 @@ class PendingList(BaseModel):
 
 class TakeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    staff_name: str = Field(min_length=1, max_length=MAX_NAME)
+    staff_name: str = Field(max_length=MAX_NAME, pattern=NAME_PATTERN)
 
     _check_name = field_validator("staff_name")(_name)
 
@@ -108,7 +104,8 @@ class PresenceIn(BaseModel):
     """Who is signed in on this tablet now (null: nobody)."""
 
     model_config = ConfigDict(extra="forbid")
-    staff_name: str | None = Field(default=None, max_length=MAX_NAME)
+    staff_name: str | None = Field(default=None, max_length=MAX_NAME,
+                                   pattern=NAME_PATTERN)
 
     _check_name = field_validator("staff_name")(_name)
 
