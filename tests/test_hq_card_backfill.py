@@ -151,7 +151,7 @@ def test_only_cards_without_a_change_get_one(old_head_office, monkeypatch):
     assert before == [(1,)]
     storage = open_storage(old_head_office)
     try:
-        assert storage.migrated == ("0005_card_changes",)
+        assert storage.migrated == ("0005_card_changes", "0006_help_requests")
         rows = storage.query("SELECT customer_id, store_id, data, key FROM changes "
                              "WHERE kind = 'card' ORDER BY id")
     finally:

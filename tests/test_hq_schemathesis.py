@@ -21,13 +21,24 @@ from hqserver import hq_storage, live_hq, pg_server, pg_url  # noqa: F401  (fixt
 
 EXAMPLES = int(os.environ.get("KIOSK_SCHEMATHESIS_EXAMPLES", "30"))  # more to hunt
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
-# a kiosk's token for every operation, an operator's for the operators' ones
+# a kiosk's token for every operation, an operator's for the operators' ones, a tablet's
+# for the staff's
 CONFIG = """
 headers = { Authorization = "Bearer ${KIOSK_TOKEN}" }
 
 [[operations]]
 include-path-regex = "^/v1/admin/"
 headers = { Authorization = "Bearer ${OPERATOR_TOKEN}" }
+
+[[operations]]
+include-path-regex = "^/v1/staff/presence$|/take$"
+headers = { Authorization = "Bearer ${TABLET_TOKEN}" }
+
+# the tablets' long poll would hold each call for its ``wait``: tested in tests/test_help.py
+[[operations]]
+include-path-regex = "^/v1/staff/help$"
+headers = { Authorization = "Bearer ${TABLET_TOKEN}" }
+parameters = { wait = 0 }
 """
 
 
@@ -35,6 +46,7 @@ def test_head_office_keeps_its_published_contract_under_every_check(live_hq, tmp
     tokens = {
         "KIOSK_TOKEN": live_hq.storage.add_kiosk("k1", store_id="store-1"),
         "OPERATOR_TOKEN": live_hq.storage.add_kiosk("ops", store_id="-", role="operator"),
+        "TABLET_TOKEN": live_hq.storage.add_kiosk("t1", store_id="store-1", role="tablet"),
     }
     config = tmp_path / "schemathesis.toml"
     config.write_text(CONFIG)

@@ -270,7 +270,8 @@ def test_help_request_is_an_event(qtbot, window, shopper):
     window.picks.help_button.click()
     window.help.ask_button.click()
     settle(qtbot, window)
-    assert "on their way" in window.help.text.text()
+    # no head office here: the kiosk must not promise anyone (it said "on their way")
+    assert "ask at the till" in window.help.text.text()
     rows = window.kiosk.db.execute(
         "SELECT customer_id FROM outbox WHERE kind = 'help_requested'").fetchall()
     assert rows == [(shopper.customer_id,)]

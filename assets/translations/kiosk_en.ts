@@ -108,27 +108,27 @@
 <context>
     <name>HelpScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/help.py" line="50"/>
         <source>Need a hand?</source>
         <translation>Need a hand?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="45"/>
-        <source>Someone is on their way. Thank you for waiting.</source>
-        <translation>Someone is on their way. Thank you for waiting.</translation>
+        <location filename="../../kiosk/ui/screens/help.py" line="52"/>
+        <source>Asking our staff...</source>
+        <translation>Asking our staff...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="47"/>
-        <source>A member of staff will come to this kiosk.</source>
-        <translation>A member of staff will come to this kiosk.</translation>
+        <location filename="../../kiosk/ui/screens/help.py" line="53"/>
+        <source>We&apos;ll ask a member of staff to come to this kiosk.</source>
+        <translation>We&apos;ll ask a member of staff to come to this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/help.py" line="54"/>
         <source>Ask for staff</source>
         <translation>Ask for staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/help.py" line="56"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -703,82 +703,98 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="24"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="25"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>We don&apos;t know this code. Check it, or join to get your own.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="26"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
         <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
         <translation>We don&apos;t know this code. Please check it, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="28"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>This card has been replaced. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
         <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>We couldn&apos;t read this code. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="33"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>That doesn&apos;t look like one of our codes. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="35"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Too many tries. Please wait a minute and scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="37"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="38"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>Something went wrong reading your code. Please try again or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="45"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="46"/>
+        <source>%1 is coming.</source>
+        <translation>%1 is coming.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="48"/>
+        <source>We&apos;ve asked our staff; please wait here.</source>
+        <translation>We&apos;ve asked our staff; please wait here.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="49"/>
+        <source>No one is free right now; please ask at the till.</source>
+        <translation>No one is free right now; please ask at the till.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="59"/>
         <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
+        <extracomment>how often the kiosk asks head office whether someone took the request (ms)</extracomment>
         <translation>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="97"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="114"/>
         <source>Hi %1</source>
         <translation>Hi %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="99"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="116"/>
         <source>Welcome! Have a look around</source>
         <translation>Welcome! Have a look around</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="100"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="117"/>
         <source>Picks for you</source>
         <translation>Picks for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="195"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="212"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="205"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="222"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="277"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="294"/>
         <source>We have nothing quite like it right now.</source>
         <translation>We have nothing quite like it right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="297"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="321"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Please wave to a member of staff; the call did not go through.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="303"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="342"/>
         <source>My list from %1</source>
         <translation>My list from %1</translation>
     </message>

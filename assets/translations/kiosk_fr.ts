@@ -108,27 +108,27 @@
 <context>
     <name>HelpScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/help.py" line="50"/>
         <source>Need a hand?</source>
         <translation>Besoin d’aide ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="45"/>
-        <source>Someone is on their way. Thank you for waiting.</source>
-        <translation>Quelqu’un arrive. Merci de patienter.</translation>
+        <location filename="../../kiosk/ui/screens/help.py" line="52"/>
+        <source>Asking our staff...</source>
+        <translation>Nous prévenons notre personnel...</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="47"/>
-        <source>A member of staff will come to this kiosk.</source>
-        <translation>Un membre du personnel viendra à cette borne.</translation>
+        <location filename="../../kiosk/ui/screens/help.py" line="53"/>
+        <source>We&apos;ll ask a member of staff to come to this kiosk.</source>
+        <translation>Nous allons demander à un membre du personnel de venir à cette borne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/help.py" line="54"/>
         <source>Ask for staff</source>
         <translation>Appeler le personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/help.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/help.py" line="56"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -703,82 +703,98 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="24"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="25"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou inscrivez-vous pour avoir le vôtre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="26"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
         <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
         <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="28"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>Cette carte a été remplacée. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
         <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>Nous n’avons pas pu lire ce code. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="33"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>Cela ne ressemble pas à l’un de nos codes. Merci de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="35"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Trop d’essais. Attendez une minute puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="37"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="38"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>La lecture de votre code a échoué. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="45"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="46"/>
+        <source>%1 is coming.</source>
+        <translation>%1 arrive.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="48"/>
+        <source>We&apos;ve asked our staff; please wait here.</source>
+        <translation>Nous avons prévenu notre personnel ; merci de patienter ici.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="49"/>
+        <source>No one is free right now; please ask at the till.</source>
+        <translation>Personne n&apos;est disponible pour le moment ; adressez-vous à la caisse, s&apos;il vous plaît.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/session.py" line="59"/>
         <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
+        <extracomment>how often the kiosk asks head office whether someone took the request (ms)</extracomment>
         <translation>Nous ne pouvons pas accéder à votre profil pour le moment. Voici les suggestions du magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="97"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="114"/>
         <source>Hi %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="99"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="116"/>
         <source>Welcome! Have a look around</source>
         <translation>Bienvenue ! Faites un tour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="100"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="117"/>
         <source>Picks for you</source>
         <translation>Suggestions pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="195"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="212"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="205"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="222"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="277"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="294"/>
         <source>We have nothing quite like it right now.</source>
         <translation>Nous n’avons rien de semblable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="297"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="321"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="303"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="342"/>
         <source>My list from %1</source>
         <translation>Ma liste de %1</translation>
     </message>

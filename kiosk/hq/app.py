@@ -7,8 +7,11 @@ OpenAPI spec is at ``/openapi.json``, the docs at ``/docs``.
 """
 
 
+import asyncio
 import json
 import os
+import time
+import uuid
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -22,6 +25,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kiosk import __version__, wire
 from kiosk.hq import bootstrap, change_schema, faults, models, report
+from kiosk.hq import help as help_requests
 from kiosk.hq.auth import (
     ANY_ROLE,
     CALLER_SCOPE_KEY,
@@ -183,7 +187,13 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
             raise HTTPException(403, WRONG_ROLE["operator"])
         return record
 
-    roles = {caller: ANY_ROLE, kiosk_caller: "kiosk", operator_caller: "operator"}
+    async def tablet_caller(record: Annotated[AuthRecord, Depends(caller)]) -> AuthRecord:
+        if record.role != "tablet":
+            raise HTTPException(403, "this endpoint is for tablets")
+        return record
+
+    roles = {caller: ANY_ROLE, kiosk_caller: "kiosk", operator_caller: "operator",
+             tablet_caller: "tablet"}
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -314,6 +324,75 @@ def create_app(storage: Storage, *, faults_from_env: bool = True,
                                 status_code=422)
         found["changes"] = [msgspec.structs.asdict(c) for c in found["changes"]]
         return found
+
+    def _help_error(error: help_requests.HelpError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=error.status)
+
+    @app.post("/v1/help", response_model=help_requests.HelpState, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a device token"},
+        409: {"description": "Another device asked a request with this id"}})
+    def ask_for_help(body: help_requests.HelpIn,
+                     kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Any:
+        """A shopper at this kiosk asks for help (idempotent by ``request_id``).
+
+        The answer says whether a member of staff is signed in on a tablet of
+        this store (``kiosk.hq.help``).
+        """
+        try:
+            return help_requests.ask(storage, kiosk, body)
+        except help_requests.HelpError as error:
+            return _help_error(error)
+
+    @app.get("/v1/help/{request_id}", response_model=help_requests.HelpState, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a device token"},
+        404: {"description": "No request has this id"},
+        409: {"description": "Another device asked this request"}})
+    def help_state(request_id: uuid.UUID,
+                   kiosk: Annotated[AuthRecord, Depends(kiosk_caller)]) -> Any:
+        """Where this kiosk's request stands: waiting, taken (by whom) or expired."""
+        try:
+            return help_requests.state(storage, kiosk, request_id)
+        except help_requests.HelpError as error:
+            return _help_error(error)
+
+    @app.get("/v1/staff/help", response_model=help_requests.PendingList, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a tablet token"}})
+    async def pending_help(tablet: Annotated[AuthRecord, Depends(tablet_caller)],
+                           wait: Annotated[float, Query(ge=0, le=help_requests.MAX_WAIT)] = 0
+                           ) -> Any:
+        """The requests of this tablet's store nobody has taken yet.
+
+        ``wait`` (seconds): answer as soon as there is one, or after ``wait``
+        with none (a long poll).
+        """
+        deadline = time.monotonic() + wait
+        while True:
+            found = await run_in_threadpool(help_requests.pending, storage, tablet)
+            if found.requests or time.monotonic() >= deadline:
+                return found
+            await asyncio.sleep(min(0.25, max(0.0, deadline - time.monotonic())))
+
+    @app.post("/v1/help/{request_id}/take", response_model=help_requests.PendingRequest, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a tablet token"},
+        404: {"description": "No request of this store has this id"},
+        409: {"description": "Someone took it already, or it expired"}})
+    def take_help(request_id: uuid.UUID, body: help_requests.TakeIn,
+                  tablet: Annotated[AuthRecord, Depends(tablet_caller)]) -> Any:
+        """A member of staff signed in on this tablet takes a request: the first one wins."""
+        try:
+            return help_requests.take(storage, tablet, request_id, body)
+        except help_requests.HelpError as error:
+            return _help_error(error)
+
+    @app.post("/v1/staff/presence", response_model=help_requests.PresenceOut, responses={
+        **_UNAUTHORISED, 403: {"description": "Not a tablet token"}})
+    def staff_presence(body: help_requests.PresenceIn,
+                       tablet: Annotated[AuthRecord, Depends(tablet_caller)]) -> Any:
+        """A tablet's heartbeat: who is signed in on it now (null: nobody).
+
+        Send it at least every ``PRESENCE_TTL`` seconds (90) while someone is signed in.
+        """
+        return help_requests.heartbeat(storage, tablet, body)
 
     @app.get("/v1/public-key", response_model=models.PublicKey)
     def get_public_key() -> models.PublicKey:

@@ -6,8 +6,9 @@ import logging
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from kiosk.help import HelpDesk, HelpStatus
 from kiosk.ui.presenters.shelves import Picks, ShelfView, assemble, shelf_specs
 from kiosk.ui.texts import display_name
 from kiosk.ui.workers import Worker
@@ -39,6 +40,19 @@ def scan_message(status: str, *, can_join: bool = True) -> str:
         "member of staff."))
 
 
+def help_message(status: HelpStatus) -> str:
+    """What a shopper who asked for help reads: only what is true (docs/help.md)."""
+    if status.state == "coming" and status.staff_name:
+        return translate("Session", "%1 is coming.").replace("%1", status.staff_name)
+    if status.state == "waiting":
+        return translate("Session", "We've asked our staff; please wait here.")
+    return translate("Session", "No one is free right now; please ask at the till.")
+
+
+#: how often the kiosk asks head office whether someone took the request (ms)
+HELP_CHECK_EVERY_MS = 2000
+
+
 def unreachable_message() -> str:
     """What a shopper reads when their card is not known here and head office is out of
     reach: they see the store's picks meanwhile."""
@@ -58,6 +72,7 @@ class SessionPresenter(QObject):
     pick_removed = Signal(str)            # sku
     saved_changed = Signal()
     help_requested = Signal()
+    help_status = Signal(str)             # what the shopper reads about their request
     popular_ready = Signal(list)          # product names for the attract loop
     session_reset = Signal()
     notice = Signal(str)                  # a short friendly message
@@ -68,6 +83,8 @@ class SessionPresenter(QObject):
         self.kiosk = kiosk
         self.worker = worker or Worker(self)
         self.specs = shelf_specs(kiosk)
+        self.help_desk = HelpDesk(kiosk)
+        self.help_check_every_ms = HELP_CHECK_EVERY_MS
         self._clear()
 
     # -- state ----------------------------------------------------------------
@@ -286,16 +303,38 @@ class SessionPresenter(QObject):
         self.worker.run(op, success=done, failure=lambda e: self.busy.emit(False))
 
     def request_help(self, screen: str = "") -> None:
-        customer_id = self.customer_id
+        """Ask for help; ``help_status`` then says what is true until it is final."""
+        customer_id, first_name, session_id = self.customer_id, self.first_name, self.session_id
+        looked = (self.saved + [p for p in self.picks.all_picks() if p not in self.saved])[:5]
+        looking_at = [{"sku": p.sku, "name": display_name(getattr(p, "name", "") or "")}
+                      for p in looked]
 
-        def op() -> Any:
-            return self.kiosk.record_event("help_requested", {"screen": screen},
-                                           customer_id=customer_id)
+        def op() -> HelpStatus:
+            return self.help_desk.ask(customer_id, first_name=first_name,
+                                      looking_at=looking_at, screen=screen)
 
-        self.worker.run(op, success=lambda _: self.help_requested.emit(),
-                        failure=lambda e: self.notice.emit(
-                            translate("Session", "Please wave to a member of staff; the "
-                                      "call did not go through.")))
+        def done(status: HelpStatus) -> None:
+            self.help_requested.emit()
+            self._help_answered(status, session_id)
+
+        self.worker.run(op, success=done, failure=lambda e: self.notice.emit(
+            translate("Session", "Please wave to a member of staff; the call did not go "
+                      "through.")))
+
+    def _help_answered(self, status: HelpStatus, session_id: str) -> None:
+        if session_id != self.session_id:
+            return  # the shopper left: nobody to tell
+        self.help_status.emit(help_message(status))
+        if not status.final:
+            QTimer.singleShot(self.help_check_every_ms,
+                              lambda: self._check_help(status.request_id, session_id))
+
+    def _check_help(self, request_id: str, session_id: str) -> None:
+        if session_id != self.session_id:
+            return
+        self.worker.run(lambda: self.help_desk.check(request_id),
+                        success=lambda status: self._help_answered(status, session_id),
+                        failure=lambda e: log.warning("help request not checked"))
 
     def saved_list_text(self) -> str:
         """The saved list as plain text, for the phone that scans the QR code."""

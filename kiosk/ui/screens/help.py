@@ -1,4 +1,4 @@
-"""Help: ask for a member of staff (a help_requested event staff mode receives)."""
+"""Help: ask for a member of staff, then read the truth about who is coming (docs/help.md)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class HelpScreen(Screen):
         super().__init__(parent)
         self.session = session
         self.asked = False
+        self.status_text = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 32, 32, 32)
         outer.addStretch(1)
@@ -33,6 +34,7 @@ class HelpScreen(Screen):
         self.ask_button.clicked.connect(lambda: session.request_help("help"))
         self.back_button.clicked.connect(self.back)
         session.help_requested.connect(self._asked)
+        session.help_status.connect(self._status)
         session.session_reset.connect(self.clear)
         self.retranslate()
 
@@ -40,20 +42,24 @@ class HelpScreen(Screen):
         self.asked = True
         self.retranslate()
 
+    def _status(self, message: str) -> None:
+        self.status_text = message
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Need a hand?"))
-        self.text.setText(self.tr("Someone is on their way. Thank you for waiting.")
-                          if self.asked else
-                          self.tr("A member of staff will come to this kiosk."))
+        self.text.setText(self.status_text if self.asked and self.status_text else
+                          self.tr("Asking our staff...") if self.asked else
+                          self.tr("We'll ask a member of staff to come to this kiosk."))
         set_text(self.ask_button, self.tr("Ask for staff"))
         self.ask_button.setEnabled(not self.asked)
         set_text(self.back_button, self.tr("Back"))
 
     def showEvent(self, event) -> None:
-        self.asked = False
+        self.asked, self.status_text = False, ""
         self.retranslate()
         super().showEvent(event)
 
     def clear(self) -> None:
-        self.asked = False
+        self.asked, self.status_text = False, ""
         self.retranslate()

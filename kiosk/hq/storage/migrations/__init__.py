@@ -13,6 +13,7 @@ from kiosk.hq.storage.migrations import (
     m0003_customer_record,
     m0004_till_purchases,
     m0005_card_changes,
+    m0006_help_requests,
 )
 from kiosk.hq.storage.migrations.runner import Migration, MigrationError
 
@@ -24,4 +25,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(m0003_customer_record.NAME, m0003_customer_record.apply),
     Migration(m0004_till_purchases.NAME, m0004_till_purchases.apply),
     Migration(m0005_card_changes.NAME, m0005_card_changes.apply),
+    Migration(m0006_help_requests.NAME, m0006_help_requests.apply),
 )
