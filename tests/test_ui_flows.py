@@ -484,3 +484,28 @@ def test_every_edit_in_a_session_carries_the_scanned_card_as_proof(qtbot, store_
         window.worker.wait()
     finally:
         kiosk.close()
+
+
+def test_my_data_shows_staff_notes_and_who_looked_at_the_profile(qtbot, window, shopper):
+    """Transparency: the shopper sees staff notes about them and every time staff looked at
+    their profile (name, store, date), as head office's record brought them here."""
+    kiosk = window.kiosk
+    scan_in(qtbot, window, shopper.code)
+    window.picks.my_data_button.click()
+    settle(qtbot, window)
+    assert "No member of staff has looked at your profile." in "\n".join(widget_texts(
+        window.my_data_screen))
+    with kiosk.transaction():  # as the sync applies head office's record
+        kiosk.privacy.profile.apply_record(shopper.customer_id, {
+            "fields": {"note:n1": {"value": {"text": "Likes blue glass", "author": "Sam"},
+                                   "hlc": "0190f1a2b3c4-0000-tablet-1", "base": "",
+                                   "restricted_at": ""}},
+            "staff_views": [
+                {"staff": "Sam", "store": "store-1", "at": "2026-12-01T10:00:00+00:00"},
+                {"staff": "Ana", "store": "store-2", "at": "2026-12-02T16:30:00+00:00"}]})
+    window.my_data_screen.presenter.load()
+    settle(qtbot, window)
+    texts = "\n".join(widget_texts(window.my_data_screen))
+    assert "A note from our staff (Sam): Likes blue glass" in texts
+    assert ("Staff looked at your profile 2 time(s), lately: Ana (store-2, 2 December 2026); "
+            "Sam (store-1, 1 December 2026)") in texts

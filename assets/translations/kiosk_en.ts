@@ -446,27 +446,57 @@
         <translation>No, keep my data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="306"/>
+        <source>A note from our staff (%1): %2</source>
+        <translation>A note from our staff (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="311"/>
+        <source>No member of staff has looked at your profile.</source>
+        <translation>No member of staff has looked at your profile.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="316"/>
+        <source>Staff looked at your profile %1 time(s), lately: %2</source>
+        <translation>Staff looked at your profile %1 time(s), lately: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="326"/>
         <source>Your first name: %1</source>
         <translation>Your first name: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="333"/>
         <source>Purchases we use for your picks: %1</source>
         <translation>Purchases we use for your picks: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="343"/>
         <source>Most recently: %1</source>
         <translation>Most recently: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="348"/>
         <source>What you told us you like: %1</source>
         <translation>What you told us you like: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="350"/>
+        <source>Your reactions to picks: %1</source>
+        <translation>Your reactions to picks: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="351"/>
+        <source>Saved items: %1</source>
+        <translation>Saved items: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="352"/>
+        <source>Items you said are not for you: %1</source>
+        <translation>Items you said are not for you: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="362"/>
         <source>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</source>
         <translation>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</translation>
     </message>

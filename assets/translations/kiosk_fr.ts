@@ -446,27 +446,57 @@
         <translation>Non, garder mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="306"/>
+        <source>A note from our staff (%1): %2</source>
+        <translation>Une note de notre équipe (%1) : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="311"/>
+        <source>No member of staff has looked at your profile.</source>
+        <translation>Aucun membre de notre équipe n’a consulté votre profil.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="316"/>
+        <source>Staff looked at your profile %1 time(s), lately: %2</source>
+        <translation>Notre équipe a consulté votre profil %1 fois, dernièrement : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="326"/>
         <source>Your first name: %1</source>
         <translation>Votre prénom : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="333"/>
         <source>Purchases we use for your picks: %1</source>
         <translation>Achats utilisés pour vos suggestions : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="343"/>
         <source>Most recently: %1</source>
         <translation>Derniers achats : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="348"/>
         <source>What you told us you like: %1</source>
         <translation>Ce que vous nous avez dit aimer : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="350"/>
+        <source>Your reactions to picks: %1</source>
+        <translation>Vos réactions aux suggestions : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="351"/>
+        <source>Saved items: %1</source>
+        <translation>Articles enregistrés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="352"/>
+        <source>Items you said are not for you: %1</source>
+        <translation>Articles qui ne sont pas pour vous : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="362"/>
         <source>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</source>
         <translation>Nous les utilisons uniquement pour vous suggérer des articles qui pourraient vous plaire, dans tous nos magasins : votre profil est conservé par notre siège. Vous pouvez les modifier ou les effacer ici à tout moment.</translation>
     </message>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.presenters.mydata import PURPOSES, MyDataPresenter, purpose_label
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, page_with_header, set_text
-from kiosk.ui.texts import display_name, theme_name
+from kiosk.ui.texts import display_name, format_date, theme_name
 
 translate = QCoreApplication.translate
 
@@ -294,6 +294,30 @@ def consents_of(data: dict[str, Any]) -> dict[str, bool]:
     return {k: bool(v.get("granted") if isinstance(v, dict) else v) for k, v in consents.items()}
 
 
+# staff views listed by name (the latest first); the count says how many in all
+SHOWN_VIEWS = 5
+
+
+def staff_lines(data: dict[str, Any]) -> list[str]:
+    """Staff notes about the shopper and every time staff looked at their profile."""
+    lines = []
+    for note in (data.get("notes") or {}).values():
+        if isinstance(note, dict) and note.get("text"):
+            lines.append(translate("MyDataScreen", "A note from our staff (%1): %2")
+                         .replace("%1", str(note.get("author") or "")).replace(
+                             "%2", str(note["text"])))
+    views = [v for v in data.get("staff_views") or [] if isinstance(v, dict)]
+    if not views:
+        lines.append(translate("MyDataScreen", "No member of staff has looked at your profile."))
+        return lines
+    latest = sorted(views, key=lambda v: str(v.get("at")), reverse=True)[:SHOWN_VIEWS]
+    seen = "; ".join(f"{v.get('staff')} ({v.get('store')}, {format_date(v.get('at'))})"
+                     for v in latest)
+    lines.append(translate("MyDataScreen", "Staff looked at your profile %1 time(s), lately: %2")
+                 .replace("%1", str(len(views))).replace("%2", seen))
+    return lines
+
+
 def describe(data: dict[str, Any]) -> str:
     """What we know, in plain words, from ``kiosk.privacy.what_we_know``."""
     lines = []
@@ -323,10 +347,14 @@ def describe(data: dict[str, Any]) -> str:
         liked = ", ".join(v for values in prefs.values() for v in sorted(values))
         lines.append(translate("MyDataScreen", "What you told us you like: %1").replace(
             "%1", liked))
-    for key in ("feedback", "saved", "not_for_me"):
+    counted = {"feedback": translate("MyDataScreen", "Your reactions to picks: %1"),
+               "saved": translate("MyDataScreen", "Saved items: %1"),
+               "not_for_me": translate("MyDataScreen", "Items you said are not for you: %1")}
+    for key, text in counted.items():
         value = data.get(key)
         if isinstance(value, list | dict) and value:
-            lines.append(f"{key.replace('_', ' ').capitalize()}: {len(value)}")
+            lines.append(text.replace("%1", str(len(value))))
+    lines.extend(staff_lines(data))
     why = data.get("why")
     if isinstance(why, str) and why:
         lines.append(why)
