@@ -5,11 +5,31 @@ Added to the command line by the built-in plugin ``plugins/privacy.py``.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
 import click
 
 from kiosk.cli import db_option, echo_json, json_option, open_kiosk
 from kiosk.privacy import PURPOSES
 
+
+@contextlib.contextmanager
+def _editing(ctx: click.Context, db_path: str | None) -> Iterator[Any]:
+    """The kiosk for one edit of a customer's data, closed after it; an unknown id or a
+    refused value is a clean error naming what is wrong."""
+    from kiosk.privacy.service import UnknownCustomer
+
+    kiosk = open_kiosk(ctx, db_path)
+    try:
+        yield kiosk
+    except UnknownCustomer:
+        raise click.ClickException("No customer with that id in this database.") from None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        kiosk.close()
 
 @click.group()
 def privacy() -> None:
@@ -75,7 +95,6 @@ def consent(ctx, customer_id: str, purpose: str, granted: bool | None, source: s
             card_code: str | None, db_path: str | None) -> None:
     """Record CUSTOMER_ID's answer for PURPOSE, given in person to a member of staff."""
     from kiosk.chain import MAX_NAME
-    from kiosk.privacy.service import UnknownCustomer
     from kiosk.store import staff as staff_store
     from kiosk.store.times import utcnow
 
@@ -86,21 +105,13 @@ def consent(ctx, customer_id: str, purpose: str, granted: bool | None, source: s
                                  param_hint="--by")
     if purpose not in PURPOSES:
         raise click.BadParameter(f"must be one of {', '.join(PURPOSES)}", param_hint="PURPOSE")
-    kiosk = open_kiosk(ctx, db_path)
-    try:
-        # source staff: a staff edit (kiosk.hq.record says what head office asks of it)
-        with kiosk.transaction() as db:
-            kiosk.privacy.set_consent(customer_id, purpose, granted, source=source,
-                                      card_code=card_code)
-            staff_store.add_audit(db, utcnow(), by.strip(),
-                                  f"consent:{purpose}:{'grant' if granted else 'withdraw'}",
-                                  customer_id, kiosk.config.kiosk_id)
-    except UnknownCustomer:
-        raise click.ClickException("No customer with that id in this database.") from None
-    except ValueError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        kiosk.close()
+    # source staff: a staff edit (kiosk.hq.record says what head office asks of it)
+    with _editing(ctx, db_path) as kiosk, kiosk.transaction() as db:
+        kiosk.privacy.set_consent(customer_id, purpose, granted, source=source,
+                                  card_code=card_code)
+        staff_store.add_audit(db, utcnow(), by.strip(),
+                              f"consent:{purpose}:{'grant' if granted else 'withdraw'}",
+                              customer_id, kiosk.config.kiosk_id)
     click.echo("Consent granted." if granted else "Consent withdrawn.")
 
 
@@ -122,21 +133,13 @@ def prefer(ctx, customer_id: str, key: str, value: str, source: str, remove: boo
 
     It reaches head office and the shopper's profile in every store on the next sync.
     """
-    from kiosk.privacy.service import UnknownCustomer
 
-    kiosk = open_kiosk(ctx, db_path)
-    try:
+    with _editing(ctx, db_path) as kiosk:
         if remove:
             kiosk.privacy.remove_preference(customer_id, key, value, source,
                                             card_code=card_code)
         else:
             kiosk.privacy.set_preference(customer_id, key, value, source, card_code=card_code)
-    except UnknownCustomer:
-        raise click.ClickException("No customer with that id in this database.") from None
-    except ValueError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        kiosk.close()
     click.echo("Preference removed." if remove else "Preference set.")
 
 
