@@ -36,6 +36,7 @@ class PinCheck:
     name: str | None = None
     locked_seconds: int = 0          # > 0 while locked out
     failures_left: int = MAX_FAILURES
+    role: str | None = None          # "associate" | "manager" when ok
 
 
 def _hash(pin: str, salt: bytes) -> str:
@@ -56,16 +57,28 @@ class StaffAccounts:
         self.db = db
         self._now = now or (lambda: datetime.now(UTC))
 
-    def add(self, name: str, pin: str) -> None:
-        """Create an account, or give an existing one a new PIN."""
+    def add(self, name: str, pin: str, role: str | None = None) -> None:
+        """Create an account, or give an existing one a new PIN.
+
+        ``role``: associate or manager; None keeps an existing account's role
+        (a new account is an associate).
+        """
         name = name.strip()
         if not name or len(name) > 60:
             raise StaffError("A staff name is 1 to 60 characters.")
+        if role is not None and role not in store.ROLES:
+            raise StaffError(f"--role: a role is one of {', '.join(store.ROLES)}.")
         check_pin_format(pin)
         salt = secrets.token_bytes(16)
         with self.db.atomic():
             store.save_account(self.db, name, _hash(pin, salt), salt.hex(),
                                self._now().isoformat())
+            if role is not None:
+                store.set_role(self.db, name, role)
+
+    def roles(self) -> dict[str, str]:
+        """name -> role of every account."""
+        return dict(store.names_and_roles(self.db))
 
     def remove(self, name: str) -> bool:
         with self.db.atomic():
@@ -95,10 +108,10 @@ class StaffAccounts:
             if locked_until is not None and locked_until > now:
                 seconds = max(1, int((locked_until - now).total_seconds() + 0.999))
                 return PinCheck(False, locked_seconds=seconds, failures_left=0)
-            for name, pin_hash, salt in store.accounts(self.db):
+            for name, pin_hash, salt, role in store.accounts_with_roles(self.db):
                 if hmac.compare_digest(_hash(pin, bytes.fromhex(salt)), pin_hash):
                     self._save_lock_state(0, None)
-                    return PinCheck(True, name=name)
+                    return PinCheck(True, name=name, role=role)
             failures = 0 if locked_until is not None else failures  # a lockout has ended
             failures += 1
             if failures >= MAX_FAILURES:

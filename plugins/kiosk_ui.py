@@ -7,6 +7,8 @@ every other command never load PySide6. The staff tables are core
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from kiosk import hookimpl
@@ -17,6 +19,15 @@ def kiosk_register_commands(cli: click.Group) -> None:
     # kiosk.cli imports the plugins while it loads, so its helpers are taken here.
     for command in _commands():
         cli.add_command(command)
+
+
+@hookimpl
+def kiosk_register_settings() -> list[Any]:
+    from kiosk.clienteling.settings import SECTION, StaffSettings
+    from kiosk.settings import SettingsSection
+
+    return [SettingsSection(SECTION, StaffSettings,
+                            "staff tablets: idle lock, lapsing factor, high-value share")]
 
 
 def _has_staff(accounts) -> bool:
@@ -109,10 +120,13 @@ def _commands() -> list[click.Command]:
 
     @staff.command("add")
     @click.argument("name")
+    @click.option("--role", type=click.Choice(["associate", "manager"]), default="associate",
+                  show_default=True,
+                  help="associate: their own clients; manager: assigns anyone, reads the audit.")
     @db_option
     @click.pass_context
-    def staff_add(ctx: click.Context, name: str, db_path: str | None) -> None:
-        """Create a staff account (or set a new PIN); asks for the PIN twice, hidden."""
+    def staff_add(ctx: click.Context, name: str, role: str, db_path: str | None) -> None:
+        """Create a staff account (or set a new PIN and role); asks for the PIN twice, hidden."""
         from kiosk.staff import StaffAccounts, StaffError, check_pin_format
 
         def valid_pin(value: str) -> str:
@@ -126,12 +140,12 @@ def _commands() -> list[click.Command]:
                            value_proc=valid_pin)
         kiosk = open_kiosk(ctx, db_path)
         try:
-            StaffAccounts(kiosk.db).add(name, pin)
+            StaffAccounts(kiosk.db).add(name, pin, role)
         except StaffError as error:
             raise click.ClickException(str(error)) from None
         finally:
             kiosk.close()
-        click.echo(f"Staff account {name!r} saved.")
+        click.echo(f"Staff account {name!r} saved ({role}).")
 
 
     @staff.command("remove")
@@ -157,20 +171,20 @@ def _commands() -> list[click.Command]:
     @json_option
     @click.pass_context
     def staff_list(ctx: click.Context, db_path: str | None, as_json: bool) -> None:
-        """The staff account names (never the PINs)."""
+        """The staff accounts and their roles (never the PINs)."""
         from kiosk.staff import StaffAccounts
 
         kiosk = open_kiosk(ctx, db_path)
         try:
-            names = StaffAccounts(kiosk.db).names()
+            roles = StaffAccounts(kiosk.db).roles()
         finally:
             kiosk.close()
         if as_json:
-            echo_json(names)
+            echo_json([{"name": name, "role": role} for name, role in sorted(roles.items())])
             return
-        for name in names:
-            click.echo(name)
-        if not names:
+        for name, role in sorted(roles.items()):
+            click.echo(f"{name}\t{role}")
+        if not roles:
             click.echo("No staff accounts yet: add one with 'kiosk staff add NAME'.")
 
     @staff.command("pick")

@@ -27,7 +27,8 @@ FIXTURE = "main-20e37cb"
 ADDED_SINCE_FIXTURE = {("kiosk.privacy", "0002_profile_fields"),
                        ("kiosk.identity", "0004_chain_cards"),
                        ("kiosk.purchases", "0001_line_ids"),
-                       ("kiosk.staff", "0002_roles_audit_views")}
+                       ("kiosk.staff", "0002_roles_audit_views"),
+                       ("kiosk.clients", "0001_client_book")}
 
 
 @pytest.fixture

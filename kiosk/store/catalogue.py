@@ -277,3 +277,37 @@ def with_evidence(db: Database) -> list[tuple[Any, ...]]:
     return db.execute(
         "SELECT p.sku, p.name, p.price, e.name, e.name_rows, e.price, e.price_rows "
         "FROM products p LEFT JOIN import_product_evidence e ON e.sku = p.sku").fetchall()
+
+
+# -- for staff curating picks (kiosk.clienteling) ------------------------------------
+
+_BROWSE = """
+SELECT p.sku, p.name, p.price, s.quantity, s.location, p.theme, p.colours
+FROM products p LEFT JOIN stock s ON s.sku = p.sku AND s.store_id = ?
+WHERE p.active = 1 {where}
+ORDER BY (s.quantity > 0) DESC, p.name, p.sku LIMIT ?
+"""
+
+
+def browse(db: Database, store_id: str, text: str, *, in_stock: bool, limit: int
+           ) -> list[tuple[Any, ...]]:
+    """(sku, name, price, quantity, location, theme, colours JSON) of active products whose
+    name holds ``text`` (any case) or whose sku starts with it; in stock here first."""
+    where, params = [], [store_id]  # type: ignore[var-annotated]
+    if text:
+        where.append("(p.name LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\')")
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [f"%{escaped}%", f"{escaped}%"]
+    if in_stock:
+        where.append("s.quantity > 0")
+    clause = "".join(f" AND {w}" for w in where)
+    return db.execute(_BROWSE.format(where=clause), [*params, limit]).fetchall()
+
+
+def products_here(db: Database, store_id: str, skus: Iterable[str]
+                  ) -> dict[str, tuple[str, int | None, str | None]]:
+    """sku -> (name, quantity here or None, location) of the skus in the catalogue."""
+    return {r[0]: (r[1], r[2], r[3]) for r in db.execute(
+        "SELECT p.sku, p.name, s.quantity, s.location FROM products p LEFT JOIN stock s "
+        "ON s.sku = p.sku AND s.store_id = ? WHERE p.sku IN (SELECT value FROM json_each(?))",
+        [store_id, json.dumps(sorted(set(skus)))])}

@@ -3,7 +3,9 @@ privacy tables (``privacy_pauses``, ``privacy_erasures``)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -350,3 +352,41 @@ def move_rows(db: Database, source_id: str, target_id: str, tables: Iterable[str
                             "WHERE customer_id = ?", [target_id, source_id]).rowcount
         db.execute(f"DELETE FROM [{table}] WHERE customer_id = ?", [source_id])
     return moved
+
+
+# -- for the staff client book (kiosk.store.clients, kiosk.clienteling) --------------
+
+def book_facts(db: Database, ids: list[str] | None, purpose: str, advisor_field: str
+               ) -> list[tuple[str, str | None, bool | None, str | None]]:
+    """(id, first name, latest ``purpose`` answer, advisor) of ``ids`` (None: everyone)."""
+    where, params = "", [purpose, advisor_field]
+    if ids is not None:
+        where = "WHERE u.id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(ids))
+    rows = db.execute(
+        "SELECT u.id, u.first_name, (SELECT granted FROM consents WHERE customer_id = u.id "
+        "AND purpose = ? ORDER BY id DESC LIMIT 1), (SELECT json_extract(value, '$') "
+        f"FROM profile_fields WHERE customer_id = u.id AND field = ?) FROM customers u {where}",
+        params).fetchall()
+    return [(r[0], r[1], None if r[2] is None else bool(r[2]),
+             r[3] if isinstance(r[3], str) else None) for r in rows]
+
+
+def consenting_among(db: Database, ids: Iterable[str], purpose: str) -> set[str]:
+    """Which of ``ids`` exist and answered yes last for ``purpose`` (one query)."""
+    return {r[0] for r in db.execute(
+        "SELECT u.id FROM customers u WHERE u.id IN (SELECT value FROM json_each(?)) "
+        "AND (SELECT granted FROM consents WHERE customer_id = u.id AND purpose = ? "
+        "ORDER BY id DESC LIMIT 1) = 1", [json.dumps(sorted(set(ids))), purpose])}
+
+
+def field_values(db: Database, customer_id: str, prefix: str) -> dict[str, Any]:
+    """field -> latest value (decoded) of the shopper's record fields starting ``prefix``."""
+    return {r[0]: None if r[1] is None else json.loads(r[1]) for r in db.execute(
+        "SELECT field, value FROM profile_fields WHERE customer_id = ? "
+        "AND substr(field, 1, ?) = ?", [customer_id, len(prefix), prefix])}
+
+
+def first_name_of(db: Database, customer_id: str) -> str | None:
+    row = db.execute("SELECT first_name FROM customers WHERE id = ?", [customer_id]).fetchone()
+    return None if row is None else row[0]

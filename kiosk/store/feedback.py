@@ -6,6 +6,7 @@ customer id): the frequency cap and "not for me" then last one session.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -106,3 +107,42 @@ def set_reaction(db: Database, customer_id: str, sku: str, kind: str, present: b
                    [customer_id, sku, kind])
     elif not has_reaction(db, customer_id, sku, kind):
         add_feedback(db, customer_id, session_id, sku, kind)
+
+
+# -- for the staff client book (kiosk.clienteling) ------------------------------------
+
+def seen_since(db: Database, since: str, ids: Iterable[str] | None = None) -> set[str]:
+    """The shoppers a kiosk showed picks to since ``since`` (of ``ids``, or all)."""
+    if ids is None:
+        return {r[0] for r in db.execute(
+            "SELECT DISTINCT customer_id FROM impressions WHERE customer_id IS NOT NULL "
+            "AND shown >= ?", [since])}
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT customer_id FROM impressions WHERE customer_id IN "
+        "(SELECT value FROM json_each(?)) AND shown >= ?",
+        [json.dumps(sorted(set(ids))), since])}
+
+
+def saves(db: Database, ids: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
+    """(customer, sku, when) of each item shoppers saved (of ``ids``, or all)."""
+    if ids is None:
+        return db.execute("SELECT customer_id, sku, min(at) FROM feedback WHERE kind = 'save' "
+                          "AND customer_id IS NOT NULL GROUP BY customer_id, sku").fetchall()
+    return db.execute("SELECT customer_id, sku, min(at) FROM feedback WHERE kind = 'save' "
+                      "AND customer_id IN (SELECT value FROM json_each(?)) "
+                      "GROUP BY customer_id, sku", [json.dumps(sorted(set(ids)))]).fetchall()
+
+
+def reacted(db: Database, customer_id: str, kind: str) -> list[tuple[str, str]]:
+    """(sku, first time) of the shopper's ``kind`` reactions, newest first."""
+    return db.execute("SELECT sku, min(at) AS first FROM feedback WHERE customer_id = ? "
+                      "AND kind = ? GROUP BY sku ORDER BY first DESC, sku",
+                      [customer_id, kind]).fetchall()
+
+
+def shown_to(db: Database, customer_id: str, limit: int
+             ) -> list[tuple[str, str, str, str]]:
+    """(shown, sku, recommender, reason JSON) of what kiosks showed the shopper, newest first."""
+    return db.execute("SELECT shown, sku, recommender, reason FROM impressions "
+                      "WHERE customer_id = ? ORDER BY shown DESC, id DESC LIMIT ?",
+                      [customer_id, limit]).fetchall()

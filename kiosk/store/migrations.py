@@ -20,6 +20,7 @@ from sqlite_utils.migrations import Migrations
 from kiosk.store import (
     cards,
     catalogue,
+    clients,
     customers,
     feedback,
     meta,
@@ -59,6 +60,7 @@ CORE_SETS: tuple[Migrations, ...] = (
     staff.staff_migrations,
     sync.sync_migrations,
     purchases.purchases_migrations,
+    clients.clients_migrations,  # after every table its triggers watch
 )
 
 

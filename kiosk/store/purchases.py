@@ -216,3 +216,46 @@ def line_ids(db: Database, customer_id: str) -> set[str]:
     """The head-office line ids of the customer's purchases here."""
     return {r[0] for r in db.execute("SELECT line_id FROM purchases WHERE customer_id = ? "
                                      "AND line_id IS NOT NULL", [customer_id]).fetchall()}
+
+
+# -- for the staff client book (kiosk.store.clients, kiosk.clienteling) --------------
+
+def visit_stats(db: Database, ids: list[str] | None
+                ) -> dict[str, tuple[int, float, str, str]]:
+    """customer -> (days with a purchase, spend, first day, last day), of ``ids`` or all."""
+    where, params = "customer_id IS NOT NULL", []
+    if ids is not None:
+        where = "customer_id IN (SELECT value FROM json_each(?))"
+        params = [json.dumps(ids)]
+    return {r[0]: (r[1], round(r[2] or 0.0, 2), r[3], r[4]) for r in db.execute(
+        "SELECT customer_id, count(DISTINCT substr(ts, 1, 10)), sum(quantity * price), "
+        f"min(substr(ts, 1, 10)), max(substr(ts, 1, 10)) FROM purchases WHERE {where} "
+        "GROUP BY customer_id", params)}
+
+
+def last_day(db: Database) -> str | None:
+    """The day of the store's latest purchase (ISO), or None without purchases."""
+    row = db.execute("SELECT max(ts) FROM purchases").fetchone()
+    return None if row is None or row[0] is None else row[0][:10]
+
+
+def lines_of(db: Database, customer_id: str) -> list[tuple[str, str, str, int, float, str]]:
+    """(ts, store, invoice, sku, quantity, price) of every line, newest first."""
+    return db.execute("SELECT ts, store_id, invoice, sku, quantity, price FROM purchases "
+                      "WHERE customer_id = ? ORDER BY ts DESC, invoice, id",
+                      [customer_id]).fetchall()
+
+
+def last_bought(db: Database, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(customer, sku) -> the latest time they bought it, for the pairs they did buy."""
+    wanted = {(str(c), str(s)) for c, s in pairs}
+    found: dict[tuple[str, str], str] = {}
+    customers = sorted({c for c, _ in wanted})
+    for start in range(0, len(customers), 500):
+        for customer_id, sku, ts in db.execute(
+                "SELECT customer_id, sku, max(ts) FROM purchases WHERE customer_id IN "
+                "(SELECT value FROM json_each(?)) GROUP BY customer_id, sku",
+                [json.dumps(customers[start:start + 500])]):
+            if (customer_id, sku) in wanted:
+                found[(customer_id, sku)] = ts
+    return found

@@ -131,3 +131,24 @@ def record_views(db: Database, customer_id: str) -> list[tuple[str, str, str]]:
     """(staff, store, at) of each time staff looked at the shopper's profile, newest first."""
     return db.execute("SELECT staff, store, at FROM record_staff_views WHERE customer_id = ? "
                       "ORDER BY at DESC", [customer_id]).fetchall()
+
+
+def names_and_roles(db: Database) -> list[tuple[str, str]]:
+    """(name, role) of every account, by name."""
+    return db.execute("SELECT name, role FROM staff_accounts ORDER BY name").fetchall()
+
+
+def accounts_with_roles(db: Database) -> list[tuple[str, str, str, str]]:
+    """(name, pin_hash, salt, role) of every account."""
+    return db.execute("SELECT name, pin_hash, salt, role FROM staff_accounts").fetchall()
+
+
+def audit_rows(db: Database, customer_id: str | None = None, limit: int = 1000
+               ) -> list[tuple[str, str, str, str | None, str]]:
+    """(at, staff, action, customer_id, device), newest first (of one shopper, or all)."""
+    if customer_id is None:
+        return db.execute("SELECT at, staff, action, customer_id, device FROM staff_audit "
+                          "ORDER BY id DESC LIMIT ?", [limit]).fetchall()
+    return db.execute("SELECT at, staff, action, customer_id, device FROM staff_audit "
+                      "WHERE customer_id = ? ORDER BY id DESC LIMIT ?",
+                      [customer_id, limit]).fetchall()
