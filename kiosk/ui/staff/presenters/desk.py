@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from kiosk.clienteling import NoStaffConsent, StaffDesk
 from kiosk.ui.staff.presenters.lock import IdleLock
 from kiosk.ui.workers import Worker
 
@@ -76,8 +77,6 @@ class DeskPresenter(QObject):
     def sign_in(self, pin: str) -> None:
         def op() -> Any:
             if self._desk is None:
-                from kiosk.clienteling import StaffDesk
-
                 self._desk = StaffDesk(self.kiosk)
             return self._desk.sign_in(pin)
 
@@ -145,7 +144,7 @@ class DeskPresenter(QObject):
                 return
             if failed is not None:
                 failed(error)
-            if _no_consent(error) and customer is not None:
+            if isinstance(error, NoStaffConsent) and customer is not None:
                 self.withdrawn.emit(frozenset([customer]))
             elif not quiet:
                 self.failed.emit(failure_message(error))
@@ -182,10 +181,3 @@ class DeskPresenter(QObject):
         if not self.call(lambda s: s.allowed(sorted(ids)), answer, failed=failed, quiet=True):
             self._checking = False
 
-
-def _no_consent(error: Exception) -> bool:
-    try:
-        from kiosk.clienteling import NoStaffConsent
-    except ImportError:
-        return False
-    return isinstance(error, NoStaffConsent)

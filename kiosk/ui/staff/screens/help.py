@@ -33,6 +33,7 @@ class HelpScreen(Screen):
         super().__init__(parent)
         self.presenter = presenter
         self.requests: list[dict[str, Any]] = []
+        self.take_buttons: dict[str, Any] = {}     # request id -> its Take button
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
         outer.setSpacing(8)
@@ -55,6 +56,7 @@ class HelpScreen(Screen):
 
     def show_requests(self, requests: list[dict[str, Any]]) -> None:
         self.requests = list(requests)
+        self.take_buttons = {}
         clear_layout(self.list_layout)
         if not self.requests:
             self.list_layout.addWidget(empty_line(self, self.tr("No one is waiting for help.")))
@@ -68,10 +70,9 @@ class HelpScreen(Screen):
             detail = (self.tr("Looking at: %1").replace("%1", ", ".join(items)) if items
                       else self.tr("What they were looking at is not shared."))
             row = ItemRow(self, title, detail, name="help_row")
-            row.action(self.tr("Take"),
-                       lambda r=request["request_id"]: self.presenter.take(r),
-                       role="primary", name="take",
-                       accessible=self.tr("Take: %1").replace("%1", title))
+            self.take_buttons[request["request_id"]] = row.action(
+                self.tr("Take"), lambda r=request["request_id"]: self.presenter.take(r),
+                role="primary", name="take", accessible=self.tr("Take: %1").replace("%1", title))
             self.list_layout.addWidget(row)
         self.list_layout.addStretch(1)
 
@@ -86,5 +87,6 @@ class HelpScreen(Screen):
 
     def clear(self) -> None:
         self.requests = []
+        self.take_buttons = {}
         clear_layout(self.list_layout)
         self.status.setText("")
