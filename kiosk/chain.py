@@ -25,7 +25,8 @@ with one rule, ``merge`` (and ``FieldState.value``):
 
 Field names (``first_name``, ``consent:PURPOSE``, ``paused``,
 ``pref:KEY:VALUE``, ``not_for_me:SKU``, ``saved:SKU``, ``exclude:INVOICE:SKU``,
-``note:ID``, and staff's curation: ``staff_pick:SKU``, ``pin:SKU``, ``hide:SKU``) and
+``note:ID``, and staff's curation: ``staff_pick:SKU``, ``pin:SKU``, ``hide:SKU``,
+``advisor``: the member of staff the shopper is assigned to) and
 what each value may be are checked by ``check_field``.
 
 Headless and dependency-free: the kiosk's store and head office both import it.
@@ -43,7 +44,8 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
-    "FIRST_NAME", "PAUSED", "Clock", "FieldState", "Version", "check_field", "consent_field",
+    "ADVISOR", "FIRST_NAME", "PAUSED",
+    "Clock", "FieldState", "Version", "check_field", "consent_field",
     "edits_digest",
     "exclusion_field", "is_restrictive", "merge", "merge_state", "note_field", "preference_field",
     "sku_field", "staff_pick_field", "stamp", "unstamp",
@@ -51,6 +53,7 @@ __all__ = [
 
 FIRST_NAME = "first_name"
 PAUSED = "paused"
+ADVISOR = "advisor"
 #: field name prefixes whose value is a bool
 _BOOL_PREFIXES = ("consent:", "not_for_me:", "saved:", "exclude:", "pin:", "hide:")
 MAX_FIELD = 200
@@ -272,6 +275,11 @@ def check_field(field: Any, value: Any, *, purposes: Any = None) -> str | None:
         return f"{field}: text of at most {MAX_NAME} characters, or null"
     if field == PAUSED:
         return None if isinstance(value, bool) else f"{field}: true or false"
+    if field == ADVISOR:
+        if value is None or (isinstance(value, str) and 0 < len(value.strip()) <= MAX_NAME
+                             and not _CONTROL.search(value)):
+            return None
+        return f"{field}: a staff member's name of 1 to {MAX_NAME} characters, or null"
     if field.startswith(_BOOL_PREFIXES):
         prefix, _, rest = field.partition(":")
         if not rest:
@@ -299,6 +307,6 @@ def check_field(field: Any, value: Any, *, purposes: Any = None) -> str | None:
         if field == "staff_pick:":
             return "staff_pick: needs the product's sku after the colon"
         return _check_staff_pick(value)
-    return ("unknown field; fields are first_name, paused, consent:P, pref:K:V, "
+    return ("unknown field; fields are first_name, paused, advisor, consent:P, pref:K:V, "
             "not_for_me:SKU, saved:SKU, exclude:INVOICE:SKU, note:ID, staff_pick:SKU, "
             "pin:SKU, hide:SKU")

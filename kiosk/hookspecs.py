@@ -156,3 +156,20 @@ def kiosk_event_did_record(kiosk: Kiosk, event: dict[str, Any]) -> None:
 @hookspec(firstresult=True)
 def kiosk_sync_transport(kiosk: Kiosk) -> Any:
     """Return the transport that carries the outbox to head office."""
+
+
+@hookspec
+def kiosk_contact_customer(kiosk: Kiosk, customer_id: str, first_name: str | None,
+                           message: str, staff: str) -> str | None:
+    """Send ``message`` from ``staff`` to a shopper by a channel of yours; return its name.
+
+    Called for each implementation when staff press "Contact" on a tablet
+    (``StaffSession.contact``), only for a shopper who agreed to
+    ``staff_profile`` (the core asks, and audits the call as "contact").
+    Return the channel's name (e.g. ``"sms"``) if you accepted the message,
+    or ``None`` if you did not send it (no number for them, channel down):
+    the tablet then says "at their next visit". The core holds no contact
+    details: look them up in your own system by ``customer_id``. An
+    implementation that raises is logged (its type only) and skipped; the
+    others are still called. Never log the message or the shopper's id.
+    """

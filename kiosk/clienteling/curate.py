@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.chain import MAX_NAME, MAX_PICK_NOTE, staff_pick_field
 from kiosk.clienteling import gate
 from kiosk.privacy.profile import take_staff_pick
-from kiosk.store import catalogue
+from kiosk.store import catalogue, customers
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -70,3 +70,21 @@ def _write(kiosk: Kiosk, customer_id: str, fields: dict[str, Any],
         if apply is not None:
             apply(db)
         return kiosk.privacy.profile.record(customer_id, fields, by="staff")
+
+
+def suggested(kiosk: Kiosk, customer_id: str, k: int) -> list[dict[str, Any]]:
+    """The recommenders' picks for the shopper with their reasons (none recorded as shown);
+    items staff hid are included, flagged, so staff can show them again."""
+    from kiosk.recommend.explain import explain
+
+    gate.require(kiosk, customer_id)
+    pinned, hidden = customers.curation(kiosk.db, customer_id)
+    found = []
+    for shelf, pick in kiosk.recommendations.suggestions(customer_id, k=k):
+        reason = pick.reason
+        found.append({"sku": pick.sku, "name": pick.name, "shelf": shelf,
+                      "reason": {"code": reason.code, "params": dict(reason.data),
+                                 "text": explain(reason)},
+                      "stock": pick.stock_quantity, "location": pick.location,
+                      "pinned": pick.sku in pinned, "hidden": pick.sku in hidden})
+    return found

@@ -13,10 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kiosk.clienteling import advisor, assign, book, contact, curate, gate, notes, page
 from kiosk.clienteling import audit as audit_log
-from kiosk.clienteling import book
+from kiosk.clienteling import catalogue as staff_catalogue
 from kiosk.clienteling.gate import NoStaffConsent
 from kiosk.staff import StaffAccounts
+from kiosk.store import customers
+from kiosk.store import staff as staff_store
 from kiosk.store.staff import ROLES
 
 if TYPE_CHECKING:
@@ -123,3 +126,131 @@ class StaffSession:
         reads no profile, only whether the gate is still open)."""
         self._check_open()
         return book.allowed(self.kiosk, customer_ids)
+
+    # -- the customer page --------------------------------------------------------------
+
+    def _gate(self, customer_id: Any) -> str:
+        """Open, a known id, and the shopper's consent (asked anew): else raise."""
+        self._check_open()
+        if not isinstance(customer_id, str) or not customer_id:
+            raise ValueError("customer_id: the customer's id (text)")
+        if not customers.exists(self.kiosk.db, customer_id):
+            raise LookupError("no customer with that id")
+        gate.require(self.kiosk, customer_id)
+        return customer_id
+
+    def page(self, customer_id: str) -> dict[str, Any]:
+        """Everything staff see of a consenting shopper, in one call (audited "view")."""
+        self._gate(customer_id)
+        return page.customer_page(self.kiosk, customer_id, staff=self.name)
+
+    def set_preference(self, customer_id: str, key: str, value: str) -> None:
+        """Add a preference with source "staff" (audited "preference")."""
+        self._gate(customer_id)
+        key, value = _text("key", key, 40), _text("value", value, 80)
+        self.kiosk.privacy.set_preference(customer_id, key, value, source="staff")
+        self._audit("preference", customer_id)
+
+    def remove_preference(self, customer_id: str, key: str, value: str) -> None:
+        """Remove one preference value (audited "preference")."""
+        self._gate(customer_id)
+        key, value = _text("key", key, 40), _text("value", value, 80)
+        self.kiosk.privacy.remove_preference(customer_id, key, value, source="staff")
+        self._audit("preference", customer_id)
+
+    def add_note(self, customer_id: str, text: str) -> str:
+        """A note about the shopper, signed by this member of staff; returns its id."""
+        self._gate(customer_id)
+        note_id = notes.add(self.kiosk, customer_id, text, self.name)
+        self._audit("note", customer_id)
+        return note_id
+
+    def edit_note(self, customer_id: str, note_id: str, text: str) -> None:
+        self._gate(customer_id)
+        notes.edit(self.kiosk, customer_id, note_id, text, self.name)
+        self._audit("note", customer_id)
+
+    def remove_note(self, customer_id: str, note_id: str) -> None:
+        self._gate(customer_id)
+        notes.remove(self.kiosk, customer_id, note_id)
+        self._audit("note", customer_id)
+
+    # -- curating picks ---------------------------------------------------------------
+
+    def catalogue(self, text: str = "", *, limit: int = 50,
+                  in_stock: bool = False) -> list[dict[str, Any]]:
+        """Products with stock and location in this store (no shopper: audited without one)."""
+        self._check_open()
+        found = staff_catalogue.browse(self.kiosk, text, limit=limit, in_stock=in_stock)
+        self._audit("catalogue")
+        return found
+
+    def suggested(self, customer_id: str, k: int = 12) -> list[dict[str, Any]]:
+        """The recommenders' picks for the shopper with reasons; hidden ones flagged."""
+        self._gate(customer_id)
+        found = curate.suggested(self.kiosk, customer_id, book.check_limit(k))
+        self._audit("suggested", customer_id)
+        return found
+
+    def pick(self, customer_id: str, sku: str, note: str = "") -> None:
+        """Pick ``sku`` for the shopper ("Picked for you by NAME: NOTE")."""
+        self._gate(customer_id)
+        curate.add_pick(self.kiosk, customer_id, sku, self.name, note)
+        self._audit("pick", customer_id)
+
+    def unpick(self, customer_id: str, sku: str) -> None:
+        self._gate(customer_id)
+        curate.remove_pick(self.kiosk, customer_id, sku)
+        self._audit("unpick", customer_id)
+
+    def pin(self, customer_id: str, sku: str, on: bool = True) -> None:
+        """Pin ``sku`` first on its shelf at every kiosk (``on=False``: unpin)."""
+        self._gate(customer_id)
+        curate.set_pin(self.kiosk, customer_id, sku, bool(on))
+        self._audit("pin", customer_id)
+
+    def hide(self, customer_id: str, sku: str, on: bool = True) -> None:
+        """Never show ``sku`` to the shopper at any kiosk (``on=False``: show it again)."""
+        self._gate(customer_id)
+        curate.set_hidden(self.kiosk, customer_id, sku, bool(on))
+        self._audit("hide", customer_id)
+
+    def assign(self, customer_id: str, to: str | None) -> None:
+        """Make ``to`` the client's advisor (None: nobody). Associates: themselves only."""
+        self._gate(customer_id)
+        assign.assign(self.kiosk, customer_id, to, staff=self.name, manager=self.is_manager)
+        self._audit("assign", customer_id)
+
+    # -- advisor, contact, audit ------------------------------------------------------
+
+    def advisor(self, *, mine: bool = False) -> dict[str, Any]:
+        """Today's list: lapsing, new this week, saved items back in stock, help waiting."""
+        self._check_open()
+        found = advisor.today_list(self.kiosk, staff=self.name if mine else None)
+        self._audit("advisor")
+        return found
+
+    def contact(self, customer_id: str, message: str) -> list[str]:
+        """Channels (plugins) that accepted the message; [] means "at their next visit"."""
+        self._gate(customer_id)
+        channels = contact.contact(self.kiosk, customer_id, message, staff=self.name)
+        self._audit("contact", customer_id)
+        return channels
+
+    def audit(self, customer_id: str) -> list[dict[str, Any]]:
+        """Every staff act on the shopper on this device, newest first (managers only)."""
+        self._check_open()
+        if not self.is_manager:
+            raise PermissionError("only a manager reads the staff audit")
+        if not isinstance(customer_id, str) or not customer_id:
+            raise ValueError("customer_id: the customer's id (text)")
+        rows = staff_store.audit_rows(self.kiosk.db, customer_id)
+        self._audit("audit", customer_id)
+        return [{"at": at, "staff": staff, "action": action, "device": device}
+                for at, staff, action, _, device in rows]
+
+
+def _text(name: str, value: Any, longest: int) -> str:
+    if not isinstance(value, str) or not 0 < len(value.strip()) <= longest:
+        raise ValueError(f"{name}: text of 1 to {longest} characters")
+    return value.strip()

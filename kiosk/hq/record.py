@@ -16,7 +16,7 @@ records):
   enrolment's brand-new card travels with its signed registration), bound to
   the edit's fields and stamps (``kiosk.chain.edits_digest``);
 - **tastes** (preferences, not-for-me, saved items, excluded purchases), staff
-  **notes**, staff **curation** (``staff_pick:``, ``pin:``, ``hide:``; only
+  **notes**, staff **curation** (``staff_pick:``, ``pin:``, ``hide:``, ``advisor``; only
   ``by: "staff"``) and **restrictions** (a consent withdrawn, the pause: they
   only protect the shopper): that proof, or a device of a store holding one of
   the shopper's cards (registered by one of its devices).
@@ -36,6 +36,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from kiosk.chain import (
+    ADVISOR,
     FIRST_NAME,
     PAUSED,
     FieldState,
@@ -79,8 +80,9 @@ def needs_proof(field: str, value: Any = None) -> bool:
 
 
 def staff_only(field: str) -> bool:
-    """Curation fields (``staff_pick:``, ``pin:``, ``hide:``) are edits by staff alone."""
-    return field.startswith(_STAFF_PREFIXES)
+    """Curation fields (``staff_pick:``, ``pin:``, ``hide:``) and the ``advisor`` (the
+    client's assignment) are edits by staff alone."""
+    return field.startswith(_STAFF_PREFIXES) or field == ADVISOR
 
 
 # -- reading the record ------------------------------------------------------------

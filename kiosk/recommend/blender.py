@@ -1,9 +1,9 @@
 """Merge every recommender's candidates, filter, diversify, take the top k.
 
 Order (each step sees only what the previous one kept): fusion → consent →
-not for me → out of stock → frequency cap → exclusions (e.g. already bought)
-→ diversity → top k. Ties are broken by sku, so the same input always gives
-the same output.
+hidden by staff → not for me → out of stock → frequency cap → exclusions
+(e.g. already bought) → pinned by staff first → diversity → top k. Ties are
+broken by sku, so the same input always gives the same output.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ class Filters:
     diversity: bool = True
     themes: Mapping[str, str | None] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)
+    hidden: Collection[str] = ()  # staff hid them for this shopper: never shown
+    pinned: Collection[str] = ()  # staff pinned them: first, ahead of the ranking
 
 
 def fuse(candidates: Mapping[str, Iterable[Candidate]],
@@ -109,6 +111,12 @@ def diversify(ranked: list[Candidate], k: int, *, themes: Mapping[str, str | Non
     return chosen
 
 
+def pinned_first(ranked: list[Candidate], pinned: Collection[str]) -> list[Candidate]:
+    """``ranked`` with the pinned items first (in their ranked order), then the rest."""
+    return ([c for c in ranked if c.sku in pinned]
+            + [c for c in ranked if c.sku not in pinned])
+
+
 def blend(candidates: Mapping[str, Iterable[Candidate]], weights: Mapping[str, float], k: int,
           filters: Filters) -> list[Candidate]:
     """The shopper's top ``k`` from every recommender's candidates (see module doc)."""
@@ -118,6 +126,8 @@ def blend(candidates: Mapping[str, Iterable[Candidate]], weights: Mapping[str, f
     ranked = fuse(candidates, weights)
     if not filters.personal:
         ranked = [c for c in ranked if c.recommender not in filters.personal_recommenders]
+    if filters.hidden:
+        ranked = [c for c in ranked if c.sku not in filters.hidden]
     if filters.not_for_me:
         ranked = [c for c in ranked if c.sku not in filters.not_for_me]
     if filters.in_stock is not None:
@@ -126,6 +136,8 @@ def blend(candidates: Mapping[str, Iterable[Candidate]], weights: Mapping[str, f
         ranked = [c for c in ranked if c.sku not in filters.resting]
     if filters.exclude:
         ranked = [c for c in ranked if c.sku not in filters.exclude]
+    if filters.pinned:
+        ranked = pinned_first(ranked, filters.pinned)
     if filters.diversity:
         return diversify(ranked, k, themes=filters.themes, names=filters.names)
     return ranked[:k]

@@ -102,7 +102,8 @@ class Engine:
         final = Filters(personal=context.personal, personal_recommenders=self.personal_names,
                         not_for_me=base.not_for_me, in_stock=base.in_stock,
                         resting=base.resting, exclude=exclude, diversity=base.diversity,
-                        themes=base.themes, names=base.names)
+                        themes=base.themes, names=base.names, hidden=base.hidden,
+                        pinned=base.pinned)
         return blend(found, weights, k, final)
 
     def shelf_picks(self, context: Context, k: int, filters: Filters | None = None,

@@ -35,7 +35,7 @@ from kiosk.recommend.types import (
     Shelf,
     day_number,
 )
-from kiosk.store import catalogue, feedback, purchases
+from kiosk.store import catalogue, customers, feedback, purchases
 from kiosk.store import recommend as recommend_store
 
 if TYPE_CHECKING:
@@ -216,11 +216,23 @@ class RecommendationService:
             return None
         return catalogue.on_hand(db, store_id)
 
+    def _curation(self, customer_id: str | None, context: Context
+                  ) -> tuple[set[str], set[str]]:
+        """(pinned, hidden) by staff for the shopper. Hidden items stay hidden whenever the
+        shopper is known (it only protects them); pins count only with personal picks."""
+        if customer_id is None:
+            return set(), set()
+        pinned, hidden = customers.curation(self.kiosk.db, customer_id)
+        return (pinned if context.personal else set()), hidden
+
     def _filters(self, context: Context, session_id: str,
                  stock: dict[str, tuple[int, str | None]] | None, *,
-                 exclude: Iterable[str] = ()) -> Filters:
+                 exclude: Iterable[str] = (),
+                 curation: tuple[set[str], set[str]] = (set(), set())) -> Filters:
         products = self._products
         return Filters(
+            pinned=curation[0],
+            hidden=curation[1],
             personal=context.personal,
             not_for_me=self._not_for_me(context, session_id),
             in_stock=None if stock is None else stock.__contains__,
@@ -257,18 +269,38 @@ class RecommendationService:
             raise ModelsNotReady("personal picks need trained models; they are being "
                                  "trained (ask for the store's picks meanwhile)")
         stock = self._stock()
-        picks = engine.shelf_picks(context, k, filters=self._filters(context, session_id, stock))
+        curation = self._curation(customer_id, context)
+        picks = engine.shelf_picks(context, k, filters=self._filters(
+            context, session_id, stock, curation=curation))
         grouped: dict[str, list[Pick]] = {}
         for c in picks:
             shelf = SHELF_OF_REASON.get(c.reason.code, "popular")
             grouped.setdefault(shelf, []).append(self._pick(c, stock))
         if "restock" in grouped:
             grouped["restock"] = order_by_due(grouped["restock"], context.now)
+        if curation[0]:  # pinned: first on its shelf
+            grouped = {key: sorted(items, key=lambda p: p.sku not in curation[0])
+                       for key, items in grouped.items()}
         shelves = [Shelf(key, grouped.pop(key)) for key in SHELF_ORDER if key in grouped]
         shelves += [Shelf(key, items) for key, items in sorted(grouped.items())]
         call_each(self.kiosk.pm, "kiosk_recommendations_will_show", kiosk=self.kiosk,
                   context=context, shelves=shelves)
         return [shelf for shelf in shelves if shelf.picks]
+
+    def suggestions(self, customer_id: str, *, k: int = 12,
+                    session_id: str = "staff") -> list[tuple[str, Pick]]:
+        """(shelf key, pick) of what the kiosk would pick for the shopper, for staff: items
+        staff hid are kept (the caller flags them), nothing is recorded as shown."""
+        engine = self.engine()
+        context = self.context(customer_id)
+        if context.personal and isinstance(engine, _StandIn):
+            raise ModelsNotReady("personal picks need trained models; they are being trained")
+        stock = self._stock()
+        pinned, _ = self._curation(customer_id, context)
+        picks = engine.shelf_picks(context, k, filters=self._filters(
+            context, session_id, stock, curation=(pinned, set())))
+        return [(SHELF_OF_REASON.get(c.reason.code, "popular"), self._pick(c, stock))
+                for c in picks]
 
     def more_like_this(self, customer_id: str | None, sku: str, session_id: str,
                        k: int = 12) -> list[Pick]:
@@ -285,9 +317,11 @@ class RecommendationService:
             found[name] = [Candidate(s, float(score), reason, name) for s, score in pairs]
         weights = {name: 1.0 if name == "goes_with" else 0.5 for name in found}
         stock = self._stock()
-        filters = self._filters(context, session_id, stock, exclude=[sku])
+        filters = self._filters(context, session_id, stock, exclude=[sku],
+                                curation=self._curation(customer_id, context))
         ranked = [c for c in fuse(found, weights)
                   if c.sku not in filters.not_for_me and c.sku not in filters.exclude
+                  and c.sku not in filters.hidden
                   and (stock is None or c.sku in stock)]
         ranked = [Candidate(c.sku, c.score, reason, c.recommender) for c in ranked]
         picks = diversify(ranked, k, themes=filters.themes, names=filters.names)

@@ -40,11 +40,16 @@ ADVISOR_FIELD = "advisor"
 
 BookRow = tuple[str, str | None, str | None, int, float, str | None, str | None]
 
+# A mark is added only if absent, never with INSERT OR IGNORE: an upsert's ON CONFLICT
+# (head office's records, the till import) overrides the conflict clause of the
+# statements of the triggers it fires, so OR IGNORE would fail on a second mark.
 _TRIGGERS = (
     """CREATE TRIGGER client_book_customer_added AFTER INSERT ON customers
-       BEGIN INSERT OR IGNORE INTO client_book_stale (customer_id) VALUES (NEW.id); END""",
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT NEW.id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.id); END""",
     """CREATE TRIGGER client_book_customer_renamed AFTER UPDATE OF first_name ON customers
-       BEGIN INSERT OR IGNORE INTO client_book_stale (customer_id) VALUES (NEW.id); END""",
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT NEW.id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.id); END""",
     """CREATE TRIGGER client_book_customer_gone AFTER DELETE ON customers
        BEGIN
          DELETE FROM client_book WHERE customer_id = OLD.id;
@@ -52,31 +57,38 @@ _TRIGGERS = (
        END""",
     """CREATE TRIGGER client_book_consent AFTER INSERT ON consents
        WHEN NEW.purpose = 'staff_profile'
-       BEGIN INSERT OR IGNORE INTO client_book_stale (customer_id) VALUES (NEW.customer_id);
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT NEW.customer_id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.customer_id);
        END""",
     """CREATE TRIGGER client_book_bought AFTER INSERT ON purchases
        WHEN NEW.customer_id IS NOT NULL
-       BEGIN INSERT OR IGNORE INTO client_book_stale (customer_id) VALUES (NEW.customer_id);
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT NEW.customer_id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.customer_id);
        END""",
     """CREATE TRIGGER client_book_purchase_changed
        AFTER UPDATE OF customer_id, quantity, price, ts ON purchases
        BEGIN
-         INSERT OR IGNORE INTO client_book_stale (customer_id)
-           SELECT OLD.customer_id WHERE OLD.customer_id IS NOT NULL;
-         INSERT OR IGNORE INTO client_book_stale (customer_id)
-           SELECT NEW.customer_id WHERE NEW.customer_id IS NOT NULL;
+         INSERT INTO client_book_stale (customer_id) SELECT OLD.customer_id
+           WHERE OLD.customer_id IS NOT NULL AND NOT EXISTS
+             (SELECT 1 FROM client_book_stale WHERE customer_id = OLD.customer_id);
+         INSERT INTO client_book_stale (customer_id) SELECT NEW.customer_id
+           WHERE NEW.customer_id IS NOT NULL AND NOT EXISTS
+             (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.customer_id);
        END""",
     """CREATE TRIGGER client_book_purchase_gone AFTER DELETE ON purchases
        WHEN OLD.customer_id IS NOT NULL
-       BEGIN INSERT OR IGNORE INTO client_book_stale (customer_id) VALUES (OLD.customer_id);
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT OLD.customer_id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = OLD.customer_id);
        END""",
     """CREATE TRIGGER client_book_advisor_set AFTER INSERT ON profile_fields
        WHEN NEW.field = 'advisor'
-       BEGIN INSERT OR IGNORE INTO client_book_stale (customer_id) VALUES (NEW.customer_id);
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT NEW.customer_id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.customer_id);
        END""",
     """CREATE TRIGGER client_book_advisor_changed AFTER UPDATE ON profile_fields
        WHEN NEW.field = 'advisor'
-       BEGIN INSERT OR IGNORE INTO client_book_stale (customer_id) VALUES (NEW.customer_id);
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT NEW.customer_id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.customer_id);
        END""",
 )
 

@@ -390,3 +390,16 @@ def field_values(db: Database, customer_id: str, prefix: str) -> dict[str, Any]:
 def first_name_of(db: Database, customer_id: str) -> str | None:
     row = db.execute("SELECT first_name FROM customers WHERE id = ?", [customer_id]).fetchone()
     return None if row is None else row[0]
+
+
+def curation(db: Database, customer_id: str) -> tuple[set[str], set[str]]:
+    """(pinned skus, hidden skus) of the shopper's record (``pin:SKU``/``hide:SKU`` true)."""
+    pinned: set[str] = set()
+    hidden: set[str] = set()
+    for (field,) in db.execute(
+            "SELECT field FROM profile_fields WHERE customer_id = ? AND value = 'true' "
+            "AND (substr(field, 1, 4) = 'pin:' OR substr(field, 1, 5) = 'hide:')",
+            [customer_id]):
+        kind, _, sku = field.partition(":")
+        (pinned if kind == "pin" else hidden).add(sku)
+    return pinned, hidden
