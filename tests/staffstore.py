@@ -1,6 +1,6 @@
 """A store built once from the full Online Retail data for the staff tablet's tests, and
 copied for each test (``staff_store``): demo first names and consents, stock in this store,
-an associate (Sam) and a manager (Morgan).
+trained models, an associate (Sam) and a manager (Morgan). About 30 s.
 
 Skipped when ../shared/data/online_retail.csv.gz is not here.
 """
@@ -64,6 +64,7 @@ def build(folder: Path) -> StaffStore:
         for customer_id in refusing:
             kiosk.privacy.set_consents(customer_id, {"personalisation": True,
                                                      "staff_profile": False}, source="demo")
+        kiosk.recommendations.train()    # the recommenders' picks on the curate screen
         accounts = StaffAccounts(kiosk.db)
         accounts.add(*ASSOCIATE, role="associate")
         accounts.add(*MANAGER, role="manager")

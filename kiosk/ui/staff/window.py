@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import Translations
+from kiosk.ui.presenters.training import TrainingPresenter
 from kiosk.ui.screens.common import Screen, label
 from kiosk.ui.staff.presenters.advisor import AdvisorPresenter
 from kiosk.ui.staff.presenters.book import BookPresenter
@@ -56,6 +57,9 @@ class StaffWindow(QWidget):
         self.curation = CuratePresenter(self.desk, self.customer, self)
         self.advisor = AdvisorPresenter(self.desk, self)
         self.help = HelpPresenter(kiosk, self.desk, self)
+        # the recommenders' picks (curate) need the models: loaded, or trained, on a
+        # thread of their own, as at the kiosk (docs/ui.md, "Models")
+        self.training = TrainingPresenter(kiosk, self)
         self.scanner = None
         self.camera = None
 
@@ -90,6 +94,7 @@ class StaffWindow(QWidget):
         self.sign_in.set_language(translations.language)
         self.retranslate()
         self._locked()
+        self.training.start()
 
     def _scanning(self) -> None:
         """A wedge scanner anywhere (outside text fields) and the camera open a client."""
@@ -127,7 +132,11 @@ class StaffWindow(QWidget):
         self.curate_screen.back.connect(lambda: self.show_screen("customer"))
         self.customer.closed.connect(self._customer_closed)
         self.help.requests.connect(lambda requests: self.nav.set_waiting(len(requests)))
+        self.training.ready.connect(self._models_ready)
 
+    def _models_ready(self, trained: bool) -> None:
+        if self.current() == "curate":
+            self.curation.open()
     # -- navigation -----------------------------------------------------------------------
 
     def show_screen(self, name: str) -> None:
@@ -217,6 +226,7 @@ class StaffWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.desk.lock()
+        self.training.stop(5000)
         self.worker.wait(5000)
         self.help.close()
         if self.camera is not None:

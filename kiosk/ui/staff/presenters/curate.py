@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from kiosk.recommend.service import ModelsNotReady
 from kiosk.ui.staff.presenters.book import DEBOUNCE_MS
 from kiosk.ui.staff.presenters.customer import CustomerPresenter
 from kiosk.ui.staff.presenters.desk import DeskPresenter
@@ -20,6 +21,7 @@ class CuratePresenter(QObject):
     catalogue_ready = Signal(list)   # [{"sku", "name", "price", "stock", "location", ...}]
     suggested_ready = Signal(list)   # [{"sku", "name", "shelf", "reason", "pinned", "hidden", ...}]
     done = Signal(str)               # a short confirmation
+    suggested_failed = Signal(str)   # why the recommenders' picks cannot be shown now
 
     def __init__(self, desk: DeskPresenter, customer: CustomerPresenter,
                  parent: QObject | None = None):
@@ -47,9 +49,17 @@ class CuratePresenter(QObject):
         customer_id = self.customer.customer_id
         if customer_id is None:
             return
+        def failed(error: Exception) -> bool:
+            if isinstance(error, ModelsNotReady):
+                self.suggested_failed.emit(translate(
+                    "Curate", "The recommenders are still getting ready; their picks will "
+                    "show here in a moment."))
+                return True
+            return False
+
         self.desk.call(lambda s: s.suggested(customer_id),
                        lambda found: self._suggested(customer_id, found),
-                       customer=customer_id)
+                       customer=customer_id, failed=failed)
         self.search()
 
     def type(self, text: str) -> None:

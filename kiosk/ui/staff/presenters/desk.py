@@ -125,11 +125,12 @@ class DeskPresenter(QObject):
 
     def call(self, op: Callable[[Any], Any], success: Callable[[Any], None], *,
              customer: str | None = None,
-             failed: Callable[[Exception], None] | None = None, quiet: bool = False) -> bool:
+             failed: Callable[[Exception], bool | None] | None = None,
+             quiet: bool = False) -> bool:
         """Run ``op(session)`` on the worker; ``success(result)`` on the GUI thread unless
-        the tablet locked meanwhile. A failure calls ``failed`` and, unless ``quiet``,
-        shows a friendly line; ``NoStaffConsent`` about ``customer`` is announced on
-        ``withdrawn``. False when nobody is signed in."""
+        the tablet locked meanwhile. A failure calls ``failed`` and, unless ``quiet`` or
+        ``failed`` returned True (handled), shows a friendly line; ``NoStaffConsent``
+        about ``customer`` is announced on ``withdrawn``. False when nobody is signed in."""
         session = self.session
         if session is None:
             return False
@@ -142,11 +143,10 @@ class DeskPresenter(QObject):
         def refused(error: Exception) -> None:
             if epoch != self.epoch:
                 return
-            if failed is not None:
-                failed(error)
+            handled = failed(error) if failed is not None else False
             if isinstance(error, NoStaffConsent) and customer is not None:
                 self.withdrawn.emit(frozenset([customer]))
-            elif not quiet:
+            elif not (quiet or handled):
                 self.failed.emit(failure_message(error))
 
         self.worker.run(lambda: op(session), success=done, failure=refused)

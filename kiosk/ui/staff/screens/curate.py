@@ -85,6 +85,7 @@ class CurateScreen(Screen):
         presenter.suggested_ready.connect(self.show_suggested)
         presenter.customer.loaded.connect(lambda _: self.show_picks())
         presenter.done.connect(self.say)
+        presenter.suggested_failed.connect(self._not_ready)
         self.retranslate()
 
     # -- showing -------------------------------------------------------------------------
@@ -142,6 +143,10 @@ class CurateScreen(Screen):
                        accessible=(self.tr("Show %1 again") if hidden else self.tr("Hide %1"))
                        .replace("%1", name))
             self.suggested_list.addWidget(row)
+
+    def _not_ready(self, message: str) -> None:
+        clear_layout(self.suggested_list)
+        self.suggested_list.addWidget(empty_line(self, message))
 
     def show_catalogue(self, products: list[dict[str, Any]]) -> None:
         self.products = list(products)
