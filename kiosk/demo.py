@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.events import utcnow
-from kiosk.store import catalogue, customers, purchases
+from kiosk.store import catalogue, customers, feedback, purchases
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -150,6 +150,7 @@ def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
     stock = generate_stock(kiosk)
     shoppers = add_demo_shoppers(kiosk)
     staff = add_demo_staff(kiosk)
+    clients = add_demo_clients(kiosk, shoppers, staff.get("name"))
     kiosk.recommendations.engine()  # trains the models once, so the kiosk opens with picks
     return {
         "database": str(kiosk.store.path),
@@ -164,6 +165,7 @@ def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
         "stock": {**stock, "simulated": True, "note": SIMULATED_NOTE},
         "shoppers": shoppers,
         "staff": staff,
+        "clients": clients,
         "totals": kiosk.store.summary(),
     }
 
@@ -180,7 +182,7 @@ def add_demo_staff(kiosk: Kiosk) -> dict[str, str]:
     accounts = StaffAccounts(kiosk.db)
     name, pin = DEMO_STAFF
     if not accounts.has_accounts():
-        accounts.add(name, pin)
+        accounts.add(name, pin, "manager")
     if name in accounts.names():
         return {"name": name, "pin": pin}
     return {}
@@ -227,3 +229,32 @@ def add_demo_shoppers(kiosk: Kiosk) -> list[dict[str, Any]]:
                          "code": card.code, "short_code": card.short_code,
                          "card": str(path)})
     return shoppers
+
+
+DEMO_NOTE = "Loves the vintage tea sets; her daughter's birthday is in June."
+
+
+def add_demo_clients(kiosk: Kiosk, shoppers: list[dict[str, Any]],
+                     staff: str | None) -> dict[str, Any]:
+    """Give the staff tablet something to show: a note on the first demo shopper, the
+    last one assigned to the demo staff member, and an item the second one saved, has
+    never bought and the store has in stock. (The sample's history makes some of them
+    lapsing already.) Running it again changes nothing."""
+    from kiosk.clienteling import assign, notes
+
+    if not staff or len(shoppers) < 3:
+        return {}
+    first, second, last = (s["customer_id"] for s in shoppers[:3])
+    if not notes.listed(kiosk, first):
+        notes.add(kiosk, first, DEMO_NOTE, staff)
+    if customers.field_values(kiosk.db, last, "advisor").get("advisor") is None:
+        assign.assign(kiosk, last, staff, staff=staff, manager=True)
+    bought = {sku for _, _, sku, *_ in purchases.of_customer(kiosk.db, second)}
+    saved = [sku for sku, _ in feedback.reacted(kiosk.db, second, "save")]
+    if not saved:
+        on_hand = catalogue.on_hand(kiosk.db, kiosk.config.store_id)
+        sku = next(sku for sku in sorted(on_hand) if sku not in bought)
+        kiosk.recommendations.record_feedback(second, "demo", sku, "save")
+        saved = [sku]
+    return {"noted": first, "assigned": {"customer_id": last, "to": staff},
+            "saved_in_stock": {"customer_id": second, "sku": saved[0]}}
