@@ -86,6 +86,11 @@ def action_name(action: str) -> str:
         "hide": translate("StaffTexts", "hid an item"),
         "preference": translate("StaffTexts", "changed a preference"),
         "assign": translate("StaffTexts", "changed the advisor"),
+        "unpick": translate("StaffTexts", "removed a pick"),
+        "suggested": translate("StaffTexts", "looked at the recommenders' picks"),
+        "contact": translate("StaffTexts", "sent a message"),
+        "find_card": translate("StaffTexts", "scanned their card"),
+        "audit": translate("StaffTexts", "read who opened the profile"),
         "sign_in": translate("StaffTexts", "signed in"),
         "sign_out": translate("StaffTexts", "signed out"),
     }

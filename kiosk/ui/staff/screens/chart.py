@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -16,6 +16,11 @@ BAR = QColor("#8a3b12")       # 7.9:1 on white
 TEXT = QColor("#1f2933")
 GRID = QColor("#d9cfc4")
 BACKGROUND = QColor("#ffffff")
+
+
+def axis_money(amount: float) -> str:
+    """Whole pounds, for the chart's axis ("£1,913")."""
+    return QLocale().toCurrencyString(round(amount), "£", 0)
 
 
 class SpendChart(QWidget):
@@ -69,13 +74,15 @@ class SpendChart(QWidget):
         painter.setFont(font)
         painter.setPen(TEXT)
         width, height = self.width(), self.height()
-        left, right, top, bottom = 72, 12, 14, 34
+        peak = max((m["spend"] for m in self.months), default=0.0) or 1.0
+        labels = {step: axis_money(peak * step) for step in (0.0, 0.5, 1.0)}
+        left = max(painter.fontMetrics().horizontalAdvance(text) for text in labels.values()) + 16
+        right, top, bottom = 12, 14, 34
         plot = QRectF(left, top, max(1, width - left - right), max(1, height - top - bottom))
         if not self.months:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.summary)
             painter.end()
             return
-        peak = max(m["spend"] for m in self.months) or 1.0
         painter.setPen(QPen(GRID, 1))
         for step in (0.0, 0.5, 1.0):
             y = plot.bottom() - plot.height() * step
@@ -83,7 +90,7 @@ class SpendChart(QWidget):
             painter.setPen(TEXT)
             painter.drawText(QRectF(0, y - 10, left - 8, 20),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             money(round(peak * step)))
+                             labels[step])
             painter.setPen(QPen(GRID, 1))
         count = len(self.months)
         slot = plot.width() / count

@@ -50,6 +50,7 @@ class CurateScreen(Screen):
         outer.addLayout(note_row)
         self.message = label(self, "status")
         self.message.setObjectName("curate_message")
+        self.message.hide()
         outer.addWidget(self.message)
         area, body, body_layout = scrolling(self)
         outer.addWidget(area, 1)
@@ -167,9 +168,10 @@ class CurateScreen(Screen):
     def say(self, message: str) -> None:
         self.message.setText(message)
         self.message.setAccessibleName(message)
+        self.message.setVisible(bool(message))
 
     def open(self) -> None:
-        self.message.setText("")
+        self.say("")
         self.show_picks()
         self.presenter.open()
         self._title()
@@ -204,5 +206,5 @@ class CurateScreen(Screen):
         self.note.clear()
         self.search.clear()
         self.in_stock.setChecked(False)
-        self.message.setText("")
+        self.say("")
         self.title.setText("")

@@ -46,6 +46,13 @@ TABS = ("visits", "saved", "shown")
 ITEMS_NAMED = 3
 
 
+def client_since(since: Any, first_visit: Any) -> str | None:
+    """The earlier of the record's start and the first purchase: a store that imported its
+    till history knows its clients from their first purchase, not from the import."""
+    known = [str(value)[:10] for value in (since, first_visit) if value]
+    return min(known) if known else None
+
+
 class CustomerScreen(Screen):
     name = "customer"
     back = Signal()
@@ -217,8 +224,9 @@ class CustomerScreen(Screen):
         self.title.setText(name)
         self.title.setAccessibleName(name)
         parts = []
-        if customer.get("since"):
-            parts.append(self.tr("Client since %1").replace("%1", day(customer["since"])))
+        since = client_since(customer.get("since"), (page.get("stats") or {}).get("first_visit"))
+        if since:
+            parts.append(self.tr("Client since %1").replace("%1", day(since)))
         advisor = customer.get("advisor")
         parts.append(self.tr("Advisor: %1").replace("%1", advisor) if advisor
                      else self.tr("No advisor yet"))
@@ -344,7 +352,7 @@ class CustomerScreen(Screen):
         counts = {"visits": len(page.get("timeline") or []),
                   "saved": len(page.get("saved") or []),
                   "shown": len(page.get("shown") or [])}
-        titles = {"visits": self.tr("Visits (%1)"), "saved": self.tr("Saved (%1)"),
+        titles = {"visits": self.tr("Purchases (%1)"), "saved": self.tr("Saved (%1)"),
                   "shown": self.tr("Shown lately (%1)")}
         for key, tab in self.tab_buttons.items():
             set_text(tab, titles[key].replace("%1", str(counts[key])))
