@@ -454,6 +454,7 @@ class CustomerScreen(Screen):
         self._key_changed(self.pref_key.currentIndex())
         self.pref_key.setAccessibleName(self.tr("Kind of preference"))
         self.pref_value.setAccessibleName(self.tr("Preference value"))
+        self.pref_value.lineEdit().setAccessibleName(self.tr("Preference value"))
         set_text(self.pref_add, self.tr("Add"), self.tr("Add the preference"))
         if self.page:
             self._fill()
