@@ -61,6 +61,7 @@ def test_every_screen_is_touchable_named_and_fits(qtbot, staff_store, tablets, l
                 assert control.height() >= 44 and control.width() >= 44, label
                 checked += 1
             assert screen.minimumSizeHint().width() <= size[0], (name, size)
+            assert window.nav.minimumSizeHint().width() <= size[0], (name, size)
             assert window.width() == size[0]
     assert checked > 200
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from kiosk.ui.screens.common import button, label, set_text
@@ -26,9 +26,10 @@ class NavBar(QFrame):
             choice.clicked.connect(lambda _=False, k=key: self.go.emit(k))
             self.buttons[key] = choice
             row.addWidget(choice)
-        row.addStretch(1)
-        self.who = label(self, "nav-who", wrap=False)
-        row.addWidget(self.who)
+        self.who = label(self, "nav-who", wrap=True)   # gives way to the buttons when narrow
+        self.who.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.who.setMinimumWidth(60)
+        row.addWidget(self.who, 1)
         self.lock_button = button(self, "primary", "lock")
         self.lock_button.clicked.connect(self.lock_clicked)
         row.addWidget(self.lock_button)
