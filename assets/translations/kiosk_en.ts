@@ -738,16 +738,17 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/staff/screens/customer.py" line="456"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
         <source>Preference value</source>
         <translation>Preference value</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
         <source>Add the preference</source>
         <translation>Add the preference</translation>
     </message>
@@ -1235,37 +1236,37 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="58"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="59"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="59"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="60"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="60"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="61"/>
         <source>Help (%1)</source>
         <translation>Help (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="61"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="62"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="65"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="66"/>
         <source>%1, manager</source>
         <translation>%1, manager</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="68"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="69"/>
         <source>Signed in: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="69"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="70"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
@@ -1768,8 +1769,8 @@ It tells you how to restore a backup or rebuild the database from head office.</
     </message>
     <message>
         <location filename="../../kiosk/ui/staff/texts.py" line="39"/>
-        <source>inferred from purchases</source>
-        <translation>inferred from purchases</translation>
+        <source>inferred from what they bought</source>
+        <translation>inferred from what they bought</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff/texts.py" line="46"/>

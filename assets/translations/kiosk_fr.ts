@@ -738,16 +738,17 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/staff/screens/customer.py" line="456"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
         <source>Preference value</source>
         <translation>Valeur de la préférence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
         <source>Add the preference</source>
         <translation>Ajouter la préférence</translation>
     </message>
@@ -1235,37 +1236,37 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="58"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="59"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="59"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="60"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="60"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="61"/>
         <source>Help (%1)</source>
         <translation>Aide (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="61"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="62"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="65"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="66"/>
         <source>%1, manager</source>
         <translation>%1, responsable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="68"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="69"/>
         <source>Signed in: %1</source>
         <translation>Connecté : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/nav.py" line="69"/>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="70"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
@@ -1768,7 +1769,7 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
     </message>
     <message>
         <location filename="../../kiosk/ui/staff/texts.py" line="39"/>
-        <source>inferred from purchases</source>
+        <source>inferred from what they bought</source>
         <translation>déduit des achats</translation>
     </message>
     <message>

@@ -177,10 +177,13 @@ def example_help_request(kiosk: Any) -> dict[str, Any]:
 
     from kiosk.demo import DEMO_FIRST_NAMES
 
-    rows = kiosk.db.execute("SELECT sku, name FROM products ORDER BY sku LIMIT 2").fetchall()
+    from kiosk.store import catalogue
+
+    skus = sorted(sku for sku, _ in catalogue.active_products(kiosk.db))[:2]
+    names = catalogue.names(kiosk.db, skus)
     return {"request_id": "example", "kiosk": "kiosk-1", "first_name": DEMO_FIRST_NAMES[0],
             "asked": datetime.now(UTC).isoformat(),
-            "looking_at": [{"sku": sku, "name": name} for sku, name in rows]}
+            "looking_at": [{"sku": sku, "name": names.get(sku)} for sku in skus]}
 
 
 def render_staff(kiosk: Any, outdir: Path, *, sizes=STAFF_SIZES,
@@ -195,8 +198,9 @@ def render_staff(kiosk: Any, outdir: Path, *, sizes=STAFF_SIZES,
     outdir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
     written: list[Path] = []
-    client = kiosk.db.execute(
-        "SELECT id FROM customers WHERE first_name IS NOT NULL ORDER BY id LIMIT 1").fetchone()
+    from kiosk.store import customers
+
+    client = min(customers.named(kiosk.db), default=None)
     for language in languages:
         suffix = "" if language == "en" else f"-{language}"
         for width, height in sizes:
@@ -218,7 +222,7 @@ def render_staff(kiosk: Any, outdir: Path, *, sizes=STAFF_SIZES,
             window.go("book")
             shot("client-book")
             if client is not None:
-                window.open_customer(client[0])
+                window.open_customer(client)
                 shot("customer")
                 window.customer_screen.show_tab("shown")
                 shot("customer-shown")

@@ -36,7 +36,7 @@ def source_name(source: str) -> str:
     names = {
         "shopper": translate("StaffTexts", "from the shopper"),
         "staff": translate("StaffTexts", "from staff"),
-        "inferred": translate("StaffTexts", "inferred from purchases"),
+        "inferred": translate("StaffTexts", "inferred from what they bought"),
     }
     return names.get(source, source)
 
