@@ -240,15 +240,20 @@ def add_demo_clients(kiosk: Kiosk, shoppers: list[dict[str, Any]],
     last one assigned to the demo staff member, and an item the second one saved, has
     never bought and the store has in stock. (The sample's history makes some of them
     lapsing already.) Running it again changes nothing."""
-    from kiosk.clienteling import assign, notes
+    # record fields written as the staff desk writes them (kiosk.clienteling sits above
+    # this layer: kiosk.clienteling.notes and .assign)
+    from kiosk.chain import ADVISOR, note_field
 
     if not staff or len(shoppers) < 3:
         return {}
     first, second, last = (s["customer_id"] for s in shoppers[:3])
-    if not notes.listed(kiosk, first):
-        notes.add(kiosk, first, DEMO_NOTE, staff)
-    if customers.field_values(kiosk.db, last, "advisor").get("advisor") is None:
-        assign.assign(kiosk, last, staff, staff=staff, manager=True)
+    book = kiosk.privacy.profile
+    with kiosk.transaction():
+        if not book.notes(first):
+            book.record(first, {note_field("demo-1"): {"text": DEMO_NOTE, "author": staff,
+                                                       "at": utcnow()}}, by="staff")
+        if customers.field_values(kiosk.db, last, ADVISOR).get(ADVISOR) is None:
+            book.record(last, {ADVISOR: staff}, by="staff")
     bought = {sku for _, _, sku, *_ in purchases.of_customer(kiosk.db, second)}
     saved = [sku for sku, _ in feedback.reacted(kiosk.db, second, "save")]
     if not saved:
