@@ -176,7 +176,6 @@ def example_help_request(kiosk: Any) -> dict[str, Any]:
     from datetime import UTC, datetime
 
     from kiosk.demo import DEMO_FIRST_NAMES
-
     from kiosk.store import catalogue
 
     skus = sorted(sku for sku, _ in catalogue.active_products(kiosk.db))[:2]
