@@ -53,7 +53,7 @@ def test_the_page_shows_history_chart_and_lists(qtbot, staff_store, signed_in):
     assert "Spend per month" in screen.chart.accessibleName()
     assert "most in" in screen.chart.accessibleDescription()
     assert len(rows_named(screen, "visit_row")) == len(page["timeline"]) > 0
-    assert screen.tab_buttons["visits"].text() == f"Visits ({len(page['timeline'])})"
+    assert screen.tab_buttons["visits"].text() == f"Purchases ({len(page['timeline'])})"
     screen.tab_buttons["shown"].click()
     assert screen.tabs.currentIndex() == 2
     assert not screen.paused.isVisible()
