@@ -142,3 +142,13 @@ def test_a_card_of_someone_who_refused_opens_nothing(qtbot, staff_store, tablets
     assert window.current() == "book" and window.customer.customer_id is None
     assert window.book_screen.message.text() == (
         "This customer does not share their profile with staff.")
+
+
+def test_mode_is_kiosk_or_staff(tmp_path):
+    from kiosk.config import ConfigError, load_config
+
+    (tmp_path / "staff.toml").write_text('mode = "staff"\n')
+    assert load_config(tmp_path / "staff.toml").mode == "staff"
+    (tmp_path / "bad.toml").write_text('mode = "tablet"\n')
+    with pytest.raises(ConfigError, match="'mode' must be one of kiosk, staff, got 'tablet'"):
+        load_config(tmp_path / "bad.toml")
