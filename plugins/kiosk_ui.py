@@ -70,7 +70,7 @@ def _commands() -> list[click.Command]:
     @click.pass_context
     def run(ctx: click.Context, db_path: str | None, windowed: bool, staff_app: bool) -> None:
         """Open the shopper's kiosk (full screen; leaving needs a staff PIN), or with
-        ``--staff`` the staff tablet app (each member of staff signs in with their PIN).
+        --staff the staff tablet app (each member of staff signs in with their PIN).
 
         A database too damaged to open shows the out-of-order screen instead.
         """
