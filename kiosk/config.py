@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 THEMES = ("default", "high-contrast")
 LANGUAGES = ("en", "fr")
+MODES = ("kiosk", "staff")
 
 
 class ConfigError(ValueError):
@@ -134,6 +135,8 @@ class Config:
     theme: str = _setting("default", "Look of the kiosk", _one_of(THEMES))
     large_text: bool = _setting(False, "Larger text everywhere")
     language: str = _setting("en", "Language at start", _one_of(LANGUAGES))
+    mode: str = _setting("kiosk", "What 'kiosk run' opens: the shopper's kiosk or the staff "
+                         "tablet app", _one_of(MODES))
     plugins_dir: str = _setting("", "A folder of extra plugin .py files; empty for none")
     disabled_plugins: list[str] = _setting(  # noqa: RUF009 - a field with a default_factory
         [], "Names of plugins to switch off")

@@ -45,6 +45,19 @@ def _has_staff(accounts) -> bool:
         return True
 
 
+def _run_staff(kiosk, windowed: bool, has_staff: bool) -> int:
+    """The staff tablet app on ``kiosk`` (closes it when the app ends)."""
+    if not has_staff:
+        click.echo("No staff account yet, so nobody can sign in. Add one with "
+                   "'kiosk staff add NAME'.", err=True)
+    try:
+        from kiosk.ui.app import run_staff
+    except ImportError as error:
+        kiosk.close()
+        raise click.ClickException(f"the staff app needs PySide6: {error}") from None
+    return run_staff(kiosk, windowed=windowed)
+
+
 def _commands() -> list[click.Command]:
     from kiosk.cli import db_option, echo_json, json_option, open_kiosk
 
@@ -52,9 +65,12 @@ def _commands() -> list[click.Command]:
     @db_option
     @click.option("--windowed", is_flag=True,
                   help="A normal window instead of full-screen kiosk mode (development).")
+    @click.option("--staff", "staff_app", is_flag=True,
+                  help="Open the staff tablet app instead (also: mode = \"staff\" in config).")
     @click.pass_context
-    def run(ctx: click.Context, db_path: str | None, windowed: bool) -> None:
-        """Open the shopper's kiosk (full screen; leaving needs a staff PIN).
+    def run(ctx: click.Context, db_path: str | None, windowed: bool, staff_app: bool) -> None:
+        """Open the shopper's kiosk (full screen; leaving needs a staff PIN), or with
+        --staff the staff tablet app (each member of staff signs in with their PIN).
 
         A database too damaged to open shows the out-of-order screen instead.
         """
@@ -81,6 +97,8 @@ def _commands() -> list[click.Command]:
             ctx.exit(run_out_of_order(damage, kiosk.config, windowed=windowed))
         from kiosk.staff import StaffAccounts
 
+        if staff_app or kiosk.config.mode == "staff":
+            ctx.exit(_run_staff(kiosk, windowed, _has_staff(StaffAccounts(kiosk.db))))
         if not windowed and not _has_staff(StaffAccounts(kiosk.db)):
             # Kiosk mode that anyone could leave would only pretend to be locked.
             click.echo("No staff account yet, so the kiosk opens in a window instead of "

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdvisorScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="71"/>
+        <source>%n day(s) past their usual visit</source>
+        <translation>
+            <numerusform>%n day past their usual visit</numerusform>
+            <numerusform>%n days past their usual visit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="72"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="74"/>
+        <source>last visit %1</source>
+        <translation>last visit %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="82"/>
+        <source>No one today.</source>
+        <translation>No one today.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="85"/>
+        <source>Head office is not set up or out of reach: help requests cannot be shown.</source>
+        <translation>Head office is not set up or out of reach: help requests cannot be shown.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="88"/>
+        <source>%n shopper(s) waiting for help.</source>
+        <translation>
+            <numerusform>%n shopper waiting for help.</numerusform>
+            <numerusform>%n shoppers waiting for help.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="99"/>
+        <source>Today, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="100"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="107"/>
+        <source>This store&apos;s history ends earlier, so the list is worked out for the day after its last sale.</source>
+        <translation>This store&apos;s history ends earlier, so the list is worked out for the day after its last sale.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="111"/>
+        <source>Lapsing: past their usual interval</source>
+        <translation>Lapsing: past their usual interval</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="112"/>
+        <source>New clients this week</source>
+        <translation>New clients this week</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="113"/>
+        <source>Saved, and back in stock</source>
+        <translation>Saved, and back in stock</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="114"/>
+        <source>Help waiting</source>
+        <translation>Help waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="117"/>
+        <source>Open help requests</source>
+        <translation>Open help requests</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/attract.py" line="90"/>
@@ -37,6 +112,70 @@
         <location filename="../../kiosk/ui/screens/attract.py" line="116"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Getting personal picks ready… %1%</translation>
+    </message>
+</context>
+<context>
+    <name>Book</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/book.py" line="72"/>
+        <source>This customer does not share their profile with staff.</source>
+        <translation>This customer does not share their profile with staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/book.py" line="75"/>
+        <source>No customer has that card.</source>
+        <translation>No customer has that card.</translation>
+    </message>
+</context>
+<context>
+    <name>BookScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="116"/>
+        <source>No client matches. Only clients who share their profile with staff are listed.</source>
+        <translation>No client matches. Only clients who share their profile with staff are listed.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="122"/>
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="127"/>
+        <source>Client book</source>
+        <translation>Client book</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="128"/>
+        <source>Search by first name or short code</source>
+        <translation>Search by first name or short code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="129"/>
+        <source>Search clients by first name or short code</source>
+        <translation>Search clients by first name or short code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="130"/>
+        <source>Scan or type a card code</source>
+        <translation>Scan or type a card code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="131"/>
+        <source>Scan or type a card code, then Enter</source>
+        <translation>Scan or type a card code, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="132"/>
+        <source>This store</source>
+        <translation>This store</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="133"/>
+        <source>My clients</source>
+        <translation>My clients</translation>
     </message>
 </context>
 <context>
@@ -88,6 +227,27 @@
     </message>
 </context>
 <context>
+    <name>ClientRow</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="154"/>
+        <source>(no first name)</source>
+        <translation>(no first name)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="156"/>
+        <source>%1 · advisor %2</source>
+        <translation>%1 · advisor %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="162"/>
+        <source>Last visit %1 · %n visit(s) · %2 spent</source>
+        <translation>
+            <numerusform>Last visit %1 · %n visit · %2 spent</numerusform>
+            <numerusform>Last visit %1 · %n visits · %2 spent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Consents</name>
     <message>
         <location filename="../../kiosk/ui/presenters/mydata.py" line="19"/>
@@ -103,6 +263,533 @@
         <location filename="../../kiosk/ui/presenters/mydata.py" line="23"/>
         <source>Send me offers from head office</source>
         <translation>Send me offers from head office</translation>
+    </message>
+</context>
+<context>
+    <name>Curate</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="54"/>
+        <source>The recommenders are still getting ready; their picks will show here in a moment.</source>
+        <translation>The recommenders are still getting ready; their picks will show here in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="94"/>
+        <source>Picked. They will see it at their next scan.</source>
+        <translation>Picked. They will see it at their next scan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="97"/>
+        <source>Pick removed.</source>
+        <translation>Pick removed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="101"/>
+        <source>Pinned first on its shelf.</source>
+        <translation>Pinned first on its shelf.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="102"/>
+        <source>Unpinned.</source>
+        <translation>Unpinned.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="106"/>
+        <source>Hidden: they will not be shown it.</source>
+        <translation>Hidden: they will not be shown it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="107"/>
+        <source>They can be shown it again.</source>
+        <translation>They can be shown it again.</translation>
+    </message>
+</context>
+<context>
+    <name>CurateScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="102"/>
+        <source>No staff picks yet.</source>
+        <translation>No staff picks yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="106"/>
+        <source>Picked by %1: “%2”</source>
+        <translation>Picked by %1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="108"/>
+        <source>Picked by %1</source>
+        <translation>Picked by %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="110"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="111"/>
+        <source>Remove the pick %1</source>
+        <translation>Remove the pick %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="120"/>
+        <source>The recommenders have nothing for this client yet.</source>
+        <translation>The recommenders have nothing for this client yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="127"/>
+        <source>pinned</source>
+        <translation>pinned</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="129"/>
+        <source>hidden from them</source>
+        <translation>hidden from them</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="134"/>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="164"/>
+        <source>Pick</source>
+        <translation>Pick</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="135"/>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="165"/>
+        <source>Pick %1</source>
+        <translation>Pick %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="137"/>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="137"/>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="139"/>
+        <source>Unpin %1</source>
+        <translation>Unpin %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="139"/>
+        <source>Pin %1</source>
+        <translation>Pin %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="142"/>
+        <source>Show again</source>
+        <translation>Show again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="142"/>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="144"/>
+        <source>Show %1 again</source>
+        <translation>Show %1 again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="144"/>
+        <source>Hide %1</source>
+        <translation>Hide %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="156"/>
+        <source>No product matches.</source>
+        <translation>No product matches.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="180"/>
+        <source>Picks for %1</source>
+        <translation>Picks for %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="186"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="186"/>
+        <source>Back to the customer page</source>
+        <translation>Back to the customer page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="188"/>
+        <source>A note with the next pick, e.g. “For your daughter&apos;s party” (optional)</source>
+        <translation>A note with the next pick, e.g. “For your daughter&apos;s party” (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="190"/>
+        <source>Note with the next pick</source>
+        <translation>Note with the next pick</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="191"/>
+        <source>Staff picks now</source>
+        <translation>Staff picks now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="192"/>
+        <source>What the recommenders would show, and why</source>
+        <translation>What the recommenders would show, and why</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="193"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="194"/>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="195"/>
+        <source>Search the catalogue</source>
+        <translation>Search the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="196"/>
+        <source>In stock here</source>
+        <translation>In stock here</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="20"/>
+        <source>This customer no longer shares their profile with staff.</source>
+        <translation>This customer no longer shares their profile with staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="68"/>
+        <source>This client</source>
+        <translation>This client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="100"/>
+        <source>Sent by %1.</source>
+        <translation>Sent by %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="103"/>
+        <source>No channel is set up: tell them at their next visit.</source>
+        <translation>No channel is set up: tell them at their next visit.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="223"/>
+        <source>This client</source>
+        <extracomment>items of a visit named on its row (the rest are counted)</extracomment>
+        <translation>This client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="229"/>
+        <source>Client since %1</source>
+        <translation>Client since %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="231"/>
+        <source>Advisor: %1</source>
+        <translation>Advisor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="232"/>
+        <source>No advisor yet</source>
+        <translation>No advisor yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="237"/>
+        <source>My client ✓</source>
+        <translation>My client ✓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="237"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <source>Make my client</source>
+        <translation>Make my client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <source>My client</source>
+        <translation>My client</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="251"/>
+        <source>%n visit(s), %1 spent</source>
+        <translation>
+            <numerusform>%n visit, %1 spent</numerusform>
+            <numerusform>%n visits, %1 spent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="254"/>
+        <source>First visit %1, last visit %2</source>
+        <translation>First visit %1, last visit %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="259"/>
+        <source>Usually comes back every %n day(s)</source>
+        <translation>
+            <numerusform>Usually comes back every %n day</numerusform>
+            <numerusform>Usually comes back every %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="262"/>
+        <source>Stores: %1</source>
+        <translation>Stores: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="268"/>
+        <source>No preferences yet.</source>
+        <translation>No preferences yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="276"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="292"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="279"/>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="286"/>
+        <source>No notes yet.</source>
+        <translation>No notes yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
+        <source>by %1, %2</source>
+        <translation>by %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="291"/>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
+        <source>Remove this note</source>
+        <translation>Remove this note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="300"/>
+        <source>No purchases yet.</source>
+        <translation>No purchases yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="307"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="318"/>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="321"/>
+        <source>Nothing saved.</source>
+        <translation>Nothing saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="327"/>
+        <source>Not for me</source>
+        <translation>Not for me</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="330"/>
+        <source>Nothing turned down.</source>
+        <translation>Nothing turned down.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="340"/>
+        <source>The kiosk has not shown them anything lately.</source>
+        <translation>The kiosk has not shown them anything lately.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="355"/>
+        <source>Purchases (%1)</source>
+        <translation>Purchases (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="355"/>
+        <source>Saved (%1)</source>
+        <translation>Saved (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="356"/>
+        <source>Shown lately (%1)</source>
+        <translation>Shown lately (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
+        <source>Nobody yet.</source>
+        <translation>Nobody yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="420"/>
+        <source>Save note</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="421"/>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="430"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="430"/>
+        <source>Back to the client book</source>
+        <translation>Back to the client book</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="431"/>
+        <source>Curate picks</source>
+        <translation>Curate picks</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="432"/>
+        <source>Personal picks paused: they will see picks again when they resume.</source>
+        <translation>Personal picks paused: they will see picks again when they resume.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="435"/>
+        <source>Spend per month</source>
+        <translation>Spend per month</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="436"/>
+        <source>Sizes and preferences</source>
+        <translation>Sizes and preferences</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="437"/>
+        <source>Notes (the shopper can read them in My data)</source>
+        <translation>Notes (the shopper can read them in My data)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
+        <source>Write a note</source>
+        <translation>Write a note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
+        <source>Note text</source>
+        <translation>Note text</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <source>Cancel editing the note</source>
+        <translation>Cancel editing the note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="442"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <source>A message for the client</source>
+        <translation>A message for the client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="444"/>
+        <source>Message for the client</source>
+        <translation>Message for the client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <source>Send the message</source>
+        <translation>Send the message</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
+        <source>Who opened this profile</source>
+        <translation>Who opened this profile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="455"/>
+        <source>Kind of preference</source>
+        <translation>Kind of preference</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="456"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
+        <source>Preference value</source>
+        <translation>Preference value</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <source>Add the preference</source>
+        <translation>Add the preference</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="38"/>
+        <source>You are not allowed to do that.</source>
+        <extracomment>how often the screens&apos; customers are checked against their consent (ms)</extracomment>
+        <translation>You are not allowed to do that.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="40"/>
+        <source>That was not accepted: %1</source>
+        <translation>That was not accepted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="42"/>
+        <source>Not found. It may have been removed.</source>
+        <translation>Not found. It may have been removed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="43"/>
+        <source>Sorry, something went wrong. Please try again.</source>
+        <translation>Sorry, something went wrong. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="84"/>
+        <source>Sorry, the PIN could not be checked. Please try again.</source>
+        <translation>Sorry, the PIN could not be checked. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="99"/>
+        <source>Too many wrong PINs. Try again in %1 minute(s).</source>
+        <translation>Too many wrong PINs. Try again in %1 minute(s).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="103"/>
+        <source>Wrong PIN.</source>
+        <translation>Wrong PIN.</translation>
     </message>
 </context>
 <context>
@@ -131,6 +818,51 @@
         <location filename="../../kiosk/ui/screens/help.py" line="56"/>
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="62"/>
+        <source>No one is waiting for help.</source>
+        <translation>No one is waiting for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="64"/>
+        <source>A shopper</source>
+        <translation>A shopper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="65"/>
+        <source>%1 at %2, asked at %3</source>
+        <translation>%1 at %2, asked at %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="70"/>
+        <source>Looking at: %1</source>
+        <translation>Looking at: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="71"/>
+        <source>What they were looking at is not shared.</source>
+        <translation>What they were looking at is not shared.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="74"/>
+        <source>Take</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="75"/>
+        <source>Take: %1</source>
+        <translation>Take: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="84"/>
+        <source>Help requests</source>
+        <translation>Help requests</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="85"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>
@@ -502,6 +1234,44 @@
     </message>
 </context>
 <context>
+    <name>NavBar</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="59"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="60"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="61"/>
+        <source>Help (%1)</source>
+        <translation>Help (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="62"/>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="66"/>
+        <source>%1, manager</source>
+        <translation>%1, manager</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="69"/>
+        <source>Signed in: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="70"/>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+</context>
+<context>
     <name>OutOfOrderScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/out_of_order.py" line="70"/>
@@ -868,6 +1638,57 @@ It tells you how to restore a backup or rebuild the database from head office.</
     </message>
 </context>
 <context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="87"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="99"/>
+        <source>Staff sign-in: type your PIN</source>
+        <translation>Staff sign-in: type your PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="101"/>
+        <source>Your staff PIN</source>
+        <translation>Your staff PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="102"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="103"/>
+        <source>Delete a digit</source>
+        <translation>Delete a digit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="104"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/chart.py" line="50"/>
+        <source>No purchases in the last 24 months.</source>
+        <translation>No purchases in the last 24 months.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/chart.py" line="54"/>
+        <source>Spend per month: %1 in all over %2 months; most in %3 (%4).</source>
+        <translation>Spend per month: %1 in all over %2 months; most in %3 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/chart.py" line="59"/>
+        <source>Spend per month</source>
+        <translation>Spend per month</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <location filename="../../kiosk/ui/presenters/staff_gate.py" line="39"/>
@@ -883,6 +1704,262 @@ It tells you how to restore a backup or rebuild the database from head office.</
         <location filename="../../kiosk/ui/presenters/staff_gate.py" line="50"/>
         <source>Wrong PIN.</source>
         <translation>Wrong PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffHelp</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="61"/>
+        <source>Help requests need head office, and this tablet has none set up. Shoppers who ask are sent to the till.</source>
+        <extracomment>how often the waiting list is refreshed while someone is signed in (ms)</extracomment>
+        <translation>Help requests need head office, and this tablet has none set up. Shoppers who ask are sent to the till.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="119"/>
+        <source>a shopper</source>
+        <translation>a shopper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="121"/>
+        <source>You took it: %1 is waiting at %2.</source>
+        <translation>You took it: %1 is waiting at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="129"/>
+        <source>Someone else took it first.</source>
+        <translation>Someone else took it first.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="137"/>
+        <source>Head office is out of reach, so help requests cannot be shown. Shoppers who ask are sent to the till.</source>
+        <translation>Head office is out of reach, so help requests cannot be shown. Shoppers who ask are sent to the till.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTexts</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="27"/>
+        <source>Lapsing</source>
+        <translation>Lapsing</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="28"/>
+        <source>Recently seen</source>
+        <translation>Recently seen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="29"/>
+        <source>Saved, not bought</source>
+        <translation>Saved, not bought</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="30"/>
+        <source>High value</source>
+        <translation>High value</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="37"/>
+        <source>from the shopper</source>
+        <translation>from the shopper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="38"/>
+        <source>from staff</source>
+        <translation>from staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="39"/>
+        <source>inferred from what they bought</source>
+        <translation>inferred from what they bought</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="46"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="47"/>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="48"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="49"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="56"/>
+        <source>red</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="56"/>
+        <source>pink</source>
+        <translation>pink</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="57"/>
+        <source>blue</source>
+        <translation>blue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="57"/>
+        <source>green</source>
+        <translation>green</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="58"/>
+        <source>white</source>
+        <translation>white</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="58"/>
+        <source>black</source>
+        <translation>black</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="59"/>
+        <source>gold</source>
+        <translation>gold</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="59"/>
+        <source>silver</source>
+        <translation>silver</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="60"/>
+        <source>many colours</source>
+        <translation>many colours</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="73"/>
+        <source>up to %1</source>
+        <translation>up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="81"/>
+        <source>opened the profile</source>
+        <translation>opened the profile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="82"/>
+        <source>searched</source>
+        <translation>searched</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="83"/>
+        <source>wrote a note</source>
+        <translation>wrote a note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="84"/>
+        <source>picked an item</source>
+        <translation>picked an item</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="85"/>
+        <source>pinned an item</source>
+        <translation>pinned an item</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="86"/>
+        <source>hid an item</source>
+        <translation>hid an item</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="87"/>
+        <source>changed a preference</source>
+        <translation>changed a preference</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="88"/>
+        <source>changed the advisor</source>
+        <translation>changed the advisor</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="89"/>
+        <source>removed a pick</source>
+        <translation>removed a pick</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="90"/>
+        <source>looked at the recommenders&apos; picks</source>
+        <translation>looked at the recommenders&apos; picks</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="91"/>
+        <source>sent a message</source>
+        <translation>sent a message</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="92"/>
+        <source>scanned their card</source>
+        <translation>scanned their card</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="93"/>
+        <source>read who opened the profile</source>
+        <translation>read who opened the profile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="94"/>
+        <source>signed in</source>
+        <translation>signed in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="95"/>
+        <source>signed out</source>
+        <translation>signed out</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="122"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="128"/>
+        <source>stock unknown</source>
+        <translation>stock unknown</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="130"/>
+        <source>out of stock here</source>
+        <translation>out of stock here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="132"/>
+        <source>%1 in stock</source>
+        <translation>%1 in stock</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="146"/>
+        <source>Aisle %1</source>
+        <translation>Aisle %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="147"/>
+        <source>Aisle %1, bay %2</source>
+        <translation>Aisle %1, bay %2</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/window.py" line="218"/>
+        <source>Sorry, something went wrong. Please try again.</source>
+        <extracomment>screens reached from the bar, and the bar button lit for each screen</extracomment>
+        <translation>Sorry, something went wrong. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/window.py" line="242"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AdvisorScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="71"/>
+        <source>%n day(s) past their usual visit</source>
+        <translation>
+            <numerusform>%n jour après sa visite habituelle</numerusform>
+            <numerusform>%n jours après sa visite habituelle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="72"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="74"/>
+        <source>last visit %1</source>
+        <translation>dernière visite le %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="82"/>
+        <source>No one today.</source>
+        <translation>Personne aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="85"/>
+        <source>Head office is not set up or out of reach: help requests cannot be shown.</source>
+        <translation>Le siège n&apos;est pas configuré ou injoignable : les demandes d&apos;aide ne peuvent pas s&apos;afficher.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="88"/>
+        <source>%n shopper(s) waiting for help.</source>
+        <translation>
+            <numerusform>%n client attend de l&apos;aide.</numerusform>
+            <numerusform>%n clients attendent de l&apos;aide.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="99"/>
+        <source>Today, %1</source>
+        <translation>Aujourd&apos;hui, %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="100"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="107"/>
+        <source>This store&apos;s history ends earlier, so the list is worked out for the day after its last sale.</source>
+        <translation>L&apos;historique de ce magasin s&apos;arrête plus tôt : la liste est calculée pour le lendemain de sa dernière vente.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="111"/>
+        <source>Lapsing: past their usual interval</source>
+        <translation>En retrait : au-delà de leur rythme habituel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="112"/>
+        <source>New clients this week</source>
+        <translation>Nouveaux clients cette semaine</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="113"/>
+        <source>Saved, and back in stock</source>
+        <translation>Mis de côté, et de retour en stock</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="114"/>
+        <source>Help waiting</source>
+        <translation>Demandes d&apos;aide en attente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="117"/>
+        <source>Open help requests</source>
+        <translation>Ouvrir les demandes d&apos;aide</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/attract.py" line="90"/>
@@ -37,6 +112,70 @@
         <location filename="../../kiosk/ui/screens/attract.py" line="116"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Préparation de vos suggestions personnelles… %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>Book</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/book.py" line="72"/>
+        <source>This customer does not share their profile with staff.</source>
+        <translation>Ce client ne partage pas son profil avec le personnel.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/book.py" line="75"/>
+        <source>No customer has that card.</source>
+        <translation>Aucun client n&apos;a cette carte.</translation>
+    </message>
+</context>
+<context>
+    <name>BookScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="116"/>
+        <source>No client matches. Only clients who share their profile with staff are listed.</source>
+        <translation>Aucun client ne correspond. Seuls les clients qui partagent leur profil avec le personnel sont listés.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="122"/>
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="127"/>
+        <source>Client book</source>
+        <translation>Carnet de clients</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="128"/>
+        <source>Search by first name or short code</source>
+        <translation>Chercher par prénom ou code court</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="129"/>
+        <source>Search clients by first name or short code</source>
+        <translation>Chercher des clients par prénom ou code court</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="130"/>
+        <source>Scan or type a card code</source>
+        <translation>Scannez ou tapez un code de carte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="131"/>
+        <source>Scan or type a card code, then Enter</source>
+        <translation>Scannez ou tapez un code de carte, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="132"/>
+        <source>This store</source>
+        <translation>Ce magasin</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="133"/>
+        <source>My clients</source>
+        <translation>Mes clients</translation>
     </message>
 </context>
 <context>
@@ -88,6 +227,27 @@
     </message>
 </context>
 <context>
+    <name>ClientRow</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="154"/>
+        <source>(no first name)</source>
+        <translation>(sans prénom)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="156"/>
+        <source>%1 · advisor %2</source>
+        <translation>%1 · conseiller %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="162"/>
+        <source>Last visit %1 · %n visit(s) · %2 spent</source>
+        <translation>
+            <numerusform>Dernière visite le %1 · %n visite · %2 dépensés</numerusform>
+            <numerusform>Dernière visite le %1 · %n visites · %2 dépensés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Consents</name>
     <message>
         <location filename="../../kiosk/ui/presenters/mydata.py" line="19"/>
@@ -103,6 +263,533 @@
         <location filename="../../kiosk/ui/presenters/mydata.py" line="23"/>
         <source>Send me offers from head office</source>
         <translation>M’envoyer les offres du siège</translation>
+    </message>
+</context>
+<context>
+    <name>Curate</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="54"/>
+        <source>The recommenders are still getting ready; their picks will show here in a moment.</source>
+        <translation>Les recommandations se préparent encore ; elles s&apos;afficheront ici dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="94"/>
+        <source>Picked. They will see it at their next scan.</source>
+        <translation>Choisi. Le client le verra à son prochain scan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="97"/>
+        <source>Pick removed.</source>
+        <translation>Choix retiré.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="101"/>
+        <source>Pinned first on its shelf.</source>
+        <translation>Épinglé en tête de son rayon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="102"/>
+        <source>Unpinned.</source>
+        <translation>Désépinglé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="106"/>
+        <source>Hidden: they will not be shown it.</source>
+        <translation>Masqué : il ne lui sera pas montré.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/curate.py" line="107"/>
+        <source>They can be shown it again.</source>
+        <translation>Il peut de nouveau lui être montré.</translation>
+    </message>
+</context>
+<context>
+    <name>CurateScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="102"/>
+        <source>No staff picks yet.</source>
+        <translation>Aucun choix du personnel pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="106"/>
+        <source>Picked by %1: “%2”</source>
+        <translation>Choisi par %1 : « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="108"/>
+        <source>Picked by %1</source>
+        <translation>Choisi par %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="110"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="111"/>
+        <source>Remove the pick %1</source>
+        <translation>Retirer le choix %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="120"/>
+        <source>The recommenders have nothing for this client yet.</source>
+        <translation>Les recommandations n&apos;ont encore rien pour ce client.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="127"/>
+        <source>pinned</source>
+        <translation>épinglé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="129"/>
+        <source>hidden from them</source>
+        <translation>masqué pour ce client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="134"/>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="164"/>
+        <source>Pick</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="135"/>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="165"/>
+        <source>Pick %1</source>
+        <translation>Choisir %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="137"/>
+        <source>Unpin</source>
+        <translation>Désépingler</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="137"/>
+        <source>Pin</source>
+        <translation>Épingler</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="139"/>
+        <source>Unpin %1</source>
+        <translation>Désépingler %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="139"/>
+        <source>Pin %1</source>
+        <translation>Épingler %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="142"/>
+        <source>Show again</source>
+        <translation>Remontrer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="142"/>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="144"/>
+        <source>Show %1 again</source>
+        <translation>Remontrer %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="144"/>
+        <source>Hide %1</source>
+        <translation>Masquer %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="156"/>
+        <source>No product matches.</source>
+        <translation>Aucun produit ne correspond.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="180"/>
+        <source>Picks for %1</source>
+        <translation>Sélection pour %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="186"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="186"/>
+        <source>Back to the customer page</source>
+        <translation>Retour à la fiche client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="188"/>
+        <source>A note with the next pick, e.g. “For your daughter&apos;s party” (optional)</source>
+        <translation>Un mot avec le prochain choix, p. ex. « Pour la fête de votre fille » (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="190"/>
+        <source>Note with the next pick</source>
+        <translation>Mot avec le prochain choix</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="191"/>
+        <source>Staff picks now</source>
+        <translation>Choix du personnel actuels</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="192"/>
+        <source>What the recommenders would show, and why</source>
+        <translation>Ce que les recommandations montreraient, et pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="193"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="194"/>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="195"/>
+        <source>Search the catalogue</source>
+        <translation>Chercher dans le catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/curate.py" line="196"/>
+        <source>In stock here</source>
+        <translation>En stock ici</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="20"/>
+        <source>This customer no longer shares their profile with staff.</source>
+        <translation>Ce client ne partage plus son profil avec le personnel.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="68"/>
+        <source>This client</source>
+        <translation>Ce client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="100"/>
+        <source>Sent by %1.</source>
+        <translation>Envoyé par %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="103"/>
+        <source>No channel is set up: tell them at their next visit.</source>
+        <translation>Aucun canal n&apos;est configuré : dites-le-lui à sa prochaine visite.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="223"/>
+        <source>This client</source>
+        <extracomment>items of a visit named on its row (the rest are counted)</extracomment>
+        <translation>Ce client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="229"/>
+        <source>Client since %1</source>
+        <translation>Client depuis le %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="231"/>
+        <source>Advisor: %1</source>
+        <translation>Conseiller : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="232"/>
+        <source>No advisor yet</source>
+        <translation>Pas encore de conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="237"/>
+        <source>My client ✓</source>
+        <translation>Mon client ✓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="237"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <source>Make my client</source>
+        <translation>En faire mon client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <source>My client</source>
+        <translation>Mon client</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="251"/>
+        <source>%n visit(s), %1 spent</source>
+        <translation>
+            <numerusform>%n visite, %1 dépensés</numerusform>
+            <numerusform>%n visites, %1 dépensés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="254"/>
+        <source>First visit %1, last visit %2</source>
+        <translation>Première visite le %1, dernière le %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="259"/>
+        <source>Usually comes back every %n day(s)</source>
+        <translation>
+            <numerusform>Revient d&apos;habitude chaque jour</numerusform>
+            <numerusform>Revient d&apos;habitude tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="262"/>
+        <source>Stores: %1</source>
+        <translation>Magasins : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="268"/>
+        <source>No preferences yet.</source>
+        <translation>Pas encore de préférences.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="276"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="292"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="279"/>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="286"/>
+        <source>No notes yet.</source>
+        <translation>Pas encore de notes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
+        <source>by %1, %2</source>
+        <translation>par %1, le %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="291"/>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
+        <source>Remove this note</source>
+        <translation>Retirer cette note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="300"/>
+        <source>No purchases yet.</source>
+        <translation>Pas encore d&apos;achats.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="307"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="318"/>
+        <source>Saved</source>
+        <translation>Mis de côté</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="321"/>
+        <source>Nothing saved.</source>
+        <translation>Rien de mis de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="327"/>
+        <source>Not for me</source>
+        <translation>Pas pour moi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="330"/>
+        <source>Nothing turned down.</source>
+        <translation>Rien d&apos;écarté.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="340"/>
+        <source>The kiosk has not shown them anything lately.</source>
+        <translation>La borne ne lui a rien montré récemment.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="355"/>
+        <source>Purchases (%1)</source>
+        <translation>Achats (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="355"/>
+        <source>Saved (%1)</source>
+        <translation>Mis de côté (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="356"/>
+        <source>Shown lately (%1)</source>
+        <translation>Montré récemment (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
+        <source>Nobody yet.</source>
+        <translation>Personne pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="420"/>
+        <source>Save note</source>
+        <translation>Enregistrer la note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="421"/>
+        <source>Add note</source>
+        <translation>Ajouter la note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="430"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="430"/>
+        <source>Back to the client book</source>
+        <translation>Retour au carnet de clients</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="431"/>
+        <source>Curate picks</source>
+        <translation>Choisir pour ce client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="432"/>
+        <source>Personal picks paused: they will see picks again when they resume.</source>
+        <translation>Sélection personnelle en pause : le client reverra des suggestions quand il la relancera.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="435"/>
+        <source>Spend per month</source>
+        <translation>Dépenses par mois</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="436"/>
+        <source>Sizes and preferences</source>
+        <translation>Tailles et préférences</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="437"/>
+        <source>Notes (the shopper can read them in My data)</source>
+        <translation>Notes (le client peut les lire dans Mes données)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
+        <source>Write a note</source>
+        <translation>Écrire une note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
+        <source>Note text</source>
+        <translation>Texte de la note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <source>Cancel editing the note</source>
+        <translation>Annuler la modification de la note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="442"/>
+        <source>Contact</source>
+        <translation>Contacter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <source>A message for the client</source>
+        <translation>Un message pour le client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="444"/>
+        <source>Message for the client</source>
+        <translation>Message pour le client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
+        <source>Who opened this profile</source>
+        <translation>Qui a ouvert ce profil</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="455"/>
+        <source>Kind of preference</source>
+        <translation>Type de préférence</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="456"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
+        <source>Preference value</source>
+        <translation>Valeur de la préférence</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <source>Add the preference</source>
+        <translation>Ajouter la préférence</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="38"/>
+        <source>You are not allowed to do that.</source>
+        <extracomment>how often the screens&apos; customers are checked against their consent (ms)</extracomment>
+        <translation>Vous n&apos;avez pas le droit de faire cela.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="40"/>
+        <source>That was not accepted: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="42"/>
+        <source>Not found. It may have been removed.</source>
+        <translation>Introuvable. Il a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="43"/>
+        <source>Sorry, something went wrong. Please try again.</source>
+        <translation>Désolé, une erreur s&apos;est produite. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="84"/>
+        <source>Sorry, the PIN could not be checked. Please try again.</source>
+        <translation>Désolé, le code PIN n&apos;a pas pu être vérifié. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="99"/>
+        <source>Too many wrong PINs. Try again in %1 minute(s).</source>
+        <translation>Trop de codes PIN erronés. Réessayez dans %1 minute(s).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="103"/>
+        <source>Wrong PIN.</source>
+        <translation>Code PIN erroné.</translation>
     </message>
 </context>
 <context>
@@ -131,6 +818,51 @@
         <location filename="../../kiosk/ui/screens/help.py" line="56"/>
         <source>Back</source>
         <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="62"/>
+        <source>No one is waiting for help.</source>
+        <translation>Personne n&apos;attend d&apos;aide.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="64"/>
+        <source>A shopper</source>
+        <translation>Un client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="65"/>
+        <source>%1 at %2, asked at %3</source>
+        <translation>%1 à %2, demandé à %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="70"/>
+        <source>Looking at: %1</source>
+        <translation>Regardait : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="71"/>
+        <source>What they were looking at is not shared.</source>
+        <translation>Ce que le client regardait n&apos;est pas partagé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="74"/>
+        <source>Take</source>
+        <translation>Je m&apos;en occupe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="75"/>
+        <source>Take: %1</source>
+        <translation>Je m&apos;en occupe : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="84"/>
+        <source>Help requests</source>
+        <translation>Demandes d&apos;aide</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/help.py" line="85"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
     </message>
 </context>
 <context>
@@ -502,6 +1234,44 @@
     </message>
 </context>
 <context>
+    <name>NavBar</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="59"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="60"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="61"/>
+        <source>Help (%1)</source>
+        <translation>Aide (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="62"/>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="66"/>
+        <source>%1, manager</source>
+        <translation>%1, responsable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="69"/>
+        <source>Signed in: %1</source>
+        <translation>Connecté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/nav.py" line="70"/>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+</context>
+<context>
     <name>OutOfOrderScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/out_of_order.py" line="70"/>
@@ -868,6 +1638,57 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
     </message>
 </context>
 <context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="87"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="99"/>
+        <source>Staff sign-in: type your PIN</source>
+        <translation>Connexion du personnel : tapez votre code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="101"/>
+        <source>Your staff PIN</source>
+        <translation>Votre code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="102"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="103"/>
+        <source>Delete a digit</source>
+        <translation>Effacer un chiffre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="104"/>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/chart.py" line="50"/>
+        <source>No purchases in the last 24 months.</source>
+        <translation>Aucun achat ces 24 derniers mois.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/chart.py" line="54"/>
+        <source>Spend per month: %1 in all over %2 months; most in %3 (%4).</source>
+        <translation>Dépenses par mois : %1 au total sur %2 mois ; le plus en %3 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/chart.py" line="59"/>
+        <source>Spend per month</source>
+        <translation>Dépenses par mois</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <location filename="../../kiosk/ui/presenters/staff_gate.py" line="39"/>
@@ -883,6 +1704,262 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
         <location filename="../../kiosk/ui/presenters/staff_gate.py" line="50"/>
         <source>Wrong PIN.</source>
         <translation>Code erroné.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffHelp</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="61"/>
+        <source>Help requests need head office, and this tablet has none set up. Shoppers who ask are sent to the till.</source>
+        <extracomment>how often the waiting list is refreshed while someone is signed in (ms)</extracomment>
+        <translation>Les demandes d&apos;aide passent par le siège, et cette tablette n&apos;en a pas de configuré. Les clients qui demandent sont envoyés à la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="119"/>
+        <source>a shopper</source>
+        <translation>un client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="121"/>
+        <source>You took it: %1 is waiting at %2.</source>
+        <translation>C&apos;est pour vous : %1 attend à %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="129"/>
+        <source>Someone else took it first.</source>
+        <translation>Quelqu&apos;un d&apos;autre s&apos;en occupe déjà.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/presenters/help.py" line="137"/>
+        <source>Head office is out of reach, so help requests cannot be shown. Shoppers who ask are sent to the till.</source>
+        <translation>Le siège est injoignable, les demandes d&apos;aide ne peuvent donc pas s&apos;afficher. Les clients qui demandent sont envoyés à la caisse.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTexts</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="27"/>
+        <source>Lapsing</source>
+        <translation>En retrait</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="28"/>
+        <source>Recently seen</source>
+        <translation>Vus récemment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="29"/>
+        <source>Saved, not bought</source>
+        <translation>Mis de côté, pas achetés</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="30"/>
+        <source>High value</source>
+        <translation>Meilleurs clients</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="37"/>
+        <source>from the shopper</source>
+        <translation>du client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="38"/>
+        <source>from staff</source>
+        <translation>du personnel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="39"/>
+        <source>inferred from what they bought</source>
+        <translation>déduit des achats</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="46"/>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="47"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="48"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="49"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="56"/>
+        <source>red</source>
+        <translation>rouge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="56"/>
+        <source>pink</source>
+        <translation>rose</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="57"/>
+        <source>blue</source>
+        <translation>bleu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="57"/>
+        <source>green</source>
+        <translation>vert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="58"/>
+        <source>white</source>
+        <translation>blanc</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="58"/>
+        <source>black</source>
+        <translation>noir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="59"/>
+        <source>gold</source>
+        <translation>doré</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="59"/>
+        <source>silver</source>
+        <translation>argenté</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="60"/>
+        <source>many colours</source>
+        <translation>multicolore</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="73"/>
+        <source>up to %1</source>
+        <translation>jusqu&apos;à %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="81"/>
+        <source>opened the profile</source>
+        <translation>a ouvert le profil</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="82"/>
+        <source>searched</source>
+        <translation>a cherché</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="83"/>
+        <source>wrote a note</source>
+        <translation>a écrit une note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="84"/>
+        <source>picked an item</source>
+        <translation>a choisi un article</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="85"/>
+        <source>pinned an item</source>
+        <translation>a épinglé un article</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="86"/>
+        <source>hid an item</source>
+        <translation>a masqué un article</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="87"/>
+        <source>changed a preference</source>
+        <translation>a modifié une préférence</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="88"/>
+        <source>changed the advisor</source>
+        <translation>a changé le conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="89"/>
+        <source>removed a pick</source>
+        <translation>a retiré un choix</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="90"/>
+        <source>looked at the recommenders&apos; picks</source>
+        <translation>a regardé les recommandations</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="91"/>
+        <source>sent a message</source>
+        <translation>a envoyé un message</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="92"/>
+        <source>scanned their card</source>
+        <translation>a scanné sa carte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="93"/>
+        <source>read who opened the profile</source>
+        <translation>a lu qui a ouvert le profil</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="94"/>
+        <source>signed in</source>
+        <translation>s&apos;est connecté</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="95"/>
+        <source>signed out</source>
+        <translation>s&apos;est déconnecté</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="122"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="128"/>
+        <source>stock unknown</source>
+        <translation>stock inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="130"/>
+        <source>out of stock here</source>
+        <translation>en rupture ici</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="132"/>
+        <source>%1 in stock</source>
+        <translation>%1 en stock</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="146"/>
+        <source>Aisle %1</source>
+        <translation>Allée %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="147"/>
+        <source>Aisle %1, bay %2</source>
+        <translation>Allée %1, travée %2</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/window.py" line="218"/>
+        <source>Sorry, something went wrong. Please try again.</source>
+        <extracomment>screens reached from the bar, and the bar button lit for each screen</extracomment>
+        <translation>Désolé, une erreur s&apos;est produite. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/window.py" line="242"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ def apply_look(app: QApplication, theme: str, large_text: bool) -> None:
     app.setStyleSheet(stylesheet(theme, large_text=large_text))
 
 
-def install_excepthook(window: KioskWindow) -> None:
+def install_excepthook(window: Any) -> None:
     """Log any uncaught error (type and traceback, never data) and show a friendly note."""
 
     def hook(kind, value, tb) -> None:
@@ -156,6 +156,46 @@ def run_kiosk(kiosk: Any, *, windowed: bool = False) -> int:
     if window.camera is not None:
         window.camera.start_camera()
     _show(app, window, windowed)
+    code = app.exec()
+    if kiosk.config.hq_url:
+        try:
+            kiosk.sync.stop()
+        except Exception:
+            log.exception("background sync did not stop cleanly")
+    kiosk.close()
+    return code
+
+
+def create_staff_window(kiosk: Any, *, language: str | None = None,
+                        idle_seconds: int | None = None) -> Any:
+    """The staff tablet app's window, without the event loop (tests, screenshots)."""
+    from kiosk.ui.staff.window import StaffWindow
+
+    app = application()
+    install_search_paths()
+    ensure_compiled()
+    apply_look(app, kiosk.config.theme, kiosk.config.large_text)
+    translations = Translations(app, language or kiosk.config.language)
+    return StaffWindow(kiosk, translations, idle_seconds=idle_seconds)
+
+
+def run_staff(kiosk: Any, *, windowed: bool = False) -> int:
+    """``kiosk run --staff``: the tablet app, full screen unless ``windowed``."""
+    app = application()
+    window = create_staff_window(kiosk)
+    install_excepthook(window)
+    if kiosk.config.hq_url:
+        try:
+            kiosk.sync.start()
+        except Exception:
+            log.exception("background sync could not start; the tablet works offline")
+    if window.camera is not None:
+        window.camera.start_camera()
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        window.showFullScreen()
     code = app.exec()
     if kiosk.config.hq_url:
         try:

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 SIZES = ((768, 1024), (1920, 1080))
+#: the staff tablet: landscape and portrait
+STAFF_SIZES = ((1280, 800), (800, 1280))
 
 
 def _copy_db(source: Path, target: Path) -> None:
@@ -160,11 +162,89 @@ def render_all(kiosk: Any, outdir: Path, *, sizes=SIZES) -> list[Path]:
     return written
 
 
+def _settle_staff(app, window) -> None:
+    for _ in range(4):
+        window.worker.wait(60000)
+        window.help.worker.wait(60000)
+        app.processEvents()
+    app.processEvents()
+
+
+def example_help_request(kiosk: Any) -> dict[str, Any]:
+    """A help request as head office sends it to tablets (the screenshots have no head
+    office): the demo shopper at a kiosk of this store, looking at two products."""
+    from datetime import UTC, datetime
+
+    from kiosk.demo import DEMO_FIRST_NAMES
+    from kiosk.store import catalogue
+
+    skus = sorted(sku for sku, _ in catalogue.active_products(kiosk.db))[:2]
+    names = catalogue.names(kiosk.db, skus)
+    return {"request_id": "example", "kiosk": "kiosk-1", "first_name": DEMO_FIRST_NAMES[0],
+            "asked": datetime.now(UTC).isoformat(),
+            "looking_at": [{"sku": sku, "name": names.get(sku)} for sku in skus]}
+
+
+def render_staff(kiosk: Any, outdir: Path, *, sizes=STAFF_SIZES,
+                 languages=("en", "fr")) -> list[Path]:
+    """Every screen of the staff tablet app (``staff-*.png``), signed in as the demo
+    staff member, on the demo store's first client."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.demo import DEMO_STAFF
+    from kiosk.ui.app import create_staff_window
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    written: list[Path] = []
+    from kiosk.store import customers
+
+    client = min(customers.named(kiosk.db), default=None)
+    for language in languages:
+        suffix = "" if language == "en" else f"-{language}"
+        for width, height in sizes:
+            window = create_staff_window(kiosk, language=language, idle_seconds=3600)
+            window.resize(width, height)
+            window.show()
+            _settle_staff(app, window)
+
+            def shot(name: str, window=window, width=width, height=height,
+                     suffix=suffix) -> None:
+                _settle_staff(app, window)
+                path = outdir / f"staff-{name}-{width}x{height}{suffix}.png"
+                window.grab().save(str(path))
+                written.append(path)
+
+            shot("sign-in")
+            window.desk.sign_in(DEMO_STAFF[1])
+            shot("today")
+            window.go("book")
+            shot("client-book")
+            if client is not None:
+                window.open_customer(client)
+                shot("customer")
+                window.customer_screen.show_tab("shown")
+                shot("customer-shown")
+                window.open_curate()
+                shot("curate")
+            window.go("help")
+            window.help.pending = [example_help_request(kiosk)]
+            window.help.requests.emit(window.help.pending)
+            window.help_screen.say("")
+            shot("help")
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--db", type=Path, help="a kiosk database (copied first)")
+    parser.add_argument("--staff-only", action="store_true",
+                        help="only the staff tablet's screens")
     args = parser.parse_args(argv)
 
     from kiosk.app import Kiosk
@@ -186,8 +266,10 @@ def main(argv: list[str] | None = None) -> int:
 
             build_demo_store(kiosk)
         try:
-            written = render_all(kiosk, args.outdir)
-            written += render_out_of_order(kiosk, args.outdir, work)
+            written = [] if args.staff_only else render_all(kiosk, args.outdir)
+            if not args.staff_only:
+                written += render_out_of_order(kiosk, args.outdir, work)
+            written += render_staff(kiosk, args.outdir)
         finally:
             kiosk.close()
     finally:

@@ -1,0 +1,1 @@
+"""Presenters of the staff tablet app: QObjects with signals, no widgets."""

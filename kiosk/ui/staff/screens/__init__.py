@@ -1,0 +1,1 @@
+"""Screens of the staff tablet app: thin widgets bound to the presenters."""
