@@ -13,6 +13,7 @@ DEMO_DB ?= demo/kiosk.db
 DEMO_CHAIN_DIR ?= demo-chain
 CHAIN_ARGS ?=
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint bench screenshots demo demo-chain system-deps clean
 RUN_ARGS ?=
@@ -68,10 +69,14 @@ screenshots: $(STAMP) $(DEMO_DB)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots --db $(DEMO_DB)
 
 # lint-imports checks the import contracts in pyproject.toml (docs/architecture-layers.md).
+# The tests run in PYTEST_WORKERS processes (pytest-xdist; CI has 2 cores), one test at a
+# time each, an idle one taking tests queued for the other (worksteal: the slowest tests
+# are few to a file, so whole files would leave one process with the long ones at the end).
+# PYTEST_WORKERS=0 runs them in this process; PYTEST_ARGS are added last (files, -k, -x).
 test: $(STAMP)
 	$(BIN)/ruff check kiosk plugins tests benchmarks examples
 	$(BIN)/lint-imports --no-cache --no-logo
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kiosk plugins tests benchmarks examples

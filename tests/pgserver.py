@@ -4,8 +4,9 @@ Import the fixtures in a test module::
 
     from tests.pgserver import pg_url  # noqa: F401  (a session-scoped fixture)
 
-``pg_url`` is a fresh, empty database on a private server listening on
-127.0.0.1 on a free port; the server is started once per test session.
+``pg_url`` is a fresh, empty database (dropped after its test) on a private server
+listening on 127.0.0.1 on a free port; the server is started once per test session
+(once per pytest-xdist worker: each has its own folder and port).
 initdb refuses to run as root, so as root the server runs as the
 ``postgres`` (or ``nobody``) user. Tests are skipped, with the reason, only
 when no PostgreSQL binaries are installed.
@@ -89,6 +90,18 @@ class PostgresServer:
              "-A", "trust", "-E", "UTF8", "--no-sync"],
             check=True, capture_output=True,
         )
+        for attempt in range(3):
+            try:
+                self._pg_ctl_start()
+                return
+            except subprocess.CalledProcessError:
+                # the free port was taken between free_port() and the server's bind (another
+                # test process, e.g. a second pytest-xdist worker): try another one
+                if attempt == 2 or "could not bind" not in self._log():
+                    raise
+                self.port = free_port()
+
+    def _pg_ctl_start(self) -> None:
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
                    "-c max_connections=200")
         if not self.durable:
@@ -98,6 +111,10 @@ class PostgresServer:
              "-l", str(self.root / "log.txt"), "-w", "-t", "60", "start"],
             check=True, capture_output=True,
         )
+
+    def _log(self) -> str:
+        log = self.root / "log.txt"
+        return log.read_text(errors="replace") if log.exists() else ""
 
     def stop(self) -> None:
         subprocess.run(
@@ -115,6 +132,15 @@ class PostgresServer:
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        """Drop a database made by ``create_database`` (closing any session still on it), so
+        a long run does not leave hundreds of them for the session's end to delete."""
+        import psycopg
+
+        name = url.rsplit("/", 1)[1]
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -137,12 +163,15 @@ def pg_server() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture
-def pg_url(pg_server: PostgresServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A new empty database on the session's PostgreSQL server.
+def pg_url(pg_server: PostgresServer, tmp_path: Path,
+           monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A new empty database on the session's PostgreSQL server, dropped after the test.
 
     Its head office's key file is ``tmp_path / "hq-pg.key"``, through
     ``KIOSK_HQ_KEY_FILE``, so every head-office process of the test (in this
     process, ``kiosk hq`` commands, subprocesses) shares it.
     """
     monkeypatch.setenv("KIOSK_HQ_KEY_FILE", str(tmp_path / "hq-pg.key"))
-    return pg_server.create_database()
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)

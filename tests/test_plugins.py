@@ -3,6 +3,7 @@
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -124,9 +125,13 @@ def test_kiosk_plugins_cli_lists_builtins_with_hooks():
 def test_example_distribution_installs_and_is_listed(tmp_path):
     """Install the example plugin as a real distribution and see it in `kiosk plugins`."""
     target = tmp_path / "site"
+    # pip builds a local folder in place (build/, *.egg-info): build a copy, so the checkout
+    # stays clean and a test process importing the example from it meanwhile is not affected
+    source = shutil.copytree(EXAMPLE, tmp_path / "example",
+                             ignore=shutil.ignore_patterns("build", "*.egg-info"))
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-         "--no-build-isolation", "--target", str(target), str(EXAMPLE)],
+         "--no-build-isolation", "--target", str(target), str(source)],
         check=True, capture_output=True, text=True,
     )
     env = {**os.environ, "PYTHONPATH": str(target)}

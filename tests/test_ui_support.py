@@ -4,11 +4,12 @@ that drive the kiosk window like a shopper would."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import build_once
 
 from kiosk.app import Kiosk
 from kiosk.config import Config
@@ -47,10 +48,8 @@ def make_shopper(kiosk: Kiosk) -> Shopper:
     return Shopper(customer_id, card.code, card.short_code)
 
 
-@pytest.fixture(scope="session")
-def store_template(tmp_path_factory) -> tuple[Path, Shopper]:
-    """Built once per test session, copied for each test (SQLite backup API)."""
-    folder = tmp_path_factory.mktemp("ui_store")
+def build_template(folder: Path) -> dict[str, str]:
+    """The trained store in ``folder / "template.db"``, closed; its shopper's fields."""
     config = Config(database=str(folder / "template.db"), store_id="store-1",
                     store_name="Harbour Street Gifts", kiosk_id="kiosk-ui")
     kiosk = Kiosk(config, entrypoints=False)
@@ -60,7 +59,15 @@ def store_template(tmp_path_factory) -> tuple[Path, Shopper]:
         kiosk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         kiosk.close()
-    return folder / "template.db", shopper
+    return asdict(shopper)
+
+
+@pytest.fixture(scope="session")
+def store_template(tmp_path_factory) -> tuple[Path, Shopper]:
+    """Built once per test run (``build_once``: one build for every xdist worker), copied
+    for each test (SQLite backup API)."""
+    folder, shopper = build_once(tmp_path_factory, "ui_store", build_template)
+    return folder / "template.db", Shopper(**shopper)
 
 
 def copy_db(source: Path, target: Path) -> None:
