@@ -191,11 +191,7 @@ def run_staff(kiosk: Any, *, windowed: bool = False) -> int:
             log.exception("background sync could not start; the tablet works offline")
     if window.camera is not None:
         window.camera.start_camera()
-    if windowed:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        window.showFullScreen()
+    _show(app, window, windowed)
     code = app.exec()
     if kiosk.config.hq_url:
         try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
@@ -135,6 +136,11 @@ class BookScreen(Screen):
             set_text(chip, filter_name(key))
         if self.rows or self.list_layout.count():
             self.show_rows(self.rows)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # tap "Clients" and type: the search answers without a tap on the field first
+        QTimer.singleShot(0, self.search.setFocus)
 
     def clear(self) -> None:
         self.rows = []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import LANGUAGES
@@ -102,6 +103,11 @@ class SignInScreen(Screen):
         self.pin.setPlaceholderText(self.tr("PIN"))
         set_text(self.erase_button, "⌫", self.tr("Delete a digit"))
         set_text(self.ok_button, self.tr("Sign in"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # a keyboard (or a tablet's own) types the PIN straight away, no tap first
+        QTimer.singleShot(0, self.pin.setFocus)
 
     def clear(self) -> None:
         self.pin.clear()
