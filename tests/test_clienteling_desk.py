@@ -444,3 +444,104 @@ def test_pick_pin_hide_are_record_fields_for_every_kiosk(kiosk, sam, people):
     assert sam.page(zoe)["curation"]["hidden"] == []
     with pytest.raises(ValueError, match="SKU"):
         sam.pin(zoe, "NOPE")
+
+
+# -- new clients: became a client, or a first purchase, in the window --------------------------
+
+def test_new_clients_became_clients_or_bought_first_in_the_window(tmp_path):
+    """Hand-checked, with today's date T (the store's last purchase T-2 is recent, so the
+    reference day is T and the window T-6..T, new_client_days = 7):
+
+    ======  ===========================================  ==========  ==========  =====
+    client  staff_profile yes                            purchases   first       new?
+    ======  ===========================================  ==========  ==========  =====
+    Nina    enrolled here with it today                  none        -           yes
+    Quinn   her record (T-400) had no yes; given here T  T-100       T-100       yes
+    Omar    T-400, on his record from head office        T-2         T-2         yes
+    Rita    T-3, given at another kiosk (her record)     T-200       T-200       yes
+    Pia     T-400, on her record                         T-100, T-2  T-100       no
+    Sol     T-10, on his record                          none        -           no
+    ======  ===========================================  ==========  ==========  =====
+
+    Before the fix only Omar counted (a first purchase in the window).
+    """
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.sync.apply import apply_profile
+
+    now = datetime.now(UTC)
+
+    def day(ago: int) -> str:
+        return (now - timedelta(days=ago)).date().isoformat()
+
+    def stamped(ago: int) -> str:
+        return stamp(int((now - timedelta(days=ago)).timestamp() * 1000), 0, "kiosk-9")
+
+    kiosk = Kiosk(config_for(tmp_path / "kiosk.db"), entrypoints=False)
+    try:
+        with kiosk.transaction() as db:
+            catalogue.ensure_store(db, STORE, "Test Store")
+            catalogue.upsert_product(db, "P1", {"name": "RED MUG", "price": 10.0})
+        ids = {"Nina": kiosk.privacy.enrol("Nina", {"staff_profile": True}).customer_id}
+        records = {"Quinn": (400, "personalisation"), "Omar": (400, "staff_profile"),
+                   "Rita": (3, "staff_profile"), "Pia": (400, "staff_profile"),
+                   "Sol": (10, "staff_profile")}
+        for name, (ago, purpose) in records.items():
+            ids[name] = f"c-{name.lower()}"
+            fields = {"first_name": {"value": name, "hlc": stamped(400), "base": ""},
+                      f"consent:{purpose}": {"value": True, "hlc": stamped(ago), "base": ""}}
+            with kiosk.transaction():
+                apply_profile(kiosk, {"kind": "profile", "customer_id": ids[name],
+                                      "data": {"fields": fields}})
+        kiosk.privacy.set_consent(ids["Quinn"], "staff_profile", True, source="staff")
+        with kiosk.transaction() as db:
+            purchases.upsert_imported(db, [
+                line("n1", ids["Quinn"], "P1", 1, 10.0, day(100)),
+                line("n2", ids["Omar"], "P1", 1, 10.0, day(2)),
+                line("n3", ids["Rita"], "P1", 1, 10.0, day(200)),
+                line("n4", ids["Pia"], "P1", 1, 10.0, day(100)),
+                line("n5", ids["Pia"], "P1", 1, 10.0, day(2))])
+        StaffAccounts(kiosk.db).add("Sam", "4821", "manager")
+        session = StaffDesk(kiosk).sign_in("4821").session
+        assert {r.first_name for r in session.search("")} == set(ids)
+        today = session.advisor()
+        assert today["today"] == day(0)
+        new = names(today["new_this_week"])
+        assert sorted(new[:2]) == ["Nina", "Quinn"] and new[2:] == ["Omar", "Rita"]
+        # mine: only the clients assigned to me
+        session.assign(ids["Rita"], "Sam")
+        assert names(session.advisor(mine=True)["new_this_week"]) == ["Rita"]
+    finally:
+        kiosk.close()
+
+
+# -- requests from the tablet's engineer (issue 12b) -----------------------------------------
+
+def test_client_since_is_the_earlier_of_the_record_and_the_first_purchase(sam, people):
+    # the records were made today; Zoé's history starts on 2011-03-01
+    assert sam.page(people["Zoé"]["id"])["customer"]["since"] == "2011-03-01"
+    chloe = sam.page(people["Chloé"]["id"])  # no purchase: the record's day
+    assert chloe["customer"]["since"] == utcnow()[:10]
+
+
+def test_a_page_reloaded_after_an_edit_is_not_audited_again(kiosk, sam, people):
+    zoe = people["Zoé"]["id"]
+
+    def views() -> tuple[int, int]:
+        audited = [r for r in audit_rows(kiosk) if r[1] == "view"]
+        events = kiosk.db.execute("SELECT count(*) FROM outbox WHERE kind = 'staff_viewed'"
+                                  ).fetchone()[0]
+        return len(audited), events
+
+    sam.page(zoe)
+    assert views() == (1, 1)
+    sam.add_note(zoe, "Prefers gold")
+    page = sam.page(zoe, audit=False)
+    assert [n["text"] for n in page["notes"]] == ["Prefers gold"]
+    assert views() == (1, 1)
+    assert [r[1] for r in audit_rows(kiosk)][-1] == "note"
+    with pytest.raises(ValueError, match="audit"):
+        sam.page(zoe, audit="no")
+    kiosk.privacy.set_consent(zoe, "staff_profile", False)
+    with pytest.raises(NoStaffConsent):  # gated all the same
+        sam.page(zoe, audit=False)

@@ -28,7 +28,9 @@ ADDED_SINCE_FIXTURE = {("kiosk.privacy", "0002_profile_fields"),
                        ("kiosk.identity", "0004_chain_cards"),
                        ("kiosk.purchases", "0001_line_ids"),
                        ("kiosk.staff", "0002_roles_audit_views"),
-                       ("kiosk.clients", "0001_client_book")}
+                       ("kiosk.clients", "0001_client_book"),
+                       ("kiosk.feedback", "0001_relayed_impressions"),
+                       ("kiosk.clients", "0002_client_since")}
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@
   is more than ``lapsing_factor`` × their usual interval (the average days
   between visits); ``days_over`` = days since the last visit − usual
   interval; most overdue first.
-- **new this week**: clients whose first visit is within ``new_client_days``
-  of the reference day.
+- **new this week**: clients who became clients (first said yes to
+  staff_profile, at enrolment or later) or bought for the first time within
+  ``new_client_days`` up to the reference day.
 - **back in stock**: items a client saved at a kiosk, has not bought since,
   and that this store has in stock now.
 - **help**: help requests waiting (``kiosk.help.pending``); None when head
@@ -41,7 +42,8 @@ def today_list(kiosk: Kiosk, *, staff: str | None = None,
     lapsing_rows = clients.search(db, advisor=staff, limit=LAPSING_SCAN,
                                   lapsing=(today.isoformat(), settings.lapsing_factor))
     first_day = date.fromordinal(today.toordinal() - settings.new_client_days + 1)
-    new_rows = clients.new_since(db, first_day.isoformat(), MAX_ROWS)
+    new_rows = clients.new_between(db, first_day.isoformat(), today.isoformat(),
+                                   MAX_ROWS if staff is None else LAPSING_SCAN)
     if staff is not None:
         new_rows = [r for r in new_rows if r[5] == staff]
     saved = book.saved_not_bought(kiosk, None)
@@ -67,7 +69,7 @@ def today_list(kiosk: Kiosk, *, staff: str | None = None,
     return {"today": today.isoformat(),
             "lapsing": [{"client": flagger.row(r), "days_over": days}
                         for days, r in lapsing[:MAX_ROWS]],
-            "new_this_week": [flagger.row(r) for r in new_rows if r[0] in still],
+            "new_this_week": [flagger.row(r) for r in new_rows if r[0] in still][:MAX_ROWS],
             "back_in_stock": back[:MAX_ROWS],
             "help": waiting_help(kiosk) if help_requests else None}
 

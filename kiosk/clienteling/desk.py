@@ -139,10 +139,16 @@ class StaffSession:
         gate.require(self.kiosk, customer_id)
         return customer_id
 
-    def page(self, customer_id: str) -> dict[str, Any]:
-        """Everything staff see of a consenting shopper, in one call (audited "view")."""
+    def page(self, customer_id: str, *, audit: bool = True) -> dict[str, Any]:
+        """Everything staff see of a consenting shopper, in one call (audited "view").
+
+        ``audit=False``: the same page, not audited, for the tablet reloading it after an
+        edit (the edit was audited): the trail keeps the real opens only. Gated either way.
+        """
+        if not isinstance(audit, bool):
+            raise ValueError("audit: must be true or false")
         self._gate(customer_id)
-        return page.customer_page(self.kiosk, customer_id, staff=self.name)
+        return page.customer_page(self.kiosk, customer_id, staff=self.name, audited=audit)
 
     def set_preference(self, customer_id: str, key: str, value: str) -> None:
         """Add a preference with source "staff" (audited "preference")."""

@@ -26,8 +26,10 @@ MAX_SHOWN = 30
 MONTHS = 24
 
 
-def customer_page(kiosk: Kiosk, customer_id: str, *, staff: str) -> dict[str, Any]:
-    """What staff see of a consenting shopper (``NoStaffConsent`` otherwise); audited."""
+def customer_page(kiosk: Kiosk, customer_id: str, *, staff: str,
+                  audited: bool = True) -> dict[str, Any]:
+    """What staff see of a consenting shopper (``NoStaffConsent`` otherwise); audited
+    ("view") unless ``audited`` is False (the tablet reloading after an audited edit)."""
     gate.require(kiosk, customer_id)
     db = kiosk.db
     row = customers.require(db, customer_id)
@@ -43,12 +45,15 @@ def customer_page(kiosk: Kiosk, customer_id: str, *, staff: str) -> dict[str, An
             | {r[1] for r in shown} | {p[0] for p in picks})
     products = catalogue.products_here(db, store_id, skus)
     book_row = book.client_row(kiosk, customer_id)
+    stats = _stats(lines)
+    # an imported store's records start on the import day, after the history they hold
+    since = min(filter(None, (row[3][:10], stats["first_visit"])))
     data = {
-        "customer": {"id": customer_id, "first_name": row[1], "since": row[3][:10],
+        "customer": {"id": customer_id, "first_name": row[1], "since": since,
                      "advisor": book_row.advisor if book_row else None},
         "paused": customers.is_paused(db, customer_id),
         "consents": kiosk.privacy.consents(customer_id),
-        "stats": _stats(lines),
+        "stats": stats,
         "timeline": _timeline(lines, products),
         "spend_by_month": spend_by_month(lines, book.reference_day(db)),
         "preferences": [{"key": k, "value": v, "source": s, "updated": u}
@@ -67,7 +72,8 @@ def customer_page(kiosk: Kiosk, customer_id: str, *, staff: str) -> dict[str, An
             "hidden": sorted(f.partition(":")[2] for f, v in curation.items()
                              if f.startswith("hide:") and v is True)},
     }
-    audit(kiosk, staff, VIEW, customer_id)
+    if audited:
+        audit(kiosk, staff, VIEW, customer_id)
     return data
 
 

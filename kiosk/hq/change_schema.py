@@ -131,10 +131,28 @@ def _card() -> dict[str, Any]:
                  ["card_id", "long_digest", "short_digest", "status"])
 
 
+def _shown() -> dict[str, Any]:
+    """Made by head office only, from a kiosk's impressions (never published): what a
+    ``shown`` change holds (``kiosk.hq.shown``)."""
+    item = _data({"sku": _text(rules.MAX_ID), "recommender": _text(64), "reason": _text(64),
+                  "shelf": _or_null(_text(64))}, ["sku", "recommender", "reason"])
+    return _data({"event": _text(64), "session_id": _text(256), "at": _text(64),
+                  "store": _or_null(_text(rules.MAX_ID)),
+                  "items": {"type": "array", "minItems": 1, "maxItems": rules.MAX_SHOWN_ITEMS,
+                            "items": item}},
+                 ["event", "session_id", "at", "items"])
+
+
 _DATA = {"product": _product, "stock": _stock, "profile": _profile,
          "revocation": _revocation, "consent_withdrawn": _consent_withdrawn, "model": _model,
-         "card": _card}
-_NAMES_CUSTOMER = {"profile", "revocation", "consent_withdrawn", "card"}
+         "card": _card, "shown": _shown}
+_NAMES_CUSTOMER = {"profile", "revocation", "consent_withdrawn", "card", "shown"}
+
+
+def data_schema(kind: str) -> dict[str, Any]:
+    """What a change of ``kind`` holds in ``data`` (``KeyError`` for a kind without one
+    written here: erasure, customer_merged, purchases)."""
+    return _DATA[kind]()
 
 
 def json_value_schema() -> dict[str, Any]:

@@ -39,8 +39,9 @@ from kiosk.wire import ChangeIn, PublishIn, describe
 #: "customer_merged" only from ``Storage.merge_customers``, "card" only from the card
 #: registry (``kiosk.hq.registry``)
 PUBLISHABLE = ("product", "stock", "profile", "revocation", "consent_withdrawn", "model")
-#: "purchases" comes only from ``kiosk hq import`` (``kiosk.hq.tills``), after the consent check
-KINDS = (*PUBLISHABLE, "erasure", "customer_merged", "purchases", "card")
+#: "purchases" comes only from ``kiosk hq import`` (``kiosk.hq.tills``), after the consent check;
+#: "shown" only from head office relaying a kiosk's impressions (``kiosk.hq.shown``), after it
+KINDS = (*PUBLISHABLE, "erasure", "customer_merged", "purchases", "card", "shown")
 #: a card's states in a ``card`` change
 CARD_STATUSES = ("active", "revoked")
 
@@ -358,6 +359,39 @@ def _card(c: _Checker) -> None:
     c.text("store_id", MAX_ID)
 
 
+#: items in one shown change (a kiosk shows a few shelves of picks at once)
+MAX_SHOWN_ITEMS = 100
+_SHOWN_ITEM_TEXT = {"sku": MAX_ID, "recommender": 64, "reason": 64}
+
+
+def _shown(c: _Checker) -> None:
+    c.only("event", "session_id", "at", "store", "items")
+    c.text("event", 64, required=True, nullable=False)
+    c.text("session_id", 256, required=True, nullable=False)
+    c.text("at", 64, required=True, nullable=False)
+    c.text("store", MAX_ID)
+    items = c.data.get("items")
+    if not isinstance(items, list) or not 1 <= len(items) <= MAX_SHOWN_ITEMS:
+        c.say("data.items", f"required for a shown: a list of 1-{MAX_SHOWN_ITEMS} "
+                            "{sku, recommender, reason, shelf} objects")
+        return
+    for index, item in enumerate(items):
+        where = f"data.items.{index}"
+        if not isinstance(item, dict):
+            c.say(where, "must be an object {sku, recommender, reason, shelf}")
+            continue
+        for extra in sorted(set(item) - {*_SHOWN_ITEM_TEXT, "shelf"}) if c.strict else ():
+            c.say(f"{where}.{extra}", "unknown field; allowed: sku, recommender, reason, shelf")
+        for key, length in _SHOWN_ITEM_TEXT.items():
+            problem = text_problem(item.get(key), length)
+            if problem:
+                c.say(f"{where}.{key}", problem)
+        if item.get("shelf") is not None and text_problem(item["shelf"], 64):
+            c.say(f"{where}.shelf", f"{text_problem(item['shelf'], 64)} or null")
+        if len(c.problems) > 20:
+            return
+
+
 def _is_base64(text: str) -> bool:
     return _BASE64(text) is not None
 
@@ -374,6 +408,7 @@ _RULES: dict[str, tuple[Callable[[_Checker], None], bool]] = {
     "customer_merged": (_customer_merged, True),
     "purchases": (_purchases, True),
     "card": (_card, True),
+    "shown": (_shown, True),
 }
 
 

@@ -96,8 +96,8 @@ def import_till_file(storage: Storage, path: str | os.PathLike[str], store_id: s
             progress(READ_SHARE + 2 * (PROGRESS_TOTAL - READ_SHARE) // 3, PROGRESS_TOTAL)
         products = _publish_new_products(storage, cur, data)
         new_rows = [row for row in rows if row[0] in new_ids and row[2] is not None]
-        consenting = _consenting(storage, cur, {row[2] for row in new_rows})
-        histories = [row for row in new_rows if row[2] in consenting]
+        allowed = consenting(storage, cur, {row[2] for row in new_rows})
+        histories = [row for row in new_rows if row[2] in allowed]
         published = storage._add_changes(cur, history_changes(histories))
     if progress is not None:
         progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
@@ -181,7 +181,7 @@ def _insert(storage: Storage, cur: Any, rows: list[tuple[Any, ...]]) -> set[str]
     return {row[0] for row in found}
 
 
-def _consenting(storage: Storage, cur: Any, customer_ids: Iterable[str]) -> set[str]:
+def consenting(storage: Storage, cur: Any, customer_ids: Iterable[str]) -> set[str]:
     """Which of ``customer_ids`` currently grant a history purpose at head office."""
     ids = sorted(customer_ids)
     found: set[str] = set()
@@ -236,7 +236,7 @@ def history_of(storage: Storage, cur: Any, customer_id: str) -> list[ChangeIn]:
 
     The purchases part of a customer's snapshot (``kiosk.hq.snapshot``).
     """
-    if not _consenting(storage, cur, [customer_id]):
+    if not consenting(storage, cur, [customer_id]):
         return []
     return history_changes(customer_rows(storage, cur, customer_id))
 

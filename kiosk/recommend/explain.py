@@ -1,4 +1,9 @@
-"""Reason codes → English sentences. The UI uses the same table through Qt."""
+"""Reason codes → English sentences. The UI uses the same table through Qt.
+
+A reason may come without its data: what another kiosk of the chain showed
+reaches a device as the reason code only (``kiosk.hq.shown``). Each code then
+has a sentence that needs nothing ("Goes with something you bought").
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ TEMPLATES: dict[str, str] = {
     "buy_again_times": "You have bought this {times} times, last in {month}",
     "goes_with": "Goes with the {trigger_name} you bought in {month}",
     "goes_with_undated": "Goes with the {trigger_name}",
+    "goes_with_unnamed": "Goes with something you bought",
     "similar_shoppers": "Shoppers who buy what you buy also like this",
     "content_match_theme": "Matches your interest in {theme}",
     "content_match_colour": "In {colour}, a colour you like",
@@ -25,6 +31,7 @@ TEMPLATES: dict[str, str] = {
     "staff_pick_note": "Picked for you by {staff_name}: {note}",
     "staff_pick": "Picked for you by {staff_name}",
     "more_like_this": "More like the {anchor_name}",
+    "more_like_this_unnamed": "More like something you liked",
     "fallback": "Recommended for you",
 }
 
@@ -55,6 +62,8 @@ def template_key(reason: Reason) -> str:
             return "buy_again"
         return "buy_again_times" if int(data.get("times") or 1) > 1 else "buy_again_once"
     if code == "goes_with":
+        if not data.get("trigger_name"):
+            return "goes_with_unnamed"
         return "goes_with" if _date(data.get("bought_on")) else "goes_with_undated"
     if code == "content_match":
         if data.get("theme"):
@@ -66,6 +75,8 @@ def template_key(reason: Reason) -> str:
         return "content_match"
     if code == "staff_pick":
         return "staff_pick_note" if data.get("note") else "staff_pick"
+    if code == "more_like_this" and not data.get("anchor_name"):
+        return "more_like_this_unnamed"
     return code if code in TEMPLATES else "fallback"
 
 

@@ -3,7 +3,8 @@
 Staff search the shoppers who agreed to ``staff_profile`` as they type, over
 100,000 of them, in a few milliseconds: that needs one narrow table with the
 first name folded for search (case and accents removed) and each shopper's
-visits, spend, first and last visit and advisor, indexed. It is derived data:
+visits, spend, first and last visit, advisor and when they became a client
+(``client_since``: their first yes to ``staff_profile``), indexed. It is derived data:
 the truth stays in ``customers``, ``consents``, ``purchases`` and
 ``profile_fields``.
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -123,6 +125,32 @@ def client_book_tables(db: Database) -> None:
         db.execute(trigger)
 
 
+_CLIENT_SINCE_TRIGGERS = (
+    """CREATE TRIGGER client_book_consent_field_set AFTER INSERT ON profile_fields
+       WHEN NEW.field = 'consent:staff_profile'
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT NEW.customer_id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.customer_id);
+       END""",
+    """CREATE TRIGGER client_book_consent_field_changed AFTER UPDATE ON profile_fields
+       WHEN NEW.field = 'consent:staff_profile'
+       BEGIN INSERT INTO client_book_stale (customer_id) SELECT NEW.customer_id
+         WHERE NOT EXISTS (SELECT 1 FROM client_book_stale WHERE customer_id = NEW.customer_id);
+       END""",
+)
+
+
+@clients_migrations(name="0002_client_since")
+def client_since_column(db: Database) -> None:
+    """``client_since``: when the shopper became a client (the advisor's "new clients");
+    the record's stamp of their yes counts, so its changes mark the row too. Rebuilt."""
+    db.execute("ALTER TABLE client_book ADD COLUMN client_since TEXT")
+    db.execute("CREATE INDEX client_book_since ON client_book(client_since)")
+    db.execute("CREATE INDEX client_book_first ON client_book(first_visit)")
+    for trigger in _CLIENT_SINCE_TRIGGERS:
+        db.execute(trigger)
+    rebuild(db)
+
+
 def fold_name(text: str | None) -> str:
     """``text`` as search compares it: no accents, case folded, spaces squeezed."""
     if not text:
@@ -157,13 +185,14 @@ def refresh(db: Database) -> int:
             return 0
     facts = customers.book_facts(db, ids, PURPOSE, ADVISOR_FIELD)
     stats = purchases.visit_stats(db, ids)
+    since = customers.became_client(db, ids, PURPOSE)
     rows = []
     for customer_id, first_name, consented, advisor in facts:
         if not consented:
             continue
         visits, spend, first, last = stats.get(customer_id, (0, 0.0, None, None))
         rows.append((customer_id, first_name, fold_name(first_name), visits, spend, first,
-                     last, advisor))
+                     last, advisor, since.get(customer_id)))
     if ids is None:
         db.execute("DELETE FROM client_book")
         db.execute("DELETE FROM client_book_stale")
@@ -175,7 +204,8 @@ def refresh(db: Database) -> int:
                    "(SELECT value FROM json_each(?))", [chosen])
     db.conn.executemany(
         "INSERT INTO client_book (customer_id, first_name, name_key, visits, spend, "
-        "first_visit, last_visit, advisor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        "first_visit, last_visit, advisor, client_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows)
     db.execute("UPDATE client_book_state SET built = 1 WHERE id = 1")
     return len(facts) if ids is None else len(ids)
 
@@ -240,10 +270,17 @@ def high_value_threshold(db: Database, share: float) -> float | None:
     return None if row is None else float(row[0])
 
 
-def new_since(db: Database, day: str, limit: int) -> list[BookRow]:
-    """Clients whose first visit is on or after ``day``, newest first."""
-    return db.execute(f"SELECT {_COLUMNS} FROM client_book WHERE first_visit >= ? "
-                      "ORDER BY first_visit DESC, customer_id LIMIT ?", [day, limit]).fetchall()
+def new_between(db: Database, first: str, last: str, limit: int) -> list[BookRow]:
+    """New clients from ISO day ``first`` to ``last``: they became clients (``client_since``)
+    or bought for the first time in those days; newest first (by the later of the two)."""
+    end = (date.fromisoformat(last) + timedelta(days=1)).isoformat()
+    inside_since = "(client_since >= ? AND client_since < ?)"
+    inside_first = "(first_visit >= ? AND first_visit < ?)"
+    return db.execute(
+        f"SELECT {_COLUMNS} FROM client_book WHERE {inside_since} OR {inside_first} "
+        f"ORDER BY max(CASE WHEN {inside_since} THEN substr(client_since, 1, 10) ELSE '' END, "
+        f"CASE WHEN {inside_first} THEN first_visit ELSE '' END) DESC, customer_id LIMIT ?",
+        [first, end] * 4 + [limit]).fetchall()
 
 
 def rows_for(db: Database, ids: Iterable[str]) -> dict[str, BookRow]:

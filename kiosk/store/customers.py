@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from kiosk.chain import unstamp
 from kiosk.store.times import utcnow
 
 # Named when the privacy service owned its tables; the name is recorded in every
@@ -370,6 +372,32 @@ def book_facts(db: Database, ids: list[str] | None, purpose: str, advisor_field:
         params).fetchall()
     return [(r[0], r[1], None if r[2] is None else bool(r[2]),
              r[3] if isinstance(r[3], str) else None) for r in rows]
+
+
+def became_client(db: Database, ids: list[str] | None, purpose: str) -> dict[str, str]:
+    """id -> when the shopper first said yes to ``purpose`` (ISO, UTC), of ``ids`` (None:
+    everyone): the earlier of the first yes in this device's own log (an answer given here)
+    and the stamp of the record's yes (an answer given at any device, received from head
+    office). The log's ``hq`` rows are left out: they hold when an answer arrived here."""
+    where, params = "", [purpose]
+    if ids is not None:
+        where = "AND customer_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(ids))
+    found = {r[0]: r[1] for r in db.execute(
+        "SELECT customer_id, min(at) FROM consents WHERE purpose = ? AND granted = 1 "
+        f"AND source <> 'hq' {where} GROUP BY customer_id", params)}
+    field_params: list[Any] = [f"consent:{purpose}", *params[1:]]
+    for customer_id, hlc in db.execute(
+            "SELECT customer_id, hlc FROM profile_fields WHERE field = ? AND value = 'true' "
+            f"{where}", field_params):
+        try:
+            millis = unstamp(hlc)[0]
+        except ValueError:
+            continue
+        given = datetime.fromtimestamp(millis / 1000, UTC).isoformat(timespec="microseconds")
+        if customer_id not in found or given < found[customer_id]:
+            found[customer_id] = given
+    return found
 
 
 def consenting_among(db: Database, ids: Iterable[str], purpose: str) -> set[str]:

@@ -2,6 +2,11 @@
 
 A shopper without personalisation consent is recorded by session only (no
 customer id): the frequency cap and "not for me" then last one session.
+
+Impressions are also relayed by head office to every device of the chain
+(``shown`` changes, ``kiosk.hq.shown``): such a row names the event it came
+from (``relayed``); the device that showed the picks has them already (rows
+of that session with no ``relayed``) and adds nothing.
 """
 
 from __future__ import annotations
@@ -11,8 +16,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from kiosk.store.times import utcnow
+
+feedback_migrations = Migrations("kiosk.feedback")
 
 
 def create_core_tables(db: Database) -> None:
@@ -42,6 +50,15 @@ def create_core_tables(db: Database) -> None:
     db.execute("CREATE INDEX feedback_customer ON feedback(customer_id, kind, sku)")
 
 
+@feedback_migrations(name="0001_relayed_impressions")
+def relayed_impressions(db: Database) -> None:
+    """``relayed``: the id of head office's relayed event (NULL: shown at this device)."""
+    db.execute("ALTER TABLE impressions ADD COLUMN relayed TEXT")
+    db.execute("CREATE INDEX impressions_relayed ON impressions(relayed) "
+               "WHERE relayed IS NOT NULL")
+    db.execute("CREATE INDEX impressions_session ON impressions(session_id)")
+
+
 def _who(customer_id: str | None, session_id: str) -> tuple[str, list[Any]]:
     """The customer's rows and this session's, or this session's only."""
     if customer_id is not None:
@@ -57,6 +74,23 @@ def add_impressions(db: Database, customer_id: str | None, session_id: str,
         "VALUES (?, ?, ?, ?, ?, ?)",
         [[customer_id, session_id, i["sku"], i["recommender"], i["reason"], shown]
          for i in items])
+
+
+def add_relayed(db: Database, customer_id: str, session_id: str, event: str,
+                items: Iterable[dict[str, str]], shown: str) -> int:
+    """What a kiosk of the chain showed the shopper (event ``event``), once; returns rows
+    written: none when this event was applied before or the session was this device's."""
+    known = db.execute(
+        "SELECT 1 FROM impressions WHERE relayed = ? UNION ALL SELECT 1 FROM impressions "
+        "WHERE session_id = ? AND relayed IS NULL LIMIT 1", [event, session_id]).fetchone()
+    if known is not None:
+        return 0
+    rows = [[customer_id, session_id, i["sku"], i["recommender"], i["reason"], shown, event]
+            for i in items]
+    db.conn.executemany(
+        "INSERT INTO impressions (customer_id, session_id, sku, recommender, reason, shown, "
+        "relayed) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)
 
 
 def add_feedback(db: Database, customer_id: str | None, session_id: str, sku: str,

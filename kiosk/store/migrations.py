@@ -60,6 +60,7 @@ CORE_SETS: tuple[Migrations, ...] = (
     staff.staff_migrations,
     sync.sync_migrations,
     purchases.purchases_migrations,
+    feedback.feedback_migrations,
     clients.clients_migrations,  # after every table its triggers watch
 )
 

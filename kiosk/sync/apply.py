@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.events import utcnow
 from kiosk.hq.changes import erased_id_digest
-from kiosk.store import catalogue, customers, meta, purchases
+from kiosk.store import catalogue, customers, feedback, meta, purchases
 from kiosk.store import sync as sync_store
 from kiosk.store.erasure import every_customer_id
 
@@ -181,6 +181,20 @@ def apply_purchases(kiosk: Kiosk, change: dict[str, Any]) -> None:
     purchases.add_from_hq(db, customer_id, lines, kiosk.config.store_id)
 
 
+def apply_shown(kiosk: Kiosk, change: dict[str, Any]) -> None:
+    """What a kiosk of the chain showed a shopper (``kiosk.hq.shown``): into ``impressions``,
+    once per event, and never twice on the kiosk that showed it. Only for a shopper held here
+    (another store's, with ``profiles = "store"``, is skipped); never brings back an erased
+    id."""
+    customer_id = _customer(change)
+    data = change["data"]
+    event, session_id = _required(data, "event"), _required(data, "session_id")
+    at, items = _required(data, "at"), _required(data, "items", list)
+    if kiosk.privacy.was_erased(customer_id) or not customers.exists(kiosk.db, customer_id):
+        return
+    feedback.add_relayed(kiosk.db, customer_id, session_id, event, items, at)
+
+
 def apply_revocation(kiosk: Kiosk, change: dict[str, Any]) -> None:
     """The customer's cards were revoked elsewhere: refuse them here too."""
     reason = change["data"].get("reason", "revoked at head office")
@@ -315,4 +329,5 @@ APPLIERS: dict[str, Callable[[Kiosk, dict[str, Any]], object]] = {
     "customer_merged": apply_customer_merged,
     "purchases": apply_purchases,
     "card": apply_card,
+    "shown": apply_shown,
 }

@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.hq import record, registry
+from kiosk.hq import record, registry, shown
 from kiosk.hq.batch import Event, decode_events
 from kiosk.hq.bootstrap import compaction_key, visible_to
 from kiosk.hq.changes import check_changes, erased_id_digest
@@ -371,12 +371,15 @@ class Storage(abc.ABC):
                       "dropped = CASE WHEN dropped > ? THEN dropped ELSE ? END WHERE name = ?",
                       [received, new_last, result.accepted, result.duplicates,
                        result.out_of_order, dropped, dropped, kiosk.name])
-            reacting = [e for e in ordered if e.kind in _REACT_TO]
-            if reacting:
-                new = {uuid for uuid, _ in inserted}
-                for event in reacting:
-                    if event.uuid in new:
-                        result.erasures += self._react(cur, kiosk, event, subjects)
+            new = {uuid for uuid, _ in inserted}
+            for event in ordered:
+                if event.kind in _REACT_TO and event.uuid in new:
+                    result.erasures += self._react(cur, kiosk, event, subjects)
+            # after the batch's consent answers: what the kiosk showed, for every device
+            shown_events = [e for e in ordered if e.kind == "impression" and e.customer_id
+                            and e.uuid in new and e.customer_id not in erased]
+            if shown_events:
+                shown.relay(self, cur, kiosk, shown_events)
         if result.erasures:
             self._after_erasure()
         return result
