@@ -110,6 +110,11 @@ def test_notes_add_edit_remove(qtbot, staff_store, signed_in):
          if b.objectName() == "remove_note").click()
     settle(qtbot, window)
     assert not rows_named(screen, "note_row")
+    # one open, three audited writes; the page read again after each write is no new view
+    from kiosk.store.staff import audit_of
+
+    actions = [action for _, _, action, _ in audit_of(window.kiosk.db, staff_store.consenting[2])]
+    assert actions == ["view", "note", "note", "note"]
 
 
 def test_make_my_client_then_find_them_under_my_clients(qtbot, staff_store, signed_in):

@@ -113,7 +113,8 @@ class CuratePresenter(QObject):
 
         def op(session: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             write(session, customer_id)
-            return session.page(customer_id), session.suggested(customer_id)
+            return (session.page(customer_id, audit=False),
+                    session.suggested(customer_id))
 
         def written(result: tuple[dict[str, Any], list[dict[str, Any]]]) -> None:
             page, found = result

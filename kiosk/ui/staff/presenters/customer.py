@@ -41,17 +41,21 @@ class CustomerPresenter(QObject):
         self.reload()
 
     def reload(self) -> None:
-        self._run(lambda s, cid: None)
+        """Open the page (an audited view)."""
+        self._run(lambda s, cid: None, audit=True)
 
-    def _run(self, write: Callable[[Any, str], Any]) -> None:
-        """``write(session, customer_id)``, then the page again, on the worker."""
+    def _run(self, write: Callable[[Any, str], Any], *, audit: bool = False) -> None:
+        """``write(session, customer_id)``, then the page again, on the worker.
+
+        The write is audited by the session itself; the page read after it is
+        not counted as another view, so the audit trail keeps real opens."""
         customer_id = self.customer_id
         if customer_id is None:
             return
 
         def op(session: Any) -> dict[str, Any]:
             write(session, customer_id)
-            return session.page(customer_id)
+            return session.page(customer_id, audit=audit)
 
         self.desk.call(op, lambda page: self.set_page(customer_id, page),
                        customer=customer_id)
