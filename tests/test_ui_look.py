@@ -55,6 +55,12 @@ def test_generated_tile_has_theme_colour_and_initials(qapp):
      "Picked for you by Sam. “Lovely gift”"),
     (Reason("more_like_this", {"anchor_sku": "1", "anchor_name": "JAM MAKING SET"}),
      "Like the Jam Making Set you asked about."),
+    # reasons relayed from another device carry their code only (issue 12: shown lately)
+    (Reason("buy_again", {}), "You have bought this before. Time to restock?"),
+    (Reason("goes_with", {}), "Goes with something you bought."),
+    (Reason("seasonal", {}), "In season now."),
+    (Reason("staff_pick", {}), "Picked for you by our staff."),
+    (Reason("more_like_this", {}), "More like something you liked."),
     (Reason("something_new", {}), "Suggested for you."),
     (None, "Suggested for you."),
 ])

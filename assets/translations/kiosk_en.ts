@@ -130,12 +130,12 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="116"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="117"/>
         <source>No client matches. Only clients who share their profile with staff are listed.</source>
         <translation>No client matches. Only clients who share their profile with staff are listed.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="122"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="123"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -143,37 +143,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="127"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="128"/>
         <source>Client book</source>
         <translation>Client book</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="128"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="129"/>
         <source>Search by first name or short code</source>
         <translation>Search by first name or short code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="129"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="130"/>
         <source>Search clients by first name or short code</source>
         <translation>Search clients by first name or short code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="130"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="131"/>
         <source>Scan or type a card code</source>
         <translation>Scan or type a card code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="131"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="132"/>
         <source>Scan or type a card code, then Enter</source>
         <translation>Scan or type a card code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="132"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="133"/>
         <source>This store</source>
         <translation>This store</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="133"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="134"/>
         <source>My clients</source>
         <translation>My clients</translation>
     </message>
@@ -229,17 +229,17 @@
 <context>
     <name>ClientRow</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="154"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="160"/>
         <source>(no first name)</source>
         <translation>(no first name)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="156"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="162"/>
         <source>%1 · advisor %2</source>
         <translation>%1 · advisor %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="162"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="168"/>
         <source>Last visit %1 · %n visit(s) · %2 spent</source>
         <translation>
             <numerusform>Last visit %1 · %n visit · %2 spent</numerusform>
@@ -462,17 +462,17 @@
         <translation>This customer no longer shares their profile with staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="68"/>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="72"/>
         <source>This client</source>
         <translation>This client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="100"/>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="104"/>
         <source>Sent by %1.</source>
         <translation>Sent by %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="103"/>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="107"/>
         <source>No channel is set up: tell them at their next visit.</source>
         <translation>No channel is set up: tell them at their next visit.</translation>
     </message>
@@ -480,44 +480,44 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="223"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="225"/>
         <source>This client</source>
         <extracomment>items of a visit named on its row (the rest are counted)</extracomment>
         <translation>This client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="229"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="231"/>
         <source>Client since %1</source>
         <translation>Client since %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="231"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="233"/>
         <source>Advisor: %1</source>
         <translation>Advisor: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="232"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="234"/>
         <source>No advisor yet</source>
         <translation>No advisor yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="237"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
         <source>My client ✓</source>
         <translation>My client ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="237"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
         <source>Make my client</source>
         <translation>Make my client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
         <source>My client</source>
         <translation>My client</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="251"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="253"/>
         <source>%n visit(s), %1 spent</source>
         <translation>
             <numerusform>%n visit, %1 spent</numerusform>
@@ -525,12 +525,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="254"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="256"/>
         <source>First visit %1, last visit %2</source>
         <translation>First visit %1, last visit %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="259"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="261"/>
         <source>Usually comes back every %n day(s)</source>
         <translation>
             <numerusform>Usually comes back every %n day</numerusform>
@@ -538,53 +538,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="262"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="264"/>
         <source>Stores: %1</source>
         <translation>Stores: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="268"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="270"/>
         <source>No preferences yet.</source>
         <translation>No preferences yet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="276"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="292"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="278"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="294"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="279"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="281"/>
         <source>Remove %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="286"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
         <source>No notes yet.</source>
         <translation>No notes yet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="290"/>
         <source>by %1, %2</source>
         <translation>by %1, %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="291"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="295"/>
         <source>Remove this note</source>
         <translation>Remove this note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="300"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="302"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="307"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="309"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -592,163 +592,163 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="318"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="320"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="321"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="323"/>
         <source>Nothing saved.</source>
         <translation>Nothing saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="327"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="329"/>
         <source>Not for me</source>
         <translation>Not for me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="330"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="332"/>
         <source>Nothing turned down.</source>
         <translation>Nothing turned down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="340"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="342"/>
         <source>The kiosk has not shown them anything lately.</source>
         <translation>The kiosk has not shown them anything lately.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="355"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="358"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="355"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="358"/>
         <source>Saved (%1)</source>
         <translation>Saved (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="356"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="359"/>
         <source>Shown lately (%1)</source>
         <translation>Shown lately (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="366"/>
         <source>Nobody yet.</source>
         <translation>Nobody yet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="420"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="423"/>
         <source>Save note</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="421"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="424"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="430"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="433"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="430"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="433"/>
         <source>Back to the client book</source>
         <translation>Back to the client book</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="431"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="434"/>
         <source>Curate picks</source>
         <translation>Curate picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="432"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="435"/>
         <source>Personal picks paused: they will see picks again when they resume.</source>
         <translation>Personal picks paused: they will see picks again when they resume.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="435"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
         <source>Spend per month</source>
         <translation>Spend per month</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="436"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
         <source>Sizes and preferences</source>
         <translation>Sizes and preferences</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="437"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
         <source>Notes (the shopper can read them in My data)</source>
         <translation>Notes (the shopper can read them in My data)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="441"/>
         <source>Write a note</source>
         <translation>Write a note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="442"/>
         <source>Note text</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
         <source>Cancel editing the note</source>
         <translation>Cancel editing the note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="442"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
         <source>A message for the client</source>
         <translation>A message for the client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="444"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="447"/>
         <source>Message for the client</source>
         <translation>Message for the client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Send the message</source>
         <translation>Send the message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="449"/>
         <source>Who opened this profile</source>
         <translation>Who opened this profile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="455"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
         <source>Kind of preference</source>
         <translation>Kind of preference</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="456"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="459"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="460"/>
         <source>Preference value</source>
         <translation>Preference value</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
         <source>Add the preference</source>
         <translation>Add the preference</translation>
     </message>
@@ -1382,72 +1382,97 @@ It tells you how to restore a backup or rebuild the database from head office.</
     <name>Reasons</name>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="73"/>
-        <location filename="../../kiosk/ui/texts.py" line="127"/>
+        <location filename="../../kiosk/ui/texts.py" line="138"/>
         <source>Suggested for you.</source>
         <translation>Suggested for you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="89"/>
+        <location filename="../../kiosk/ui/texts.py" line="88"/>
+        <source>You have bought this before. Time to restock?</source>
+        <translation>You have bought this before. Time to restock?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="90"/>
+        <source>Goes with something you bought.</source>
+        <translation>Goes with something you bought.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="92"/>
+        <source>In season now.</source>
+        <translation>In season now.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="94"/>
+        <source>Picked for you by our staff.</source>
+        <translation>Picked for you by our staff.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="96"/>
+        <source>More like something you liked.</source>
+        <translation>More like something you liked.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="100"/>
         <source>You buy this about every {days} days; last time on {date}.</source>
         <translation>You buy this about every {days} days; last time on {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="92"/>
+        <location filename="../../kiosk/ui/texts.py" line="103"/>
         <source>You bought this on {date}. Time to restock?</source>
         <translation>You bought this on {date}. Time to restock?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="95"/>
+        <location filename="../../kiosk/ui/texts.py" line="106"/>
         <source>Goes with the {name} you bought on {date}.</source>
         <translation>Goes with the {name} you bought on {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="99"/>
+        <location filename="../../kiosk/ui/texts.py" line="110"/>
         <source>Shoppers who buy what you buy also like this.</source>
         <translation>Shoppers who buy what you buy also like this.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/texts.py" line="113"/>
         <source>You like {theme} things.</source>
         <translation>You like {theme} things.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="105"/>
+        <location filename="../../kiosk/ui/texts.py" line="116"/>
         <source>In {colour}, a colour you like.</source>
         <translation>In {colour}, a colour you like.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="108"/>
+        <location filename="../../kiosk/ui/texts.py" line="119"/>
         <source>Like the {name} you bought.</source>
         <translation>Like the {name} you bought.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="121"/>
         <source>Like other things you have chosen.</source>
         <translation>Like other things you have chosen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="112"/>
+        <location filename="../../kiosk/ui/texts.py" line="123"/>
         <source>Popular in this store over the last {days} days.</source>
         <translation>Popular in this store over the last {days} days.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="115"/>
+        <location filename="../../kiosk/ui/texts.py" line="126"/>
         <source>Selling fast this week.</source>
         <translation>Selling fast this week.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="128"/>
         <source>In season: {season}.</source>
         <translation>In season: {season}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="130"/>
         <source>Picked for you by {name}.</source>
         <translation>Picked for you by {name}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="125"/>
+        <location filename="../../kiosk/ui/texts.py" line="136"/>
         <source>Like the {name} you asked about.</source>
         <translation>Like the {name} you asked about.</translation>
     </message>
@@ -1640,32 +1665,32 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="87"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="88"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="99"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="100"/>
         <source>Staff sign-in: type your PIN</source>
         <translation>Staff sign-in: type your PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="101"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="102"/>
         <source>Your staff PIN</source>
         <translation>Your staff PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="102"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="103"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="103"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="104"/>
         <source>Delete a digit</source>
         <translation>Delete a digit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="104"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="105"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -1988,62 +2013,62 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Themes</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="132"/>
+        <location filename="../../kiosk/ui/texts.py" line="143"/>
         <source>Christmas</source>
         <translation>Christmas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="133"/>
+        <location filename="../../kiosk/ui/texts.py" line="144"/>
         <source>kitchen</source>
         <translation>kitchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="134"/>
+        <location filename="../../kiosk/ui/texts.py" line="145"/>
         <source>bags</source>
         <translation>bags</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="135"/>
+        <location filename="../../kiosk/ui/texts.py" line="146"/>
         <source>candles and lights</source>
         <translation>candles and lights</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="136"/>
+        <location filename="../../kiosk/ui/texts.py" line="147"/>
         <source>stationery</source>
         <translation>stationery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="137"/>
+        <location filename="../../kiosk/ui/texts.py" line="148"/>
         <source>garden</source>
         <translation>garden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="138"/>
+        <location filename="../../kiosk/ui/texts.py" line="149"/>
         <source>home decor</source>
         <translation>home decor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="139"/>
+        <location filename="../../kiosk/ui/texts.py" line="150"/>
         <source>party</source>
         <translation>party</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="140"/>
+        <location filename="../../kiosk/ui/texts.py" line="151"/>
         <source>toys and games</source>
         <translation>toys and games</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="141"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>jewellery</source>
         <translation>jewellery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="142"/>
+        <location filename="../../kiosk/ui/texts.py" line="153"/>
         <source>bathroom</source>
         <translation>bathroom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="143"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>storage</source>
         <translation>storage</translation>
     </message>

@@ -130,12 +130,12 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="116"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="117"/>
         <source>No client matches. Only clients who share their profile with staff are listed.</source>
         <translation>Aucun client ne correspond. Seuls les clients qui partagent leur profil avec le personnel sont listés.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="122"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="123"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -143,37 +143,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="127"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="128"/>
         <source>Client book</source>
         <translation>Carnet de clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="128"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="129"/>
         <source>Search by first name or short code</source>
         <translation>Chercher par prénom ou code court</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="129"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="130"/>
         <source>Search clients by first name or short code</source>
         <translation>Chercher des clients par prénom ou code court</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="130"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="131"/>
         <source>Scan or type a card code</source>
         <translation>Scannez ou tapez un code de carte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="131"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="132"/>
         <source>Scan or type a card code, then Enter</source>
         <translation>Scannez ou tapez un code de carte, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="132"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="133"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="133"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="134"/>
         <source>My clients</source>
         <translation>Mes clients</translation>
     </message>
@@ -229,17 +229,17 @@
 <context>
     <name>ClientRow</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="154"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="160"/>
         <source>(no first name)</source>
         <translation>(sans prénom)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="156"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="162"/>
         <source>%1 · advisor %2</source>
         <translation>%1 · conseiller %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="162"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="168"/>
         <source>Last visit %1 · %n visit(s) · %2 spent</source>
         <translation>
             <numerusform>Dernière visite le %1 · %n visite · %2 dépensés</numerusform>
@@ -462,17 +462,17 @@
         <translation>Ce client ne partage plus son profil avec le personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="68"/>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="72"/>
         <source>This client</source>
         <translation>Ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="100"/>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="104"/>
         <source>Sent by %1.</source>
         <translation>Envoyé par %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="103"/>
+        <location filename="../../kiosk/ui/staff/presenters/customer.py" line="107"/>
         <source>No channel is set up: tell them at their next visit.</source>
         <translation>Aucun canal n&apos;est configuré : dites-le-lui à sa prochaine visite.</translation>
     </message>
@@ -480,44 +480,44 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="223"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="225"/>
         <source>This client</source>
         <extracomment>items of a visit named on its row (the rest are counted)</extracomment>
         <translation>Ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="229"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="231"/>
         <source>Client since %1</source>
         <translation>Client depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="231"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="233"/>
         <source>Advisor: %1</source>
         <translation>Conseiller : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="232"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="234"/>
         <source>No advisor yet</source>
         <translation>Pas encore de conseiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="237"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
         <source>My client ✓</source>
         <translation>Mon client ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="237"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
         <source>Make my client</source>
         <translation>En faire mon client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
         <source>My client</source>
         <translation>Mon client</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="251"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="253"/>
         <source>%n visit(s), %1 spent</source>
         <translation>
             <numerusform>%n visite, %1 dépensés</numerusform>
@@ -525,12 +525,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="254"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="256"/>
         <source>First visit %1, last visit %2</source>
         <translation>Première visite le %1, dernière le %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="259"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="261"/>
         <source>Usually comes back every %n day(s)</source>
         <translation>
             <numerusform>Revient d&apos;habitude chaque jour</numerusform>
@@ -538,53 +538,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="262"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="264"/>
         <source>Stores: %1</source>
         <translation>Magasins : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="268"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="270"/>
         <source>No preferences yet.</source>
         <translation>Pas encore de préférences.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="276"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="292"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="278"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="294"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="279"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="281"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="286"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
         <source>No notes yet.</source>
         <translation>Pas encore de notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="290"/>
         <source>by %1, %2</source>
         <translation>par %1, le %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="291"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="295"/>
         <source>Remove this note</source>
         <translation>Retirer cette note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="300"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="302"/>
         <source>No purchases yet.</source>
         <translation>Pas encore d&apos;achats.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="307"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="309"/>
         <source>and %n more</source>
         <translation>
             <numerusform>et %n autre</numerusform>
@@ -592,163 +592,163 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="318"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="320"/>
         <source>Saved</source>
         <translation>Mis de côté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="321"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="323"/>
         <source>Nothing saved.</source>
         <translation>Rien de mis de côté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="327"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="329"/>
         <source>Not for me</source>
         <translation>Pas pour moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="330"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="332"/>
         <source>Nothing turned down.</source>
         <translation>Rien d&apos;écarté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="340"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="342"/>
         <source>The kiosk has not shown them anything lately.</source>
         <translation>La borne ne lui a rien montré récemment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="355"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="358"/>
         <source>Purchases (%1)</source>
         <translation>Achats (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="355"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="358"/>
         <source>Saved (%1)</source>
         <translation>Mis de côté (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="356"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="359"/>
         <source>Shown lately (%1)</source>
         <translation>Montré récemment (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="366"/>
         <source>Nobody yet.</source>
         <translation>Personne pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="420"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="423"/>
         <source>Save note</source>
         <translation>Enregistrer la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="421"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="424"/>
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="430"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="433"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="430"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="433"/>
         <source>Back to the client book</source>
         <translation>Retour au carnet de clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="431"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="434"/>
         <source>Curate picks</source>
         <translation>Choisir pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="432"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="435"/>
         <source>Personal picks paused: they will see picks again when they resume.</source>
         <translation>Sélection personnelle en pause : le client reverra des suggestions quand il la relancera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="435"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
         <source>Spend per month</source>
         <translation>Dépenses par mois</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="436"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
         <source>Sizes and preferences</source>
         <translation>Tailles et préférences</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="437"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
         <source>Notes (the shopper can read them in My data)</source>
         <translation>Notes (le client peut les lire dans Mes données)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="441"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="442"/>
         <source>Note text</source>
         <translation>Texte de la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
         <source>Cancel editing the note</source>
         <translation>Annuler la modification de la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="442"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
         <source>Contact</source>
         <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
         <source>A message for the client</source>
         <translation>Un message pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="444"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="447"/>
         <source>Message for the client</source>
         <translation>Message pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Send the message</source>
         <translation>Envoyer le message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="449"/>
         <source>Who opened this profile</source>
         <translation>Qui a ouvert ce profil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="455"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
         <source>Kind of preference</source>
         <translation>Type de préférence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="456"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="459"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="460"/>
         <source>Preference value</source>
         <translation>Valeur de la préférence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
         <source>Add the preference</source>
         <translation>Ajouter la préférence</translation>
     </message>
@@ -1382,72 +1382,97 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
     <name>Reasons</name>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="73"/>
-        <location filename="../../kiosk/ui/texts.py" line="127"/>
+        <location filename="../../kiosk/ui/texts.py" line="138"/>
         <source>Suggested for you.</source>
         <translation>Suggéré pour vous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="89"/>
+        <location filename="../../kiosk/ui/texts.py" line="88"/>
+        <source>You have bought this before. Time to restock?</source>
+        <translation>Vous l’avez déjà acheté. Besoin d’en reprendre ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="90"/>
+        <source>Goes with something you bought.</source>
+        <translation>Va avec un article que vous avez acheté.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="92"/>
+        <source>In season now.</source>
+        <translation>De saison en ce moment.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="94"/>
+        <source>Picked for you by our staff.</source>
+        <translation>Choisi pour vous par notre équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="96"/>
+        <source>More like something you liked.</source>
+        <translation>Dans l’esprit d’un article que vous avez aimé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="100"/>
         <source>You buy this about every {days} days; last time on {date}.</source>
         <translation>Vous l’achetez environ tous les {days} jours ; la dernière fois le {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="92"/>
+        <location filename="../../kiosk/ui/texts.py" line="103"/>
         <source>You bought this on {date}. Time to restock?</source>
         <translation>Acheté le {date}. Besoin d’en reprendre ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="95"/>
+        <location filename="../../kiosk/ui/texts.py" line="106"/>
         <source>Goes with the {name} you bought on {date}.</source>
         <translation>Va avec l’article « {name} » acheté le {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="99"/>
+        <location filename="../../kiosk/ui/texts.py" line="110"/>
         <source>Shoppers who buy what you buy also like this.</source>
         <translation>Les clients qui achètent comme vous aiment aussi ceci.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/texts.py" line="113"/>
         <source>You like {theme} things.</source>
         <translation>Vous aimez le thème : {theme}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="105"/>
+        <location filename="../../kiosk/ui/texts.py" line="116"/>
         <source>In {colour}, a colour you like.</source>
         <translation>En {colour}, une couleur que vous aimez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="108"/>
+        <location filename="../../kiosk/ui/texts.py" line="119"/>
         <source>Like the {name} you bought.</source>
         <translation>Comme le produit « {name} » que vous avez acheté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="121"/>
         <source>Like other things you have chosen.</source>
         <translation>Dans l’esprit de ce que vous avez choisi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="112"/>
+        <location filename="../../kiosk/ui/texts.py" line="123"/>
         <source>Popular in this store over the last {days} days.</source>
         <translation>Populaire dans ce magasin ces {days} derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="115"/>
+        <location filename="../../kiosk/ui/texts.py" line="126"/>
         <source>Selling fast this week.</source>
         <translation>Se vend vite cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="117"/>
+        <location filename="../../kiosk/ui/texts.py" line="128"/>
         <source>In season: {season}.</source>
         <translation>De saison : {season}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="130"/>
         <source>Picked for you by {name}.</source>
         <translation>Choisi pour vous par {name}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="125"/>
+        <location filename="../../kiosk/ui/texts.py" line="136"/>
         <source>Like the {name} you asked about.</source>
         <translation>Comme l’article « {name} » qui vous intéressait.</translation>
     </message>
@@ -1640,32 +1665,32 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="87"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="88"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="99"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="100"/>
         <source>Staff sign-in: type your PIN</source>
         <translation>Connexion du personnel : tapez votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="101"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="102"/>
         <source>Your staff PIN</source>
         <translation>Votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="102"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="103"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="103"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="104"/>
         <source>Delete a digit</source>
         <translation>Effacer un chiffre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="104"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="105"/>
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>
@@ -1988,62 +2013,62 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Themes</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="132"/>
+        <location filename="../../kiosk/ui/texts.py" line="143"/>
         <source>Christmas</source>
         <translation>Noël</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="133"/>
+        <location filename="../../kiosk/ui/texts.py" line="144"/>
         <source>kitchen</source>
         <translation>cuisine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="134"/>
+        <location filename="../../kiosk/ui/texts.py" line="145"/>
         <source>bags</source>
         <translation>sacs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="135"/>
+        <location filename="../../kiosk/ui/texts.py" line="146"/>
         <source>candles and lights</source>
         <translation>bougies et lumières</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="136"/>
+        <location filename="../../kiosk/ui/texts.py" line="147"/>
         <source>stationery</source>
         <translation>papeterie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="137"/>
+        <location filename="../../kiosk/ui/texts.py" line="148"/>
         <source>garden</source>
         <translation>jardin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="138"/>
+        <location filename="../../kiosk/ui/texts.py" line="149"/>
         <source>home decor</source>
         <translation>décoration</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="139"/>
+        <location filename="../../kiosk/ui/texts.py" line="150"/>
         <source>party</source>
         <translation>fête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="140"/>
+        <location filename="../../kiosk/ui/texts.py" line="151"/>
         <source>toys and games</source>
         <translation>jouets et jeux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="141"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>jewellery</source>
         <translation>bijoux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="142"/>
+        <location filename="../../kiosk/ui/texts.py" line="153"/>
         <source>bathroom</source>
         <translation>salle de bain</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="143"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>storage</source>
         <translation>rangement</translation>
     </message>

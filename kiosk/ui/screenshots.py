@@ -185,6 +185,25 @@ def example_help_request(kiosk: Any) -> dict[str, Any]:
             "looking_at": [{"sku": sku, "name": names.get(sku)} for sku in skus]}
 
 
+def show_at_a_kiosk(kiosk: Any, customer_id: str) -> int:
+    """The shopper's visit to a kiosk, as the kiosk records it (their shelves shown), so
+    the tablet's "shown lately and why" has something to show; returns the picks shown."""
+    session_id = "screenshot-visit"
+    shelves = kiosk.recommendations.shelves(customer_id, session_id=session_id, k=4)
+    picks = [pick for shelf in shelves for pick in shelf.picks]
+    return kiosk.recommendations.record_impressions(customer_id, session_id, picks)
+
+
+def _scroll_to(screen: Any, widget: Any) -> None:
+    """Scroll ``screen``'s page so that ``widget`` is at the top (a tab below the fold)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    area = screen.findChild(QScrollArea)
+    if area is not None:
+        area.verticalScrollBar().setValue(widget.mapTo(area.widget(), QPoint(0, 0)).y())
+
+
 def render_staff(kiosk: Any, outdir: Path, *, sizes=STAFF_SIZES,
                  languages=("en", "fr")) -> list[Path]:
     """Every screen of the staff tablet app (``staff-*.png``), signed in as the demo
@@ -200,6 +219,8 @@ def render_staff(kiosk: Any, outdir: Path, *, sizes=STAFF_SIZES,
     from kiosk.store import customers
 
     client = min(customers.named(kiosk.db), default=None)
+    if client is not None:
+        show_at_a_kiosk(kiosk, client)
     for language in languages:
         suffix = "" if language == "en" else f"-{language}"
         for width, height in sizes:
@@ -224,6 +245,7 @@ def render_staff(kiosk: Any, outdir: Path, *, sizes=STAFF_SIZES,
                 window.open_customer(client)
                 shot("customer")
                 window.customer_screen.show_tab("shown")
+                _scroll_to(window.customer_screen, window.customer_screen.tab_buttons["shown"])
                 shot("customer-shown")
                 window.open_curate()
                 shot("curate")

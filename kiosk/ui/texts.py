@@ -83,6 +83,17 @@ def why_this(reason: Any) -> str:
             template = template.replace("{" + key + "}", str(value))
         return template
 
+    # a reason relayed from another device carries its code only: say it without the data
+    if code == "buy_again" and not data.get("last_bought"):
+        return translate("Reasons", "You have bought this before. Time to restock?")
+    if code == "goes_with" and not data.get("trigger_name"):
+        return translate("Reasons", "Goes with something you bought.")
+    if code == "seasonal" and not data.get("season"):
+        return translate("Reasons", "In season now.")
+    if code == "staff_pick" and not data.get("staff_name"):
+        return translate("Reasons", "Picked for you by our staff.")
+    if code == "more_like_this" and not data.get("anchor_name"):
+        return translate("Reasons", "More like something you liked.")
     if code == "buy_again":
         interval = round(float(data.get("interval_days") or 0))
         if interval >= 2:

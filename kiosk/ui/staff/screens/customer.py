@@ -19,6 +19,7 @@ from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
 from kiosk.ui.staff.presenters.customer import CustomerPresenter
 from kiosk.ui.staff.screens.chart import SpendChart
 from kiosk.ui.staff.screens.widgets import (
+    FlowLayout,
     ItemRow,
     Reflow,
     clear_layout,
@@ -67,25 +68,30 @@ class CustomerScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 10, 24, 10)
         outer.setSpacing(8)
-        header = QHBoxLayout()
+        # the name and the actions side by side, or the actions under the name in portrait
+        header = Reflow(self, spacing=8)
+        who, actions = QHBoxLayout(), QHBoxLayout()
+        header.column(3).addLayout(who)
+        header.column(2).addLayout(actions)
         self.back_button = button(self, "secondary", "back")
         self.back_button.clicked.connect(self.back)
-        header.addWidget(self.back_button)
+        who.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.title = label(self, "greeting", wrap=False)
         self.subtitle = label(self, "hint")
         names.addWidget(self.title)
         names.addWidget(self.subtitle)
-        header.addLayout(names, 1)
+        who.addLayout(names, 1)
+        actions.addStretch(1)
         self.mine_button = button(self, "secondary", "my_client")
         self.mine_button.setCheckable(True)
         self.mine_button.clicked.connect(presenter.assign_to_me)
-        header.addWidget(self.mine_button)
+        actions.addWidget(self.mine_button)
         self.curate_button = button(self, "primary", "curate")
         self.curate_button.clicked.connect(self.curate)
-        header.addWidget(self.curate_button)
-        outer.addLayout(header)
+        actions.addWidget(self.curate_button)
+        outer.addWidget(header)
         self.paused = label(self, "paused")
         self.paused.setObjectName("paused_banner")
         self.paused.hide()
@@ -174,16 +180,17 @@ class CustomerScreen(Screen):
         column.addLayout(self.audit_list)
 
     def _build_right(self, body: QWidget, column: QVBoxLayout) -> None:
-        tabs = QHBoxLayout()
+        # the tabs wrap rather than clip when their titles are long (French) or the column narrow
+        tabs_holder = QWidget(body)
+        tabs = FlowLayout(tabs_holder, spacing=8)
         self.tab_buttons = {}
         for key in TABS:
-            tab = button(body, "chip", f"tab_{key}")
+            tab = button(tabs_holder, "chip", f"tab_{key}")
             tab.setCheckable(True)
             tab.clicked.connect(lambda _=False, k=key: self.show_tab(k))
             self.tab_buttons[key] = tab
             tabs.addWidget(tab)
-        tabs.addStretch(1)
-        column.addLayout(tabs)
+        column.addWidget(tabs_holder)
         self.tabs = QStackedWidget(body)
         self.tab_layouts = {}
         for key in TABS:
@@ -340,9 +347,10 @@ class CustomerScreen(Screen):
             layout.addWidget(empty_line(self, self.tr("The kiosk has not shown them anything "
                                                       "lately.")))
         for item in shown:
-            shelf = str(item.get("shelf") or "")
-            detail = " · ".join((day(item.get("at")), shelf_title(shelf, shelf),
-                                 reason_text(item.get("reason"))))
+            # "shelf" may name a recommender (an internal key): only a shelf's title is shown
+            shelf = shelf_title(str(item.get("shelf") or ""), "")
+            detail = " · ".join(part for part in (day(item.get("at")), shelf,
+                                                  reason_text(item.get("reason"))) if part)
             layout.addWidget(ItemRow(self, display_name(str(item.get("name") or item["sku"])),
                                      detail, name="shown_row"))
         layout.addStretch(1)
