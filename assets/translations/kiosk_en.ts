@@ -480,44 +480,44 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="225"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="230"/>
         <source>This client</source>
         <extracomment>items of a visit named on its row (the rest are counted)</extracomment>
         <translation>This client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="231"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="236"/>
         <source>Client since %1</source>
         <translation>Client since %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="233"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
         <source>Advisor: %1</source>
         <translation>Advisor: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="234"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
         <source>No advisor yet</source>
         <translation>No advisor yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="244"/>
         <source>My client ✓</source>
         <translation>My client ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="244"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="245"/>
         <source>Make my client</source>
         <translation>Make my client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="245"/>
         <source>My client</source>
         <translation>My client</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="253"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="258"/>
         <source>%n visit(s), %1 spent</source>
         <translation>
             <numerusform>%n visit, %1 spent</numerusform>
@@ -525,12 +525,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="256"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="261"/>
         <source>First visit %1, last visit %2</source>
         <translation>First visit %1, last visit %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="261"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="266"/>
         <source>Usually comes back every %n day(s)</source>
         <translation>
             <numerusform>Usually comes back every %n day</numerusform>
@@ -538,53 +538,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="264"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="269"/>
         <source>Stores: %1</source>
         <translation>Stores: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="270"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="275"/>
         <source>No preferences yet.</source>
         <translation>No preferences yet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="278"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="294"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="283"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="299"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="281"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="286"/>
         <source>Remove %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
         <source>No notes yet.</source>
         <translation>No notes yet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="290"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="295"/>
         <source>by %1, %2</source>
         <translation>by %1, %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="298"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="295"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="300"/>
         <source>Remove this note</source>
         <translation>Remove this note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="302"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="307"/>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="309"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="314"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -592,163 +592,163 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="320"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="325"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="323"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="328"/>
         <source>Nothing saved.</source>
         <translation>Nothing saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="329"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="334"/>
         <source>Not for me</source>
         <translation>Not for me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="332"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="337"/>
         <source>Nothing turned down.</source>
         <translation>Nothing turned down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="342"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="347"/>
         <source>The kiosk has not shown them anything lately.</source>
         <translation>The kiosk has not shown them anything lately.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="358"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="358"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
         <source>Saved (%1)</source>
         <translation>Saved (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="359"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="364"/>
         <source>Shown lately (%1)</source>
         <translation>Shown lately (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="366"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="371"/>
         <source>Nobody yet.</source>
         <translation>Nobody yet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="423"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="428"/>
         <source>Save note</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="424"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="429"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="433"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="433"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
         <source>Back to the client book</source>
         <translation>Back to the client book</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="434"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
         <source>Curate picks</source>
         <translation>Curate picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="435"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
         <source>Personal picks paused: they will see picks again when they resume.</source>
         <translation>Personal picks paused: they will see picks again when they resume.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
         <source>Spend per month</source>
         <translation>Spend per month</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="444"/>
         <source>Sizes and preferences</source>
         <translation>Sizes and preferences</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
         <source>Notes (the shopper can read them in My data)</source>
         <translation>Notes (the shopper can read them in My data)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="441"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
         <source>Write a note</source>
         <translation>Write a note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="442"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="447"/>
         <source>Note text</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Cancel editing the note</source>
         <translation>Cancel editing the note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="450"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="451"/>
         <source>A message for the client</source>
         <translation>A message for the client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="447"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="452"/>
         <source>Message for the client</source>
         <translation>Message for the client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="453"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="453"/>
         <source>Send the message</source>
         <translation>Send the message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="449"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="454"/>
         <source>Who opened this profile</source>
         <translation>Who opened this profile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="463"/>
         <source>Kind of preference</source>
         <translation>Kind of preference</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="459"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="460"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="464"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="465"/>
         <source>Preference value</source>
         <translation>Preference value</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="466"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="466"/>
         <source>Add the preference</source>
         <translation>Add the preference</translation>
     </message>
@@ -756,40 +756,30 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="38"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="39"/>
         <source>You are not allowed to do that.</source>
         <extracomment>how often the screens&apos; customers are checked against their consent (ms)</extracomment>
         <translation>You are not allowed to do that.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="40"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="41"/>
         <source>That was not accepted: %1</source>
         <translation>That was not accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="42"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="43"/>
         <source>Not found. It may have been removed.</source>
         <translation>Not found. It may have been removed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="43"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="44"/>
         <source>Sorry, something went wrong. Please try again.</source>
         <translation>Sorry, something went wrong. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="84"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="85"/>
         <source>Sorry, the PIN could not be checked. Please try again.</source>
         <translation>Sorry, the PIN could not be checked. Please try again.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="99"/>
-        <source>Too many wrong PINs. Try again in %1 minute(s).</source>
-        <translation>Too many wrong PINs. Try again in %1 minute(s).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="103"/>
-        <source>Wrong PIN.</source>
-        <translation>Wrong PIN.</translation>
     </message>
 </context>
 <context>
@@ -1721,12 +1711,12 @@ It tells you how to restore a backup or rebuild the database from head office.</
         <translation>Please try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="46"/>
+        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="52"/>
         <source>Too many wrong PINs. Try again in %1 minute(s).</source>
         <translation>Too many wrong PINs. Try again in %1 minute(s).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="50"/>
+        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="54"/>
         <source>Wrong PIN.</source>
         <translation>Wrong PIN.</translation>
     </message>

@@ -480,44 +480,44 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="225"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="230"/>
         <source>This client</source>
         <extracomment>items of a visit named on its row (the rest are counted)</extracomment>
         <translation>Ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="231"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="236"/>
         <source>Client since %1</source>
         <translation>Client depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="233"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
         <source>Advisor: %1</source>
         <translation>Conseiller : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="234"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
         <source>No advisor yet</source>
         <translation>Pas encore de conseiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="244"/>
         <source>My client ✓</source>
         <translation>Mon client ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="244"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="245"/>
         <source>Make my client</source>
         <translation>En faire mon client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="245"/>
         <source>My client</source>
         <translation>Mon client</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="253"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="258"/>
         <source>%n visit(s), %1 spent</source>
         <translation>
             <numerusform>%n visite, %1 dépensés</numerusform>
@@ -525,12 +525,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="256"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="261"/>
         <source>First visit %1, last visit %2</source>
         <translation>Première visite le %1, dernière le %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="261"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="266"/>
         <source>Usually comes back every %n day(s)</source>
         <translation>
             <numerusform>Revient d&apos;habitude chaque jour</numerusform>
@@ -538,53 +538,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="264"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="269"/>
         <source>Stores: %1</source>
         <translation>Magasins : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="270"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="275"/>
         <source>No preferences yet.</source>
         <translation>Pas encore de préférences.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="278"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="294"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="283"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="299"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="281"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="286"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
         <source>No notes yet.</source>
         <translation>Pas encore de notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="290"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="295"/>
         <source>by %1, %2</source>
         <translation>par %1, le %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="298"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="295"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="300"/>
         <source>Remove this note</source>
         <translation>Retirer cette note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="302"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="307"/>
         <source>No purchases yet.</source>
         <translation>Pas encore d&apos;achats.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="309"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="314"/>
         <source>and %n more</source>
         <translation>
             <numerusform>et %n autre</numerusform>
@@ -592,163 +592,163 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="320"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="325"/>
         <source>Saved</source>
         <translation>Mis de côté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="323"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="328"/>
         <source>Nothing saved.</source>
         <translation>Rien de mis de côté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="329"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="334"/>
         <source>Not for me</source>
         <translation>Pas pour moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="332"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="337"/>
         <source>Nothing turned down.</source>
         <translation>Rien d&apos;écarté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="342"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="347"/>
         <source>The kiosk has not shown them anything lately.</source>
         <translation>La borne ne lui a rien montré récemment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="358"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
         <source>Purchases (%1)</source>
         <translation>Achats (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="358"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
         <source>Saved (%1)</source>
         <translation>Mis de côté (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="359"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="364"/>
         <source>Shown lately (%1)</source>
         <translation>Montré récemment (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="366"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="371"/>
         <source>Nobody yet.</source>
         <translation>Personne pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="423"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="428"/>
         <source>Save note</source>
         <translation>Enregistrer la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="424"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="429"/>
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="433"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="433"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
         <source>Back to the client book</source>
         <translation>Retour au carnet de clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="434"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
         <source>Curate picks</source>
         <translation>Choisir pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="435"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
         <source>Personal picks paused: they will see picks again when they resume.</source>
         <translation>Sélection personnelle en pause : le client reverra des suggestions quand il la relancera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
         <source>Spend per month</source>
         <translation>Dépenses par mois</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="444"/>
         <source>Sizes and preferences</source>
         <translation>Tailles et préférences</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
         <source>Notes (the shopper can read them in My data)</source>
         <translation>Notes (le client peut les lire dans Mes données)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="441"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="442"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="447"/>
         <source>Note text</source>
         <translation>Texte de la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Cancel editing the note</source>
         <translation>Annuler la modification de la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="450"/>
         <source>Contact</source>
         <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="451"/>
         <source>A message for the client</source>
         <translation>Un message pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="447"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="452"/>
         <source>Message for the client</source>
         <translation>Message pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="453"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="453"/>
         <source>Send the message</source>
         <translation>Envoyer le message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="449"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="454"/>
         <source>Who opened this profile</source>
         <translation>Qui a ouvert ce profil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="463"/>
         <source>Kind of preference</source>
         <translation>Type de préférence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="459"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="460"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="464"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="465"/>
         <source>Preference value</source>
         <translation>Valeur de la préférence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="466"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="466"/>
         <source>Add the preference</source>
         <translation>Ajouter la préférence</translation>
     </message>
@@ -756,40 +756,30 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="38"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="39"/>
         <source>You are not allowed to do that.</source>
         <extracomment>how often the screens&apos; customers are checked against their consent (ms)</extracomment>
         <translation>Vous n&apos;avez pas le droit de faire cela.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="40"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="41"/>
         <source>That was not accepted: %1</source>
         <translation>Refusé : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="42"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="43"/>
         <source>Not found. It may have been removed.</source>
         <translation>Introuvable. Il a peut-être été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="43"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="44"/>
         <source>Sorry, something went wrong. Please try again.</source>
         <translation>Désolé, une erreur s&apos;est produite. Veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="84"/>
+        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="85"/>
         <source>Sorry, the PIN could not be checked. Please try again.</source>
         <translation>Désolé, le code PIN n&apos;a pas pu être vérifié. Veuillez réessayer.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="99"/>
-        <source>Too many wrong PINs. Try again in %1 minute(s).</source>
-        <translation>Trop de codes PIN erronés. Réessayez dans %1 minute(s).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/presenters/desk.py" line="103"/>
-        <source>Wrong PIN.</source>
-        <translation>Code PIN erroné.</translation>
     </message>
 </context>
 <context>
@@ -1721,12 +1711,12 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
         <translation>Merci de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="46"/>
+        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="52"/>
         <source>Too many wrong PINs. Try again in %1 minute(s).</source>
         <translation>Trop de codes erronés. Réessayez dans %1 minute(s).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="50"/>
+        <location filename="../../kiosk/ui/presenters/staff_gate.py" line="54"/>
         <source>Wrong PIN.</source>
         <translation>Code erroné.</translation>
     </message>

@@ -145,14 +145,19 @@ def run_out_of_order(damage: Damage, config: Any, *, windowed: bool = False) -> 
 
 
 def run_kiosk(kiosk: Any, *, windowed: bool = False) -> int:
+    """``kiosk run``: the shopper's kiosk, full screen (kiosk mode) unless ``windowed``."""
+    return _run(kiosk, create_window(kiosk, windowed=windowed), windowed)
+
+
+def _run(kiosk: Any, window: Any, windowed: bool) -> int:
+    """Show ``window`` with background sync and the camera until the app ends; close up."""
     app = application()
-    window = create_window(kiosk, windowed=windowed)
     install_excepthook(window)
     if kiosk.config.hq_url:
         try:
             kiosk.sync.start()
         except Exception:
-            log.exception("background sync could not start; the kiosk works offline")
+            log.exception("background sync could not start; this device works offline")
     if window.camera is not None:
         window.camera.start_camera()
     _show(app, window, windowed)
@@ -181,22 +186,4 @@ def create_staff_window(kiosk: Any, *, language: str | None = None,
 
 def run_staff(kiosk: Any, *, windowed: bool = False) -> int:
     """``kiosk run --staff``: the tablet app, full screen unless ``windowed``."""
-    app = application()
-    window = create_staff_window(kiosk)
-    install_excepthook(window)
-    if kiosk.config.hq_url:
-        try:
-            kiosk.sync.start()
-        except Exception:
-            log.exception("background sync could not start; the tablet works offline")
-    if window.camera is not None:
-        window.camera.start_camera()
-    _show(app, window, windowed)
-    code = app.exec()
-    if kiosk.config.hq_url:
-        try:
-            kiosk.sync.stop()
-        except Exception:
-            log.exception("background sync did not stop cleanly")
-    kiosk.close()
-    return code
+    return _run(kiosk, create_staff_window(kiosk), windowed)

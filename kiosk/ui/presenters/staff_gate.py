@@ -41,10 +41,14 @@ class StaffGatePresenter(QObject):
     def _answer(self, check: PinCheck) -> None:
         if check.ok:
             self.unlocked.emit(check.name or "")
-        elif check.locked_seconds:
-            minutes = max(1, round(check.locked_seconds / 60))
-            self.refused.emit(translate(
-                "Staff", "Too many wrong PINs. Try again in %1 minute(s).").replace(
-                "%1", str(minutes)))
         else:
-            self.refused.emit(translate("Staff", "Wrong PIN."))
+            self.refused.emit(pin_refused(check.locked_seconds))
+
+
+def pin_refused(locked_seconds: int) -> str:
+    """Why a staff PIN was refused: wrong, or too many wrong ones (for how long)."""
+    if locked_seconds:
+        minutes = max(1, round(locked_seconds / 60))
+        return translate("Staff", "Too many wrong PINs. Try again in %1 minute(s).").replace(
+            "%1", str(minutes))
+    return translate("Staff", "Wrong PIN.")

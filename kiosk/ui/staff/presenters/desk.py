@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kiosk.clienteling import NoStaffConsent, StaffDesk
+from kiosk.ui.presenters.staff_gate import pin_refused
 from kiosk.ui.staff.presenters.lock import IdleLock
 from kiosk.ui.workers import Worker
 
@@ -94,13 +95,8 @@ class DeskPresenter(QObject):
             self.consent_poll.start()
             log.info("staff signed in on this tablet")
             self.signed_in.emit(result.session.name)
-        elif result.locked_seconds:
-            minutes = max(1, round(result.locked_seconds / 60))
-            self.refused.emit(translate(
-                "Desk", "Too many wrong PINs. Try again in %1 minute(s).").replace(
-                "%1", str(minutes)))
         else:
-            self.refused.emit(translate("Desk", "Wrong PIN."))
+            self.refused.emit(pin_refused(result.locked_seconds))
 
     def lock(self) -> None:
         """Lock now: drop the session, sign out (audited) and tell every presenter."""
