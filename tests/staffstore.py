@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ONLINE_RETAIL
+from conftest import ONLINE_RETAIL, build_once
 
 from kiosk.app import Kiosk
 from kiosk.config import Config
@@ -76,9 +76,18 @@ def build(folder: Path) -> StaffStore:
 
 @pytest.fixture(scope="session")
 def staff_template(tmp_path_factory) -> StaffStore:
+    """Built once per test run (``build_once``: one build for every xdist worker)."""
     if not ONLINE_RETAIL.exists():
         pytest.skip("../shared/data/online_retail.csv.gz is not here")
-    return build(tmp_path_factory.mktemp("staff_store"))
+
+    def make(folder: Path) -> dict[str, Any]:
+        store = build(folder)
+        return {"path": str(store.path), "consenting": list(store.consenting),
+                "refusing": list(store.refusing), "names": store.names}
+
+    _, made = build_once(tmp_path_factory, "staff_store", make)
+    return StaffStore(Path(made["path"]), tuple(made["consenting"]), tuple(made["refusing"]),
+                      dict(made["names"]))
 
 
 @pytest.fixture
