@@ -52,7 +52,18 @@ def test_the_page_shows_history_chart_and_lists(qtbot, staff_store, signed_in):
                                    for m in months]
     assert "Spend per month" in screen.chart.accessibleName()
     assert "most in" in screen.chart.accessibleDescription()
-    assert len(rows_named(screen, "visit_row")) == len(page["timeline"]) > 0
+    # the latest purchases first, the rest behind "Show all" (a long history painted slowly)
+    from PySide6.QtWidgets import QPushButton
+
+    from kiosk.ui.staff.screens.customer import VISITS_AT_FIRST
+
+    assert len(page["timeline"]) > VISITS_AT_FIRST
+    assert len(rows_named(screen, "visit_row")) == VISITS_AT_FIRST
+    (show_all,) = screen.findChildren(QPushButton, "all_visits")
+    assert show_all.text() == f"Show all {len(page['timeline'])} purchases"
+    show_all.click()
+    settle(qtbot, window)
+    assert len(rows_named(screen, "visit_row")) == len(page["timeline"])
     assert screen.tab_buttons["visits"].text() == f"Purchases ({len(page['timeline'])})"
     screen.tab_buttons["shown"].click()
     assert screen.tabs.currentIndex() == 2

@@ -130,12 +130,12 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="117"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="128"/>
         <source>No client matches. Only clients who share their profile with staff are listed.</source>
         <translation>Aucun client ne correspond. Seuls les clients qui partagent leur profil avec le personnel sont listés.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="123"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="139"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -143,37 +143,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="128"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="144"/>
         <source>Client book</source>
         <translation>Carnet de clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="129"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="145"/>
         <source>Search by first name or short code</source>
         <translation>Chercher par prénom ou code court</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="130"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="146"/>
         <source>Search clients by first name or short code</source>
         <translation>Chercher des clients par prénom ou code court</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="131"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="147"/>
         <source>Scan or type a card code</source>
         <translation>Scannez ou tapez un code de carte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="132"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="148"/>
         <source>Scan or type a card code, then Enter</source>
         <translation>Scannez ou tapez un code de carte, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="133"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="149"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="134"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="150"/>
         <source>My clients</source>
         <translation>Mes clients</translation>
     </message>
@@ -229,17 +229,17 @@
 <context>
     <name>ClientRow</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="160"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="178"/>
         <source>(no first name)</source>
         <translation>(sans prénom)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="162"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="180"/>
         <source>%1 · advisor %2</source>
         <translation>%1 · conseiller %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/book.py" line="168"/>
+        <location filename="../../kiosk/ui/staff/screens/book.py" line="186"/>
         <source>Last visit %1 · %n visit(s) · %2 spent</source>
         <translation>
             <numerusform>Dernière visite le %1 · %n visite · %2 dépensés</numerusform>
@@ -480,44 +480,44 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="230"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="232"/>
         <source>This client</source>
-        <extracomment>items of a visit named on its row (the rest are counted)</extracomment>
+        <extracomment>purchases listed when a page opens; &quot;Show all&quot; lists the rest items of a visit named on its row (the rest are counted)</extracomment>
         <translation>Ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="236"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
         <source>Client since %1</source>
         <translation>Client depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="238"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="240"/>
         <source>Advisor: %1</source>
         <translation>Conseiller : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="239"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="241"/>
         <source>No advisor yet</source>
         <translation>Pas encore de conseiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="244"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="246"/>
         <source>My client ✓</source>
         <translation>Mon client ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="244"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="245"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="246"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="247"/>
         <source>Make my client</source>
         <translation>En faire mon client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="245"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="247"/>
         <source>My client</source>
         <translation>Mon client</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="258"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="260"/>
         <source>%n visit(s), %1 spent</source>
         <translation>
             <numerusform>%n visite, %1 dépensés</numerusform>
@@ -525,12 +525,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="261"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="263"/>
         <source>First visit %1, last visit %2</source>
         <translation>Première visite le %1, dernière le %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="266"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="268"/>
         <source>Usually comes back every %n day(s)</source>
         <translation>
             <numerusform>Revient d&apos;habitude chaque jour</numerusform>
@@ -538,217 +538,225 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="269"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="271"/>
         <source>Stores: %1</source>
         <translation>Magasins : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="275"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="277"/>
         <source>No preferences yet.</source>
         <translation>Pas encore de préférences.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="283"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="299"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="285"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="301"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="286"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="288"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="293"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="295"/>
         <source>No notes yet.</source>
         <translation>Pas encore de notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="295"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="297"/>
         <source>by %1, %2</source>
         <translation>par %1, le %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="298"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="300"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="300"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="302"/>
         <source>Remove this note</source>
         <translation>Retirer cette note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="307"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="311"/>
         <source>No purchases yet.</source>
         <translation>Pas encore d&apos;achats.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="314"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="319"/>
         <source>and %n more</source>
         <translation>
             <numerusform>et %n autre</numerusform>
             <numerusform>et %n autres</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="326"/>
+        <source>Show all %n purchases</source>
+        <translation>
+            <numerusform>Voir l’achat (%n)</numerusform>
+            <numerusform>Voir les %n achats</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="325"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="335"/>
         <source>Saved</source>
         <translation>Mis de côté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="328"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="338"/>
         <source>Nothing saved.</source>
         <translation>Rien de mis de côté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="334"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="344"/>
         <source>Not for me</source>
         <translation>Pas pour moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="337"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="347"/>
         <source>Nothing turned down.</source>
         <translation>Rien d&apos;écarté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="347"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="357"/>
         <source>The kiosk has not shown them anything lately.</source>
         <translation>La borne ne lui a rien montré récemment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="373"/>
         <source>Purchases (%1)</source>
         <translation>Achats (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="363"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="373"/>
         <source>Saved (%1)</source>
         <translation>Mis de côté (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="364"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="374"/>
         <source>Shown lately (%1)</source>
         <translation>Montré récemment (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="371"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="381"/>
         <source>Nobody yet.</source>
         <translation>Personne pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="428"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
         <source>Save note</source>
         <translation>Enregistrer la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="429"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="438"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
         <source>Back to the client book</source>
         <translation>Retour au carnet de clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="439"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="449"/>
         <source>Curate picks</source>
         <translation>Choisir pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="440"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="450"/>
         <source>Personal picks paused: they will see picks again when they resume.</source>
         <translation>Sélection personnelle en pause : le client reverra des suggestions quand il la relancera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="443"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="453"/>
         <source>Spend per month</source>
         <translation>Dépenses par mois</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="444"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="454"/>
         <source>Sizes and preferences</source>
         <translation>Tailles et préférences</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="445"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="455"/>
         <source>Notes (the shopper can read them in My data)</source>
         <translation>Notes (le client peut les lire dans Mes données)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="446"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="456"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="447"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="457"/>
         <source>Note text</source>
         <translation>Texte de la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="448"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="458"/>
         <source>Cancel editing the note</source>
         <translation>Annuler la modification de la note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="450"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="460"/>
         <source>Contact</source>
         <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="451"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="461"/>
         <source>A message for the client</source>
         <translation>Un message pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="452"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="462"/>
         <source>Message for the client</source>
         <translation>Message pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="453"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="463"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="453"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="463"/>
         <source>Send the message</source>
         <translation>Envoyer le message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="454"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="464"/>
         <source>Who opened this profile</source>
         <translation>Qui a ouvert ce profil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="463"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="473"/>
         <source>Kind of preference</source>
         <translation>Type de préférence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="464"/>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="465"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="474"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="475"/>
         <source>Preference value</source>
         <translation>Valeur de la préférence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="466"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="476"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/customer.py" line="466"/>
+        <location filename="../../kiosk/ui/staff/screens/customer.py" line="476"/>
         <source>Add the preference</source>
         <translation>Ajouter la préférence</translation>
     </message>

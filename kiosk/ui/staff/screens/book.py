@@ -6,14 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
 from kiosk.ui.staff.presenters.book import BookPresenter
 from kiosk.ui.staff.screens.widgets import (
     FlowLayout,
     RowButton,
-    clear_layout,
     empty_line,
     scrolling,
 )
@@ -72,6 +71,8 @@ class BookScreen(Screen):
         outer.addWidget(self.message)
         self.count = label(self, "hint")
         outer.addWidget(self.count)
+        self.row_buttons: list[RowButton] = []
+        self.no_match: QLabel | None = None
         area, _, self.list_layout = scrolling(self)
         area.setObjectName("client_results")
         outer.addWidget(area, 1)
@@ -105,19 +106,34 @@ class BookScreen(Screen):
     # -- results -------------------------------------------------------------------
 
     def show_rows(self, rows: list[Any]) -> None:
+        """The answer to a search. Rows are reused, not rebuilt, as staff type: building
+        and laying out 50 new widgets per keystroke took longer than the search itself."""
         self.rows = list(rows)
-        clear_layout(self.list_layout)
-        for row in self.rows:
-            entry = RowButton(self, row.customer_id, client_title(row), client_detail(row))
-            entry.setObjectName("client_row")
-            entry.chosen.connect(self.open_customer)
-            self.list_layout.addWidget(entry)
-        if not self.rows:
-            self.list_layout.addWidget(empty_line(self, self.tr(
-                "No client matches. Only clients who share their profile with staff are "
-                "listed.")))
-        self.list_layout.addStretch(1)
+        if self.no_match is None:
+            self.no_match = empty_line(self, "")
+            self.list_layout.addWidget(self.no_match)
+            self.list_layout.addStretch(1)
+        for index, row in enumerate(self.rows):
+            if index == len(self.row_buttons):
+                entry = RowButton(self, row.customer_id, "", "")
+                entry.setObjectName("client_row")
+                entry.chosen.connect(self.open_customer)
+                self.list_layout.insertWidget(index, entry)
+                self.row_buttons.append(entry)
+            self.row_buttons[index].show_row(row.customer_id, client_title(row),
+                                             client_detail(row))
+            self.row_buttons[index].show()
+        self._blank_rows(len(self.rows))
+        self.no_match.setText(self.tr(
+            "No client matches. Only clients who share their profile with staff are listed."))
+        self.no_match.setVisible(not self.rows)
         self._count()
+
+    def _blank_rows(self, keep: int) -> None:
+        """Hide the rows past ``keep``, emptied: no client is left in a hidden widget."""
+        for entry in self.row_buttons[keep:]:
+            entry.hide()
+            entry.show_row("", "", "")
 
     def _count(self) -> None:
         text = self.tr("%n client(s)", "", len(self.rows))
@@ -144,7 +160,9 @@ class BookScreen(Screen):
 
     def clear(self) -> None:
         self.rows = []
-        clear_layout(self.list_layout)
+        self._blank_rows(0)
+        if self.no_match is not None:
+            self.no_match.hide()
         self.search.clear()
         self.scan.clear()
         self.message.hide()

@@ -43,6 +43,8 @@ from kiosk.ui.staff.texts import (
 from kiosk.ui.texts import display_name, shelf_title
 
 TABS = ("visits", "saved", "shown")
+#: purchases listed when a page opens; "Show all" lists the rest
+VISITS_AT_FIRST = 12
 #: items of a visit named on its row (the rest are counted)
 ITEMS_NAMED = 3
 
@@ -300,12 +302,15 @@ class CustomerScreen(Screen):
                        name="remove_note", accessible=self.tr("Remove this note"))
             self.notes_list.addWidget(row)
 
-    def _timeline(self, visits: list[dict[str, Any]]) -> None:
+    def _timeline(self, visits: list[dict[str, Any]], *, every: bool = False) -> None:
+        """The latest visits first; the rest on "Show all" (a long history as widgets took
+        seconds to lay out and paint, and staff rarely need more than the last few)."""
         layout = self.tab_layouts["visits"]
         clear_layout(layout)
         if not visits:
             layout.addWidget(empty_line(self, self.tr("No purchases yet.")))
-        for visit in visits:
+        shown = visits if every else visits[:VISITS_AT_FIRST]
+        for visit in shown:
             items = visit.get("items") or []
             named = [f"{item.get('quantity', 1)} × "
                      f"{display_name(str(item.get('name') or item.get('sku', '')))}"
@@ -316,6 +321,11 @@ class CustomerScreen(Screen):
                                                  money(visit.get("total")),
                                                  str(visit.get("store") or "")) if part)
             layout.addWidget(ItemRow(self, title, ", ".join(named), name="visit_row"))
+        if len(shown) < len(visits):
+            more = button(self, "secondary", "all_visits")
+            set_text(more, self.tr("Show all %n purchases", "", len(visits)))
+            more.clicked.connect(lambda _=False: self._timeline(visits, every=True))
+            layout.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def _saved(self, saved: list[dict[str, Any]], not_for_me: list[dict[str, Any]]) -> None:

@@ -134,9 +134,14 @@ class RowButton(QPushButton):
         self.setProperty("role", "row-button")
         self.setMinimumHeight(64)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.show_row(key, title, detail)
+        self.clicked.connect(lambda _=False: self.chosen.emit(self.key))
+
+    def show_row(self, key: str, title: str, detail: str) -> None:
+        """Show another row in this button (lists reuse their rows as you type)."""
+        self.key = key
         set_text(self, f"{title}\n{detail}" if detail else title,
                  f"{title}. {detail}" if detail else title)
-        self.clicked.connect(lambda _=False: self.chosen.emit(self.key))
 
 
 def empty_line(parent: QWidget, text: str) -> QLabel:
