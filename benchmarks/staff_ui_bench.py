@@ -263,9 +263,12 @@ def measure_tablet(db: Path) -> dict[str, Any]:
     window.book.debounce.installEventFilter(fired)
 
     def rows_arrived(rows: list[Any]) -> None:
-        first = book.list_layout.itemAt(0)
-        if rows and first is not None and first.widget() is not None:
-            watch.arm(first.widget())   # the first of the new rows (the old ones are gone)
+        # runs after the screen has put the rows in (connected later); the list reuses its
+        # rows, so an unchanged row would not repaint: ask for the list's next paint pass
+        body = book.list_layout.parentWidget()
+        if rows and body is not None:
+            watch.arm(body)
+            body.update()
 
     window.book.results.connect(rows_arrived)
     debounce, search, typed_to_painted, built, built_to_painted = [], [], [], [], []
