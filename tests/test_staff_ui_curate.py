@@ -122,3 +122,21 @@ def test_todays_list_opens_a_client(qtbot, staff_store, tablets):
     shown[0].click()
     settle(qtbot, window)
     assert window.current() == "customer" and window.customer.customer_id == shown[0].key
+
+
+def test_empty_lists_say_what_is_empty(qtbot, staff_store, tablets):
+    from PySide6.QtWidgets import QLabel
+
+    window = tablets.open(staff_store)
+    sign_in(qtbot, window)
+    screen = window.advisor_screen
+    screen.show_today({"lapsing": [], "new_this_week": [], "back_in_stock": [], "help": []})
+
+    def texts(key):
+        layout = screen.lists[key]
+        return [layout.itemAt(i).widget().text() for i in range(layout.count())
+                if isinstance(layout.itemAt(i).widget(), QLabel)]
+
+    assert texts("lapsing") == ["No one today."]
+    assert texts("new_this_week") == ["No new clients this week."]
+    assert texts("back_in_stock") == ["Nothing back in stock for your clients today."]

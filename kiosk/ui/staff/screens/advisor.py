@@ -77,9 +77,12 @@ class AdvisorScreen(Screen):
             self._client("back_in_stock", entry["client"], " · ".join((
                 display_name(str(entry.get("name") or entry.get("sku", ""))),
                 stock_text(entry.get("stock"), entry.get("location")))))
-        for key in ("lapsing", "new_this_week", "back_in_stock"):
+        nobody = {"lapsing": self.tr("No one today."),
+                  "new_this_week": self.tr("No new clients this week."),
+                  "back_in_stock": self.tr("Nothing back in stock for your clients today.")}
+        for key, text in nobody.items():
             if not today.get(key):
-                self.lists[key].addWidget(empty_line(self, self.tr("No one today.")))
+                self.lists[key].addWidget(empty_line(self, text))
         waiting = today.get("help")
         if waiting is None:
             text = self.tr("Head office is not set up or out of reach: help requests cannot "
