@@ -301,3 +301,32 @@ def test_the_stream_is_ndjson_when_the_client_takes_no_gzip(hq):
     assert json.loads(lines[0])["bootstrap"]["total"] == len(lines) - 2
     with pytest.raises(gzip.BadGzipFile):
         gzip.decompress(answer.content)
+
+
+def test_a_bootstrap_leaves_out_impressions_older_than_the_longest_cap(tmp_path: Path):
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.hq import bootstrap
+    from kiosk.hq.storage.base import AuthRecord
+
+    storage = open_storage(str(tmp_path / "hq.db"))
+    try:
+        def shown(session: str) -> ChangeIn:
+            return ChangeIn("shown", {"event": f"e-{session}", "session_id": session,
+                                      "at": "2026-01-01T10:00:00", "items": []}, None, "c1")
+
+        old, recent, edge = publish(storage, [shown("old"), shown("recent"), shown("edge")])
+        days = bootstrap.SHOWN_DAYS
+        with storage._tx(write=True) as cur:
+            for change_id, age in ((old, days + 1), (edge, days - 1)):
+                created = (datetime.now(UTC) - timedelta(days=age)).isoformat()
+                storage._run(cur, "UPDATE changes SET created = ? WHERE id = ?",
+                             [created, change_id])
+        planned = bootstrap.plan(storage, AuthRecord("new", STORE, "kiosk"))
+        served = [json.loads(text) for chunk in bootstrap.stream(storage, planned)
+                  for text in chunk.splitlines()]
+        ids = [entry["id"] for entry in served if "id" in entry]
+        assert ids == [recent, edge]
+        assert planned.total == 2 and served[-1]["end"]["count"] == 2
+    finally:
+        storage.close()

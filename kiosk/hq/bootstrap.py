@@ -16,6 +16,10 @@ Compaction keeps what replaying the whole feed would leave, and no more:
   location is kept when a change has none), so the latest one per sku is
   served with the fields of all of them merged in order, as a device applying
   each in turn would end with;
+- ``shown`` changes (what a kiosk showed a shopper) are kept for the last
+  ``SHOWN_DAYS`` days only: the longest window a device looks back over them
+  (the frequency cap's ``frequency_cap_rest_days`` is at most 365); older
+  ones would fill a new device with impressions nothing reads;
 - every other change is kept: ``purchases`` (additive), ``erasure``,
   ``revocation``, ``consent_withdrawn``, a profile in the older shape.
 
@@ -32,6 +36,7 @@ import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -59,6 +64,9 @@ MERGED = {
         {k: v for k, v in data.items() if v is not None or k not in merged}),
 }
 PAGE = 5000
+#: how far back a bootstrap serves ``shown`` changes (kiosk.recommend.settings: the
+#: frequency cap rests an item for at most 365 days)
+SHOWN_DAYS = 365
 
 _encode = msgspec.json.Encoder().encode
 
@@ -88,13 +96,14 @@ def _kept_sql(histories: str, columns: str) -> str:
     """The compacted changes in (``?`` after, ``?`` upto]; parameters from ``_kept_params``."""
     return (f"SELECT {columns} FROM changes c WHERE c.id > ? AND c.id <= ? "
             f"AND {visible_to(histories)} AND {_not_retracted('c')} "
+            "AND (c.kind <> 'shown' OR c.created >= ?) "
             "AND (c.key IS NULL OR c.id = (SELECT max(c2.id) FROM changes c2 "
             "WHERE c2.kind = c.kind AND c2.key = c.key AND c2.id <= ? "
             f"AND {visible_to(histories, 'c2')} AND {_not_retracted('c2')}))")
 
 
 def _kept_params(plan: Plan, after: int) -> list[Any]:
-    return [after, plan.upto, plan.store_id, plan.upto, plan.store_id]
+    return [after, plan.upto, plan.store_id, plan.shown_since, plan.upto, plan.store_id]
 
 
 @dataclass
@@ -106,6 +115,8 @@ class Plan:
     after: int
     upto: int
     total: int = 0
+    #: ``shown`` changes created before this are left out (ISO time, like ``created``)
+    shown_since: str = ""
     merged: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     def header(self) -> bytes:
@@ -127,7 +138,9 @@ def plan(storage: Storage, kiosk: AuthRecord, *, histories: str = "store", after
     with storage._tx(write=False) as cur:
         last = int(storage._run(cur, "SELECT coalesce(max(id), 0) FROM changes").fetchone()[0])
         end = last if upto is None else min(upto, last)
-        result = Plan(kiosk.store_id, histories, min(after, end), end)
+        since = (datetime.now(UTC) - timedelta(days=SHOWN_DAYS)).isoformat(
+            timespec="microseconds")
+        result = Plan(kiosk.store_id, histories, min(after, end), end, shown_since=since)
         result.total = int(storage._run(cur, _kept_sql(histories, "count(*)"),
                                         _kept_params(result, result.after)).fetchone()[0])
         rows = storage._run(
