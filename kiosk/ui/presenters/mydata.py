@@ -13,7 +13,7 @@ __all__ = ["PURPOSES", "MyDataPresenter", "purpose_label"]
 
 translate = QCoreApplication.translate
 
-#: consents that change which picks a shopper sees (staff picks need staff_profile)
+# consents that change which picks a shopper sees (staff picks need staff_profile)
 PICKS_PURPOSES = ("personalisation", "staff_profile")
 
 

@@ -50,7 +50,7 @@ def help_message(status: HelpStatus) -> str:
     return translate("Session", "No one is free right now; please ask at the till.")
 
 
-#: how long "Not for me" can be undone; it is recorded after that (or when the session ends)
+# how long "Not for me" can be undone; it is recorded after that (or when the session ends)
 UNDO_SECONDS = 6
 SIMILAR = "more_like_this"   # where a pick of "more like this" was
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.screens.common import Screen, button, label, set_text
 
-#: how long the confirmation stays before the kiosk starts over
+# how long the confirmation stays before the kiosk starts over
 FAREWELL_SECONDS = 6
 
 

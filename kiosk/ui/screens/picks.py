@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 CARD_WIDTH = 340
-#: every shelf, portrait (1080×1920) or landscape (1920×1080), shows at most this many
-#: columns: the same grid on every kiosk of the store, and cards wide enough for large text
+# every shelf, portrait (1080×1920) or landscape (1920×1080), shows at most this many
+# columns: the same grid on every kiosk of the store, and cards wide enough for large text
 MAX_COLUMNS = 3
 
 
