@@ -25,7 +25,7 @@ from kiosk.ui.texts import display_name, shelf_title
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-CARD_WIDTH = 340
+CARD_WIDTH = 330   # 3 columns at 1080 px wide with or without a scroll bar; 2 at 1024
 # every shelf, portrait (1080×1920) or landscape (1920×1080), shows at most this many
 # columns: the same grid on every kiosk of the store, and cards wide enough for large text
 MAX_COLUMNS = 3
@@ -227,7 +227,10 @@ class PicksScreen(Screen):
             height = height if height > 0 else self.similar_panel.sizeHint().height()
             self.similar_panel.setGeometry(margin, bottom - height, width, height)
             bottom -= height + 8
-            self.shelves_layout.setContentsMargins(0, 0, 0, height + 8)
+            # room to scroll the last row above the panel, only where the shelves
+            # scroll already: a scroll bar appearing now would narrow (reflow) the grid
+            if self.scroll.verticalScrollBar().maximum() > 0:
+                self.shelves_layout.setContentsMargins(0, 0, 0, height + 8)
         else:
             self.shelves_layout.setContentsMargins(0, 0, 0, 0)
         if self.undo_bar.isVisible():
