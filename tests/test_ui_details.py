@@ -11,9 +11,10 @@ from PySide6.QtTest import QTest
 from test_ui_support import open_kiosk, settle, wedge_scan, widget_texts
 
 from kiosk.recommend import Reason
+from kiosk.ui import texts
 from kiosk.ui.app import create_window
 from kiosk.ui.screens.mydata import describe
-from kiosk.ui.texts import location_text, preference_value, stock_line, why_this
+from kiosk.ui.texts import stock_line, why_this
 
 pytest_plugins = ["test_ui_support"]
 
@@ -77,7 +78,7 @@ def test_reason_values_are_translated(window, language, reason, expected):
     ("fr", "Aisle 2, bay 8", "En stock, Allée 2, emplacement 8"),
     ("fr", "aisle 12 , bay 3", "En stock, Allée 12, emplacement 3"),
     ("fr", "Back room, shelf B", "En stock, Back room, shelf B"),   # unknown format: as is
-])
+], ids=["en", "fr", "fr-spaced", "fr-unknown-format"])
 def test_store_locations_are_translated(window, language, location, expected):
     window.set_language(language)
     assert stock_line(5, location) == expected
@@ -85,7 +86,7 @@ def test_store_locations_are_translated(window, language, location, expected):
 
 def test_unknown_location_formats_pass_unchanged(window):
     for text in ("Till 3", "Aisle two, bay 8", "Aisle 2 bay 8", ""):
-        assert location_text(text) == text
+        assert texts.location_text(text) == text
 
 
 @pytest.mark.parametrize(("language", "expected"), [
@@ -94,8 +95,8 @@ def test_unknown_location_formats_pass_unchanged(window):
 ])
 def test_preference_values_are_translated_and_budgets_are_money(window, language, expected):
     window.set_language(language)
-    got = [preference_value("theme", "christmas"), preference_value("colour", "red"),
-           preference_value("budget", "10")]
+    got = [texts.preference_value("theme", "christmas"), texts.preference_value("colour", "red"),
+           texts.preference_value("budget", "10")]
     assert [" ".join(g.split()) for g in got] == expected   # QLocale may use a no-break space
     prefs = [{"key": "budget", "value": "10"}, {"key": "colour", "value": "red"},
              {"key": "theme", "value": "christmas"}]

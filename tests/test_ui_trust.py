@@ -12,7 +12,7 @@ import pytest
 from test_ui_support import open_kiosk, settle, wedge_scan, widget_texts
 
 from kiosk.ui.app import create_window
-from kiosk.ui.presenters.join import what_you_get
+from kiosk.ui.presenters import join as join_presenter
 
 pytest_plugins = ["test_ui_support"]
 
@@ -243,7 +243,7 @@ def test_what_you_get_never_promises_personal_picks_without_consent():
     for combination in COMBINATIONS:
         consents = dict(zip(("personalisation", "staff_profile", "hq_offers"), combination,
                             strict=True))
-        text = what_you_get(consents)
+        text = join_presenter.what_you_get(consents)
         assert ("Picks chosen for you" in text) == consents["personalisation"]
 
 
