@@ -230,10 +230,10 @@ def test_more_like_this_moves_no_card_and_keeps_the_focus(qtbot, window, shopper
     assert window.focusWidget() is anchor.more_button
     settle(qtbot, window)
     qtbot.wait(20)
-    panel = window.picks.similar_panel
-    assert panel.isVisible(), window.banner.text()
     assert card_places(window) == before
     assert window.focusWidget() is anchor.more_button
+    panel = window.picks.similar_panel
+    assert panel.isVisible(), window.banner.text()
     similar = panel.grid.cards
     assert similar and not {c.sku for c in similar} & set(before)
     assert panel.geometry().bottom() <= window.picks.height()
