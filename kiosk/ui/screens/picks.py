@@ -223,8 +223,7 @@ class PicksScreen(Screen):
         width = self.width() - 2 * margin
         bottom = self.height() - margin // 2
         if self.similar_panel.isVisible():
-            height = self.similar_panel.heightForWidth(width)
-            height = height if height > 0 else self.similar_panel.sizeHint().height()
+            height = min(self.similar_panel.height_for(width), self.height() // 2)
             self.similar_panel.setGeometry(margin, bottom - height, width, height)
             bottom -= height + 8
             # room to scroll the last row above the panel, only where the shelves
@@ -419,6 +418,22 @@ class SimilarPanel(QFrame):
         self.grid.fill(list(picks)[:max(1, min(MAX_COLUMNS, width // CARD_WIDTH))], make)
         self.retranslate()
         self.show()
+
+    def height_for(self, width: int) -> int:
+        """The panel's height at ``width``: its title row and its cards' tallest."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        cards = self.grid.cards
+        inner = width - margins.left() - margins.right()
+        if cards:
+            spacing = self.grid.grid.spacing()
+            card_width = (inner - spacing * (len(cards) - 1)) // len(cards)
+            tallest = max(max(card.heightForWidth(card_width), card.minimumSizeHint().height())
+                          for card in cards)
+        else:
+            tallest = 0
+        top = max(self.title.sizeHint().height(), self.close_button.sizeHint().height())
+        return margins.top() + top + layout.spacing() + tallest + margins.bottom()
 
     def take(self, sku: str) -> None:
         self.grid.take(sku)
