@@ -144,6 +144,7 @@ class KioskWindow(QWidget):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen)
         self.idle_overlay = IdleOverlay(self)
+        self.idle_overlay.cover(self.stack)
         self.banner_timer = QTimer(self)
         self.banner_timer.setSingleShot(True)
         self.banner_timer.timeout.connect(self.banner.hide)
@@ -222,7 +223,7 @@ class KioskWindow(QWidget):
         self.farewell.finished.connect(self._farewell_over)
         self.idle.warning.connect(self._idle_warning)
         self.idle.tick.connect(self.idle_overlay.show_countdown)
-        self.idle.extended.connect(self._idle_extended)
+        self.idle.extended.connect(self.idle_overlay.hide)
         self.idle.timed_out.connect(lambda: s.reset("idle"))
         self.idle_overlay.stay.connect(self.idle.extend)
         self.idle_overlay.leave.connect(lambda: s.reset("done"))
@@ -275,7 +276,7 @@ class KioskWindow(QWidget):
     def _after_reset(self) -> None:
         self.picks_timer.stop()
         self.awaiting_picks = False
-        self._idle_extended()
+        self.idle_overlay.hide()
         if self.camera is not None:
             self.camera.forget()
         self.banner.hide()
@@ -302,17 +303,9 @@ class KioskWindow(QWidget):
         if self.current() == "farewell":
             self.show_screen("attract")
 
-    # -- the idle warning: nothing of the shopper behind it ---------------------------
-
     def _idle_warning(self, seconds: int) -> None:
-        self.stack.hide()     # hidden, not dimmed: a passer-by reads nothing personal
-        self.banner.hide()
+        self.banner.hide()    # the overlay hides the screens themselves (IdleOverlay.cover)
         self.idle_overlay.show_countdown(seconds)
-
-    def _idle_extended(self) -> None:
-        self.idle_overlay.hide()
-        if self.stack.isHidden():
-            self.stack.show()
 
     def set_language(self, code: str) -> None:
         self.translations.set_language(code)
