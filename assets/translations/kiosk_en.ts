@@ -977,22 +977,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="70"/>
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="71"/>
         <source>To keep your details private, this kiosk will start over in %1 seconds.</source>
         <translation>To keep your details private, this kiosk will start over in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="73"/>
         <source>I&apos;m still here</source>
         <translation>I&apos;m still here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="74"/>
         <source>Start over now</source>
         <translation>Start over now</translation>
     </message>
@@ -1175,12 +1175,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="340"/>
+        <location filename="../../kiosk/ui/window.py" line="333"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="378"/>
+        <location filename="../../kiosk/ui/window.py" line="371"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
@@ -1403,84 +1403,84 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PicksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="265"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="352"/>
         <source>My list (%1)</source>
         <translation>My list (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="269"/>
         <source>My data</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="270"/>
         <source>Ask for help</source>
         <translation>Ask for help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="271"/>
         <source>I&apos;m done</source>
         <translation>I&apos;m done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="274"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="285"/>
         <source>Finding your picks…</source>
         <translation>Finding your picks…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="332"/>
         <source>Nothing to suggest right now. Have a look around!</source>
         <translation>Nothing to suggest right now. Have a look around!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="382"/>
         <source>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</source>
         <translation>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="383"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="385"/>
         <source>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</source>
         <translation>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="433"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="451"/>
         <source>More like %1</source>
         <translation>More like %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="435"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="453"/>
         <source>More like this</source>
         <translation>More like this</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="437"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="455"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="438"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="456"/>
         <source>Close: more like this</source>
         <translation>Close: more like this</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="481"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="499"/>
         <source>Removed: %1</source>
         <translation>Removed: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="482"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="500"/>
         <source>Removed.</source>
         <translation>Removed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="483"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="501"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="484"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="502"/>
         <source>Undo: bring %1 back</source>
         <translation>Undo: bring %1 back</translation>
     </message>

@@ -977,22 +977,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="70"/>
         <source>Are you still there?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="71"/>
         <source>To keep your details private, this kiosk will start over in %1 seconds.</source>
         <translation>Pour protéger vos données, cette borne va recommencer dans %1 secondes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="73"/>
         <source>I&apos;m still here</source>
         <translation>Je suis toujours là</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="74"/>
         <source>Start over now</source>
         <translation>Recommencer maintenant</translation>
     </message>
@@ -1175,12 +1175,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="340"/>
+        <location filename="../../kiosk/ui/window.py" line="333"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="378"/>
+        <location filename="../../kiosk/ui/window.py" line="371"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
@@ -1403,84 +1403,84 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>PicksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="265"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="352"/>
         <source>My list (%1)</source>
         <translation>Ma liste (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="269"/>
         <source>My data</source>
         <translation>Mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="270"/>
         <source>Ask for help</source>
         <translation>Demander de l’aide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="271"/>
         <source>I&apos;m done</source>
         <translation>J’ai fini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="274"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="285"/>
         <source>Finding your picks…</source>
         <translation>Nous cherchons vos suggestions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="332"/>
         <source>Nothing to suggest right now. Have a look around!</source>
         <translation>Rien à suggérer pour l’instant. Faites un tour !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="382"/>
         <source>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</source>
         <translation>Vos suggestions personnelles sont en pause : voici les suggestions du magasin pour tous. Réactivez-les dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="383"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="385"/>
         <source>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</source>
         <translation>Comme vous l’avez demandé, nous n’utilisons pas vos achats : voici les suggestions du magasin pour tous. Vous pouvez changer cela dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="433"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="451"/>
         <source>More like %1</source>
         <translation>Dans l’esprit de « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="435"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="453"/>
         <source>More like this</source>
         <translation>Plus comme ça</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="437"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="455"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="438"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="456"/>
         <source>Close: more like this</source>
         <translation>Fermer : plus comme ça</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="481"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="499"/>
         <source>Removed: %1</source>
         <translation>Retiré : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="482"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="500"/>
         <source>Removed.</source>
         <translation>Retiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="483"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="501"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="484"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="502"/>
         <source>Undo: bring %1 back</source>
         <translation>Annuler : remettre %1</translation>
     </message>
