@@ -67,6 +67,11 @@ class PendingNotForMe:
     session_id: str
     timer: QTimer
 
+    def drop(self) -> None:
+        """Its timer is not needed any more."""
+        self.timer.stop()
+        self.timer.deleteLater()
+
 
 #: how often the kiosk asks head office whether someone took the request (ms)
 HELP_CHECK_EVERY_MS = 2000
@@ -296,7 +301,7 @@ class SessionPresenter(QObject):
         pending.timer.timeout.connect(lambda: self._commit_not_for_me(sku))
         previous = self.pending.pop(sku, None)
         if previous is not None:
-            previous.timer.stop()
+            previous.drop()
         self.pending[sku] = pending
         self.dismissed.add(sku)
         for shelf in self.picks.shelves:
@@ -316,7 +321,7 @@ class SessionPresenter(QObject):
         pending = self.pending.pop(sku, None)
         if pending is None:
             return
-        pending.timer.stop()
+        pending.drop()
         self.dismissed.discard(sku)
         if pending.pick is not None and pending.place is not None:
             key, index = pending.place
@@ -350,7 +355,7 @@ class SessionPresenter(QObject):
         pending = self.pending.pop(sku, None)
         if pending is None:
             return
-        pending.timer.stop()
+        pending.drop()
         if pending.session_id == self.session_id:
             self.undo_closed.emit(sku)
         customer_id, session_id = pending.customer_id, pending.session_id
@@ -366,7 +371,7 @@ class SessionPresenter(QObject):
             if record:
                 self._commit_not_for_me(sku)
             else:
-                self.pending.pop(sku).timer.stop()
+                self.pending.pop(sku).drop()
 
     def save(self, sku: str) -> None:
         pick = self.find(sku)
