@@ -66,7 +66,7 @@ def test_french_differs_from_english():
     french = messages(TRANSLATIONS / "kiosk_fr.ts")
     assert french[("AttractScreen", "Scan your loyalty code")] == \
         "Scannez votre code de fidélité"
-    same = [k for k, v in french.items() if v == k[1] and k[1] not in ("OK",)]
+    same = [k for k, v in french.items() if v == k[1] and k[1] not in ("OK", "orange", "turquoise")]
     assert len(same) < 5, same
 
 

@@ -248,19 +248,112 @@
     </message>
 </context>
 <context>
+    <name>Colours</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
+        <source>red</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
+        <source>pink</source>
+        <translation>pink</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
+        <source>orange</source>
+        <translation>orange</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
+        <source>yellow</source>
+        <translation>yellow</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="209"/>
+        <source>green</source>
+        <translation>green</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="209"/>
+        <source>blue</source>
+        <translation>blue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="210"/>
+        <source>turquoise</source>
+        <translation>turquoise</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <source>purple</source>
+        <translation>purple</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <source>brown</source>
+        <translation>brown</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="212"/>
+        <source>black</source>
+        <translation>black</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="212"/>
+        <source>grey</source>
+        <translation>grey</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <source>white</source>
+        <translation>white</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <source>ivory</source>
+        <translation>ivory</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <source>cream</source>
+        <translation>cream</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <source>silver</source>
+        <translation>silver</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <source>gold</source>
+        <translation>gold</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <source>copper</source>
+        <translation>copper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <source>many colours</source>
+        <translation>many colours</translation>
+    </message>
+</context>
+<context>
     <name>Consents</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="19"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="22"/>
         <source>Use what I buy to suggest things for me</source>
         <translation>Use what I buy to suggest things for me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="21"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="24"/>
         <source>Let staff see my picks to help me in the shop</source>
         <translation>Let staff see my picks to help me in the shop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="23"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="26"/>
         <source>Send me offers from head office</source>
         <translation>Send me offers from head office</translation>
     </message>
@@ -791,6 +884,24 @@
     </message>
 </context>
 <context>
+    <name>FarewellScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/farewell.py" line="51"/>
+        <source>Done. We have erased everything about you.</source>
+        <translation>Done. We have erased everything about you.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/farewell.py" line="53"/>
+        <source>Your code no longer works here. Thank you for shopping with us.</source>
+        <translation>Your code no longer works here. Thank you for shopping with us.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/farewell.py" line="55"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>HelpScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/help.py" line="50"/>
@@ -866,22 +977,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="70"/>
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="71"/>
         <source>To keep your details private, this kiosk will start over in %1 seconds.</source>
         <translation>To keep your details private, this kiosk will start over in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="73"/>
         <source>I&apos;m still here</source>
         <translation>I&apos;m still here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="74"/>
         <source>Start over now</source>
         <translation>Start over now</translation>
     </message>
@@ -889,17 +1000,42 @@
 <context>
     <name>JoinPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="36"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="18"/>
+        <source>A code to scan next time, and a list of what you like that you can take home.</source>
+        <translation>A code to scan next time, and a list of what you like that you can take home.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="21"/>
+        <source>Picks chosen for you from what you buy.</source>
+        <translation>Picks chosen for you from what you buy.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="23"/>
+        <source>We won&apos;t use what you buy: you see this store&apos;s picks for everyone.</source>
+        <translation>We won&apos;t use what you buy: you see this store&apos;s picks for everyone.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="26"/>
+        <source>Our staff can see your picks to help you in the shop.</source>
+        <translation>Our staff can see your picks to help you in the shop.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="29"/>
+        <source>Offers from our head office.</source>
+        <translation>Offers from our head office.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="54"/>
         <source>Please use a shorter first name (40 letters at most).</source>
         <translation>Please use a shorter first name (40 letters at most).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="53"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="71"/>
         <source>Signing up is not available at this kiosk. You can still look around as a guest.</source>
         <translation>Signing up is not available at this kiosk. You can still look around as a guest.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="57"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="75"/>
         <source>We could not sign you up just now. Please ask a member of staff.</source>
         <translation>We could not sign you up just now. Please ask a member of staff.</translation>
     </message>
@@ -907,68 +1043,78 @@
 <context>
     <name>JoinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="132"/>
         <source>Before we start</source>
         <translation>Before we start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="133"/>
         <source>Choose what we may do. You can change this any time in My data.</source>
         <translation>Choose what we may do. You can change this any time in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="135"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
         <source>Join</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="120"/>
-        <source>Get your own code for personal picks. Your first name is optional; we never need your surname.</source>
-        <translation>Get your own code for personal picks. Your first name is optional; we never need your surname.</translation>
+        <location filename="../../kiosk/ui/screens/join.py" line="114"/>
+        <source>With these answers you get:</source>
+        <translation>With these answers you get:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="117"/>
+        <source>What you get:</source>
+        <translation>What you get:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/join.py" line="138"/>
+        <source>Get your own code. You choose below what we may do with it. Your first name is optional; we never need your surname.</source>
+        <translation>Get your own code. You choose below what we may do with it. Your first name is optional; we never need your surname.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/join.py" line="141"/>
         <source>Join and get my code</source>
         <translation>Join and get my code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="123"/>
-        <location filename="../../kiosk/ui/screens/join.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="143"/>
         <source>First name (optional)</source>
         <translation>First name (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="145"/>
         <source>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</source>
         <translation>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="150"/>
         <source>Your short code: %1</source>
         <translation>Your short code: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="152"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>This is your code. Take a photo of it, or type the short code next time.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="154"/>
         <source>QR code of your new loyalty code</source>
         <translation>QR code of your new loyalty code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="136"/>
-        <source>See my picks</source>
-        <translation>See my picks</translation>
+        <location filename="../../kiosk/ui/screens/join.py" line="155"/>
+        <source>Start shopping</source>
+        <translation>Start shopping</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="157"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -1029,17 +1175,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="213"/>
-        <source>Done. We have erased everything about you.</source>
-        <translation>Done. We have erased everything about you.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/window.py" line="301"/>
+        <location filename="../../kiosk/ui/window.py" line="333"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="339"/>
+        <location filename="../../kiosk/ui/window.py" line="371"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
@@ -1048,7 +1189,7 @@
 <context>
     <name>MyDataPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="65"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="75"/>
         <source>That did not work. Nothing was changed. Please try again.</source>
         <translation>That did not work. Nothing was changed. Please try again.</translation>
     </message>
@@ -1056,177 +1197,132 @@
 <context>
     <name>MyDataScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
         <source>My data</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="236"/>
         <source>Back to my picks</source>
         <translation>Back to my picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
         <source>What we know, and why</source>
         <translation>What we know, and why</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="240"/>
         <source>What I like</source>
         <translation>What I like</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="241"/>
         <source>Themes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="244"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
-        <source>red</source>
-        <translation>red</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
-        <source>pink</source>
-        <translation>pink</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
-        <source>blue</source>
-        <translation>blue</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
-        <source>green</source>
-        <translation>green</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
-        <source>white</source>
-        <translation>white</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
-        <source>black</source>
-        <translation>black</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
-        <source>gold</source>
-        <translation>gold</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
-        <source>silver</source>
-        <translation>silver</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
         <source>My budget for one item</source>
         <translation>My budget for one item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="251"/>
         <source>Any price</source>
         <translation>Any price</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="248"/>
-        <source>Up to £%1</source>
-        <translation>Up to £%1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
         <source>What you allow</source>
         <translation>What you allow</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="259"/>
         <source>Pause my personal picks for now</source>
         <translation>Pause my personal picks for now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="260"/>
         <source>Forget me</source>
         <translation>Forget me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="261"/>
         <source>Erase everything about me</source>
         <translation>Erase everything about me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="262"/>
         <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
         <translation>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="265"/>
         <source>Yes, erase everything</source>
         <translation>Yes, erase everything</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="266"/>
         <source>No, keep my data</source>
         <translation>No, keep my data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="310"/>
         <source>A note from our staff (%1): %2</source>
         <translation>A note from our staff (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="315"/>
         <source>No member of staff has looked at your profile.</source>
         <translation>No member of staff has looked at your profile.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="320"/>
         <source>Staff looked at your profile %1 time(s), lately: %2</source>
         <translation>Staff looked at your profile %1 time(s), lately: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="330"/>
         <source>Your first name: %1</source>
         <translation>Your first name: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="337"/>
         <source>Purchases we use for your picks: %1</source>
         <translation>Purchases we use for your picks: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="347"/>
         <source>Most recently: %1</source>
         <translation>Most recently: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="354"/>
         <source>What you told us you like: %1</source>
         <translation>What you told us you like: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="356"/>
         <source>Your reactions to picks: %1</source>
         <translation>Your reactions to picks: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="351"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="357"/>
         <source>Saved items: %1</source>
         <translation>Saved items: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="352"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="358"/>
         <source>Items you said are not for you: %1</source>
         <translation>Items you said are not for you: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="362"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="368"/>
         <source>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</source>
         <translation>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</translation>
     </message>
@@ -1307,36 +1403,86 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PicksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="223"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="352"/>
         <source>My list (%1)</source>
         <translation>My list (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="269"/>
         <source>My data</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="270"/>
         <source>Ask for help</source>
         <translation>Ask for help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="271"/>
         <source>I&apos;m done</source>
         <translation>I&apos;m done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="233"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="285"/>
         <source>Finding your picks…</source>
         <translation>Finding your picks…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="332"/>
         <source>Nothing to suggest right now. Have a look around!</source>
         <translation>Nothing to suggest right now. Have a look around!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="382"/>
+        <source>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</source>
+        <translation>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="385"/>
+        <source>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</source>
+        <translation>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="451"/>
+        <source>More like %1</source>
+        <translation>More like %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="453"/>
+        <source>More like this</source>
+        <translation>More like this</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="455"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="456"/>
+        <source>Close: more like this</source>
+        <translation>Close: more like this</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="499"/>
+        <source>Removed: %1</source>
+        <translation>Removed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="500"/>
+        <source>Removed.</source>
+        <translation>Removed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="501"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="502"/>
+        <source>Undo: bring %1 back</source>
+        <translation>Undo: bring %1 back</translation>
     </message>
 </context>
 <context>
@@ -1366,12 +1512,12 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="76"/>
+        <location filename="../../kiosk/ui/window.py" line="77"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>This part of the kiosk is not available right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="81"/>
+        <location filename="../../kiosk/ui/window.py" line="82"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -1379,98 +1525,98 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="73"/>
-        <location filename="../../kiosk/ui/texts.py" line="138"/>
+        <location filename="../../kiosk/ui/texts.py" line="104"/>
+        <location filename="../../kiosk/ui/texts.py" line="170"/>
         <source>Suggested for you.</source>
         <translation>Suggested for you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="88"/>
+        <location filename="../../kiosk/ui/texts.py" line="119"/>
         <source>You have bought this before. Time to restock?</source>
         <translation>You have bought this before. Time to restock?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="90"/>
+        <location filename="../../kiosk/ui/texts.py" line="121"/>
         <source>Goes with something you bought.</source>
         <translation>Goes with something you bought.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="92"/>
+        <location filename="../../kiosk/ui/texts.py" line="123"/>
         <source>In season now.</source>
         <translation>In season now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="94"/>
+        <location filename="../../kiosk/ui/texts.py" line="125"/>
         <source>Picked for you by our staff.</source>
         <translation>Picked for you by our staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="96"/>
+        <location filename="../../kiosk/ui/texts.py" line="127"/>
         <source>More like something you liked.</source>
         <translation>More like something you liked.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="100"/>
+        <location filename="../../kiosk/ui/texts.py" line="131"/>
         <source>You buy this about every {days} days; last time on {date}.</source>
         <translation>You buy this about every {days} days; last time on {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="103"/>
+        <location filename="../../kiosk/ui/texts.py" line="134"/>
         <source>You bought this on {date}. Time to restock?</source>
         <translation>You bought this on {date}. Time to restock?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
+        <location filename="../../kiosk/ui/texts.py" line="137"/>
         <source>Goes with the {name} you bought on {date}.</source>
         <translation>Goes with the {name} you bought on {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="141"/>
         <source>Shoppers who buy what you buy also like this.</source>
         <translation>Shoppers who buy what you buy also like this.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="113"/>
+        <location filename="../../kiosk/ui/texts.py" line="144"/>
         <source>You like {theme} things.</source>
         <translation>You like {theme} things.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="116"/>
+        <location filename="../../kiosk/ui/texts.py" line="147"/>
         <source>In {colour}, a colour you like.</source>
         <translation>In {colour}, a colour you like.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="150"/>
         <source>Like the {name} you bought.</source>
         <translation>Like the {name} you bought.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="121"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>Like other things you have chosen.</source>
         <translation>Like other things you have chosen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="123"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>Popular in this store over the last {days} days.</source>
         <translation>Popular in this store over the last {days} days.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="126"/>
+        <location filename="../../kiosk/ui/texts.py" line="157"/>
         <source>Selling fast this week.</source>
         <translation>Selling fast this week.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="128"/>
+        <location filename="../../kiosk/ui/texts.py" line="159"/>
         <source>In season: {season}.</source>
         <translation>In season: {season}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="130"/>
+        <location filename="../../kiosk/ui/texts.py" line="162"/>
         <source>Picked for you by {name}.</source>
         <translation>Picked for you by {name}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="136"/>
+        <location filename="../../kiosk/ui/texts.py" line="168"/>
         <source>Like the {name} you asked about.</source>
         <translation>Like the {name} you asked about.</translation>
     </message>
@@ -1478,146 +1624,174 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>SavedScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="87"/>
         <source>My list</source>
         <translation>My list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="88"/>
         <source>Back to my picks</source>
         <translation>Back to my picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="76"/>
-        <source>Remove from my list</source>
-        <translation>Remove from my list</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="90"/>
         <source>Take it with you</source>
         <translation>Take it with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="91"/>
         <source>Scan this with your phone&apos;s camera to keep your list.</source>
         <translation>Scan this with your phone&apos;s camera to keep your list.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="92"/>
         <source>Print my list</source>
         <translation>Print my list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="93"/>
         <source>Nothing saved yet. Tap Save on a pick to add it here.</source>
         <translation>Nothing saved yet. Tap Save on a pick to add it here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="95"/>
         <source>Saved items</source>
         <translation>Saved items</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="96"/>
         <source>QR code of my list</source>
         <translation>QR code of my list</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/saved.py" line="179"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/saved.py" line="180"/>
+        <source>Remove %1 from my list</source>
+        <translation>Remove %1 from my list</translation>
+    </message>
+</context>
+<context>
+    <name>Seasons</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="196"/>
+        <source>winter</source>
+        <translation>winter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="197"/>
+        <source>spring</source>
+        <translation>spring</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="198"/>
+        <source>summer</source>
+        <translation>summer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="199"/>
+        <source>autumn</source>
+        <translation>autumn</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="25"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="26"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>We don&apos;t know this code. Check it, or join to get your own.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="28"/>
         <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
         <translation>We don&apos;t know this code. Please check it, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>This card has been replaced. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
         <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>We couldn&apos;t read this code. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="33"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>That doesn&apos;t look like one of our codes. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="35"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="36"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Too many tries. Please wait a minute and scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="38"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="39"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>Something went wrong reading your code. Please try again or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="46"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="47"/>
         <source>%1 is coming.</source>
         <translation>%1 is coming.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="48"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="49"/>
         <source>We&apos;ve asked our staff; please wait here.</source>
         <translation>We&apos;ve asked our staff; please wait here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="49"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="50"/>
         <source>No one is free right now; please ask at the till.</source>
         <translation>No one is free right now; please ask at the till.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="59"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="78"/>
         <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
         <extracomment>how often the kiosk asks head office whether someone took the request (ms)</extracomment>
         <translation>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="114"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="141"/>
         <source>Hi %1</source>
         <translation>Hi %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="116"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="143"/>
         <source>Welcome! Have a look around</source>
         <translation>Welcome! Have a look around</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="117"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="144"/>
         <source>Picks for you</source>
         <translation>Picks for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="212"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="245"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="222"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="255"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="294"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="401"/>
         <source>We have nothing quite like it right now.</source>
         <translation>We have nothing quite like it right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="321"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="426"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Please wave to a member of staff; the call did not go through.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="342"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="447"/>
         <source>My list from %1</source>
         <translation>My list from %1</translation>
     </message>
@@ -1625,37 +1799,37 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Shelves</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="33"/>
+        <location filename="../../kiosk/ui/texts.py" line="34"/>
         <source>Time to restock</source>
         <translation>Time to restock</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="34"/>
+        <location filename="../../kiosk/ui/texts.py" line="35"/>
         <source>Goes with what you bought</source>
         <translation>Goes with what you bought</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="35"/>
+        <location filename="../../kiosk/ui/texts.py" line="36"/>
         <source>New for you</source>
         <translation>New for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="36"/>
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
         <source>Staff pick</source>
         <translation>Staff pick</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
         <source>Popular in this store</source>
         <translation>Popular in this store</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>In season</source>
         <translation>In season</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
         <source>More like this</source>
         <translation>More like this</translation>
     </message>
@@ -1988,22 +2162,27 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Stock</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="62"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
+        <source>Aisle %1, bay %2</source>
+        <translation>Aisle %1, bay %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="93"/>
         <source>Ask us if it is in stock</source>
         <translation>Ask us if it is in stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="64"/>
+        <location filename="../../kiosk/ui/texts.py" line="95"/>
         <source>Not in this store</source>
         <translation>Not in this store</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="66"/>
+        <location filename="../../kiosk/ui/texts.py" line="97"/>
         <source>In stock, %1</source>
         <translation>In stock, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="67"/>
+        <location filename="../../kiosk/ui/texts.py" line="98"/>
         <source>In stock</source>
         <translation>In stock</translation>
     </message>
@@ -2011,64 +2190,78 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Themes</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="143"/>
+        <location filename="../../kiosk/ui/texts.py" line="175"/>
+        <location filename="../../kiosk/ui/texts.py" line="195"/>
         <source>Christmas</source>
         <translation>Christmas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="144"/>
+        <location filename="../../kiosk/ui/texts.py" line="176"/>
         <source>kitchen</source>
         <translation>kitchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="145"/>
+        <location filename="../../kiosk/ui/texts.py" line="177"/>
         <source>bags</source>
         <translation>bags</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="146"/>
+        <location filename="../../kiosk/ui/texts.py" line="178"/>
         <source>candles and lights</source>
         <translation>candles and lights</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="147"/>
+        <location filename="../../kiosk/ui/texts.py" line="179"/>
         <source>stationery</source>
         <translation>stationery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <location filename="../../kiosk/ui/texts.py" line="180"/>
         <source>garden</source>
         <translation>garden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="149"/>
+        <location filename="../../kiosk/ui/texts.py" line="181"/>
         <source>home decor</source>
         <translation>home decor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="150"/>
+        <location filename="../../kiosk/ui/texts.py" line="182"/>
         <source>party</source>
         <translation>party</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="151"/>
+        <location filename="../../kiosk/ui/texts.py" line="183"/>
         <source>toys and games</source>
         <translation>toys and games</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <location filename="../../kiosk/ui/texts.py" line="184"/>
         <source>jewellery</source>
         <translation>jewellery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="153"/>
+        <location filename="../../kiosk/ui/texts.py" line="185"/>
         <source>bathroom</source>
         <translation>bathroom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="154"/>
+        <location filename="../../kiosk/ui/texts.py" line="186"/>
         <source>storage</source>
         <translation>storage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="187"/>
+        <source>other gifts</source>
+        <translation>other gifts</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="74"/>
+        <source>up to %1</source>
+        <translation>up to %1</translation>
     </message>
 </context>
 </TS>

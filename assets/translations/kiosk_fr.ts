@@ -248,19 +248,112 @@
     </message>
 </context>
 <context>
+    <name>Colours</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
+        <source>red</source>
+        <translation>rouge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
+        <source>pink</source>
+        <translation>rose</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
+        <source>orange</source>
+        <translation>orange</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
+        <source>yellow</source>
+        <translation>jaune</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="209"/>
+        <source>green</source>
+        <translation>vert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="209"/>
+        <source>blue</source>
+        <translation>bleu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="210"/>
+        <source>turquoise</source>
+        <translation>turquoise</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <source>purple</source>
+        <translation>violet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <source>brown</source>
+        <translation>marron</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="212"/>
+        <source>black</source>
+        <translation>noir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="212"/>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <source>white</source>
+        <translation>blanc</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <source>ivory</source>
+        <translation>ivoire</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <source>cream</source>
+        <translation>crème</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <source>silver</source>
+        <translation>argenté</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <source>gold</source>
+        <translation>doré</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <source>copper</source>
+        <translation>cuivré</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <source>many colours</source>
+        <translation>multicolore</translation>
+    </message>
+</context>
+<context>
     <name>Consents</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="19"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="22"/>
         <source>Use what I buy to suggest things for me</source>
         <translation>Utiliser mes achats pour me faire des suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="21"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="24"/>
         <source>Let staff see my picks to help me in the shop</source>
         <translation>Laisser le personnel voir mes suggestions pour m’aider en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="23"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="26"/>
         <source>Send me offers from head office</source>
         <translation>M’envoyer les offres du siège</translation>
     </message>
@@ -791,6 +884,24 @@
     </message>
 </context>
 <context>
+    <name>FarewellScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/farewell.py" line="51"/>
+        <source>Done. We have erased everything about you.</source>
+        <translation>C’est fait. Nous avons effacé tout ce qui vous concerne.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/farewell.py" line="53"/>
+        <source>Your code no longer works here. Thank you for shopping with us.</source>
+        <translation>Votre code ne fonctionne plus ici. Merci de votre visite.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/farewell.py" line="55"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>HelpScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/help.py" line="50"/>
@@ -866,22 +977,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="70"/>
         <source>Are you still there?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="71"/>
         <source>To keep your details private, this kiosk will start over in %1 seconds.</source>
         <translation>Pour protéger vos données, cette borne va recommencer dans %1 secondes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="73"/>
         <source>I&apos;m still here</source>
         <translation>Je suis toujours là</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/idle.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/idle.py" line="74"/>
         <source>Start over now</source>
         <translation>Recommencer maintenant</translation>
     </message>
@@ -889,17 +1000,42 @@
 <context>
     <name>JoinPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="36"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="18"/>
+        <source>A code to scan next time, and a list of what you like that you can take home.</source>
+        <translation>Un code à scanner la prochaine fois, et une liste de ce qui vous plaît à emporter chez vous.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="21"/>
+        <source>Picks chosen for you from what you buy.</source>
+        <translation>Des suggestions choisies pour vous d’après vos achats.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="23"/>
+        <source>We won&apos;t use what you buy: you see this store&apos;s picks for everyone.</source>
+        <translation>Nous n’utiliserons pas vos achats : vous verrez les suggestions du magasin pour tous.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="26"/>
+        <source>Our staff can see your picks to help you in the shop.</source>
+        <translation>Notre équipe peut voir vos suggestions pour vous aider en magasin.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="29"/>
+        <source>Offers from our head office.</source>
+        <translation>Des offres de notre siège.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/join.py" line="54"/>
         <source>Please use a shorter first name (40 letters at most).</source>
         <translation>Merci d’utiliser un prénom plus court (40 lettres au plus).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="53"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="71"/>
         <source>Signing up is not available at this kiosk. You can still look around as a guest.</source>
         <translation>L’inscription n’est pas possible sur cette borne. Vous pouvez tout de même découvrir nos idées en tant qu’invité.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/join.py" line="57"/>
+        <location filename="../../kiosk/ui/presenters/join.py" line="75"/>
         <source>We could not sign you up just now. Please ask a member of staff.</source>
         <translation>Nous n’avons pas pu vous inscrire. Merci de demander à un membre du personnel.</translation>
     </message>
@@ -907,68 +1043,78 @@
 <context>
     <name>JoinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="132"/>
         <source>Before we start</source>
         <translation>Avant de commencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="133"/>
         <source>Choose what we may do. You can change this any time in My data.</source>
         <translation>Choisissez ce que nous pouvons faire. Vous pouvez le changer à tout moment dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="135"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
         <source>Join</source>
         <translation>S’inscrire</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="120"/>
-        <source>Get your own code for personal picks. Your first name is optional; we never need your surname.</source>
-        <translation>Recevez votre code pour des suggestions personnelles. Le prénom est facultatif ; nous n’avons jamais besoin de votre nom.</translation>
+        <location filename="../../kiosk/ui/screens/join.py" line="114"/>
+        <source>With these answers you get:</source>
+        <translation>Avec ces réponses, vous avez :</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="117"/>
+        <source>What you get:</source>
+        <translation>Ce que vous avez :</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/join.py" line="138"/>
+        <source>Get your own code. You choose below what we may do with it. Your first name is optional; we never need your surname.</source>
+        <translation>Obtenez votre code. Choisissez ci-dessous ce que nous pouvons en faire. Votre prénom est facultatif ; nous n’avons jamais besoin de votre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/join.py" line="141"/>
         <source>Join and get my code</source>
         <translation>M’inscrire et recevoir mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="123"/>
-        <location filename="../../kiosk/ui/screens/join.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="143"/>
         <source>First name (optional)</source>
         <translation>Prénom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="145"/>
         <source>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</source>
         <translation>Votre profil (votre prénom, ce que vous aimez et ces réponses) est conservé par notre siège, pour que votre code et votre profil fonctionnent dans tous nos magasins.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="150"/>
         <source>Your short code: %1</source>
         <translation>Votre code court : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="152"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>Voici votre code. Prenez-le en photo, ou tapez le code court la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="154"/>
         <source>QR code of your new loyalty code</source>
         <translation>Code QR de votre nouveau code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="136"/>
-        <source>See my picks</source>
-        <translation>Voir mes suggestions</translation>
+        <location filename="../../kiosk/ui/screens/join.py" line="155"/>
+        <source>Start shopping</source>
+        <translation>Commencer mes achats</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="157"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -1029,17 +1175,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="213"/>
-        <source>Done. We have erased everything about you.</source>
-        <translation>C’est fait. Nous avons effacé toutes vos données.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/window.py" line="301"/>
+        <location filename="../../kiosk/ui/window.py" line="333"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="339"/>
+        <location filename="../../kiosk/ui/window.py" line="371"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
@@ -1048,7 +1189,7 @@
 <context>
     <name>MyDataPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/mydata.py" line="65"/>
+        <location filename="../../kiosk/ui/presenters/mydata.py" line="75"/>
         <source>That did not work. Nothing was changed. Please try again.</source>
         <translation>Cela n’a pas fonctionné. Rien n’a été modifié. Merci de réessayer.</translation>
     </message>
@@ -1056,177 +1197,132 @@
 <context>
     <name>MyDataScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
         <source>My data</source>
         <translation>Mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="236"/>
         <source>Back to my picks</source>
         <translation>Retour à mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
         <source>What we know, and why</source>
         <translation>Ce que nous savons, et pourquoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="240"/>
         <source>What I like</source>
         <translation>Ce que j’aime</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="241"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="244"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
-        <source>red</source>
-        <translation>rouge</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
-        <source>pink</source>
-        <translation>rose</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
-        <source>blue</source>
-        <translation>bleu</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
-        <source>green</source>
-        <translation>vert</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
-        <source>white</source>
-        <translation>blanc</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="238"/>
-        <source>black</source>
-        <translation>noir</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
-        <source>gold</source>
-        <translation>doré</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="239"/>
-        <source>silver</source>
-        <translation>argenté</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
         <source>My budget for one item</source>
         <translation>Mon budget par article</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="251"/>
         <source>Any price</source>
         <translation>Tous les prix</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="248"/>
-        <source>Up to £%1</source>
-        <translation>Jusqu’à %1 £</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
         <source>What you allow</source>
         <translation>Ce que vous autorisez</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="259"/>
         <source>Pause my personal picks for now</source>
         <translation>Mettre mes suggestions personnelles en pause</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="260"/>
         <source>Forget me</source>
         <translation>M’oublier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="261"/>
         <source>Erase everything about me</source>
         <translation>Effacer toutes mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="262"/>
         <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
         <translation>Cela supprime définitivement vos achats, vos goûts et votre liste dans ce magasin, et demande au siège d’en faire autant. Votre code ne fonctionnera plus.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="265"/>
         <source>Yes, erase everything</source>
         <translation>Oui, tout effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="266"/>
         <source>No, keep my data</source>
         <translation>Non, garder mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="310"/>
         <source>A note from our staff (%1): %2</source>
         <translation>Une note de notre équipe (%1) : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="315"/>
         <source>No member of staff has looked at your profile.</source>
         <translation>Aucun membre de notre équipe n’a consulté votre profil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="320"/>
         <source>Staff looked at your profile %1 time(s), lately: %2</source>
         <translation>Notre équipe a consulté votre profil %1 fois, dernièrement : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="330"/>
         <source>Your first name: %1</source>
         <translation>Votre prénom : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="337"/>
         <source>Purchases we use for your picks: %1</source>
         <translation>Achats utilisés pour vos suggestions : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="347"/>
         <source>Most recently: %1</source>
         <translation>Derniers achats : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="354"/>
         <source>What you told us you like: %1</source>
         <translation>Ce que vous nous avez dit aimer : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="356"/>
         <source>Your reactions to picks: %1</source>
         <translation>Vos réactions aux suggestions : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="351"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="357"/>
         <source>Saved items: %1</source>
         <translation>Articles enregistrés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="352"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="358"/>
         <source>Items you said are not for you: %1</source>
         <translation>Articles qui ne sont pas pour vous : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="362"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="368"/>
         <source>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</source>
         <translation>Nous les utilisons uniquement pour vous suggérer des articles qui pourraient vous plaire, dans tous nos magasins : votre profil est conservé par notre siège. Vous pouvez les modifier ou les effacer ici à tout moment.</translation>
     </message>
@@ -1307,36 +1403,86 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>PicksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="223"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="352"/>
         <source>My list (%1)</source>
         <translation>Ma liste (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="269"/>
         <source>My data</source>
         <translation>Mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="270"/>
         <source>Ask for help</source>
         <translation>Demander de l’aide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="271"/>
         <source>I&apos;m done</source>
         <translation>J’ai fini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="233"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="285"/>
         <source>Finding your picks…</source>
         <translation>Nous cherchons vos suggestions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="332"/>
         <source>Nothing to suggest right now. Have a look around!</source>
         <translation>Rien à suggérer pour l’instant. Faites un tour !</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="382"/>
+        <source>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</source>
+        <translation>Vos suggestions personnelles sont en pause : voici les suggestions du magasin pour tous. Réactivez-les dans Mes données.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="385"/>
+        <source>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</source>
+        <translation>Comme vous l’avez demandé, nous n’utilisons pas vos achats : voici les suggestions du magasin pour tous. Vous pouvez changer cela dans Mes données.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="451"/>
+        <source>More like %1</source>
+        <translation>Dans l’esprit de « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="453"/>
+        <source>More like this</source>
+        <translation>Plus comme ça</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="455"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="456"/>
+        <source>Close: more like this</source>
+        <translation>Fermer : plus comme ça</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="499"/>
+        <source>Removed: %1</source>
+        <translation>Retiré : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="500"/>
+        <source>Removed.</source>
+        <translation>Retiré.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="501"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/picks.py" line="502"/>
+        <source>Undo: bring %1 back</source>
+        <translation>Annuler : remettre %1</translation>
     </message>
 </context>
 <context>
@@ -1366,12 +1512,12 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="76"/>
+        <location filename="../../kiosk/ui/window.py" line="77"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>Cette partie de la borne n’est pas disponible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="81"/>
+        <location filename="../../kiosk/ui/window.py" line="82"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -1379,98 +1525,98 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="73"/>
-        <location filename="../../kiosk/ui/texts.py" line="138"/>
+        <location filename="../../kiosk/ui/texts.py" line="104"/>
+        <location filename="../../kiosk/ui/texts.py" line="170"/>
         <source>Suggested for you.</source>
         <translation>Suggéré pour vous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="88"/>
+        <location filename="../../kiosk/ui/texts.py" line="119"/>
         <source>You have bought this before. Time to restock?</source>
         <translation>Vous l’avez déjà acheté. Besoin d’en reprendre ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="90"/>
+        <location filename="../../kiosk/ui/texts.py" line="121"/>
         <source>Goes with something you bought.</source>
         <translation>Va avec un article que vous avez acheté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="92"/>
+        <location filename="../../kiosk/ui/texts.py" line="123"/>
         <source>In season now.</source>
         <translation>De saison en ce moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="94"/>
+        <location filename="../../kiosk/ui/texts.py" line="125"/>
         <source>Picked for you by our staff.</source>
         <translation>Choisi pour vous par notre équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="96"/>
+        <location filename="../../kiosk/ui/texts.py" line="127"/>
         <source>More like something you liked.</source>
         <translation>Dans l’esprit d’un article que vous avez aimé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="100"/>
+        <location filename="../../kiosk/ui/texts.py" line="131"/>
         <source>You buy this about every {days} days; last time on {date}.</source>
         <translation>Vous l’achetez environ tous les {days} jours ; la dernière fois le {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="103"/>
+        <location filename="../../kiosk/ui/texts.py" line="134"/>
         <source>You bought this on {date}. Time to restock?</source>
         <translation>Acheté le {date}. Besoin d’en reprendre ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
+        <location filename="../../kiosk/ui/texts.py" line="137"/>
         <source>Goes with the {name} you bought on {date}.</source>
         <translation>Va avec l’article « {name} » acheté le {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/texts.py" line="141"/>
         <source>Shoppers who buy what you buy also like this.</source>
         <translation>Les clients qui achètent comme vous aiment aussi ceci.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="113"/>
+        <location filename="../../kiosk/ui/texts.py" line="144"/>
         <source>You like {theme} things.</source>
         <translation>Vous aimez le thème : {theme}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="116"/>
+        <location filename="../../kiosk/ui/texts.py" line="147"/>
         <source>In {colour}, a colour you like.</source>
         <translation>En {colour}, une couleur que vous aimez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="119"/>
+        <location filename="../../kiosk/ui/texts.py" line="150"/>
         <source>Like the {name} you bought.</source>
         <translation>Comme le produit « {name} » que vous avez acheté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="121"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>Like other things you have chosen.</source>
         <translation>Dans l’esprit de ce que vous avez choisi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="123"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>Popular in this store over the last {days} days.</source>
         <translation>Populaire dans ce magasin ces {days} derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="126"/>
+        <location filename="../../kiosk/ui/texts.py" line="157"/>
         <source>Selling fast this week.</source>
         <translation>Se vend vite cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="128"/>
+        <location filename="../../kiosk/ui/texts.py" line="159"/>
         <source>In season: {season}.</source>
         <translation>De saison : {season}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="130"/>
+        <location filename="../../kiosk/ui/texts.py" line="162"/>
         <source>Picked for you by {name}.</source>
         <translation>Choisi pour vous par {name}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="136"/>
+        <location filename="../../kiosk/ui/texts.py" line="168"/>
         <source>Like the {name} you asked about.</source>
         <translation>Comme l’article « {name} » qui vous intéressait.</translation>
     </message>
@@ -1478,146 +1624,174 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>SavedScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="87"/>
         <source>My list</source>
         <translation>Ma liste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="88"/>
         <source>Back to my picks</source>
         <translation>Retour à mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="76"/>
-        <source>Remove from my list</source>
-        <translation>Retirer de ma liste</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="90"/>
         <source>Take it with you</source>
         <translation>Emportez-la</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="91"/>
         <source>Scan this with your phone&apos;s camera to keep your list.</source>
         <translation>Scannez ceci avec l’appareil photo de votre téléphone pour garder votre liste.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="92"/>
         <source>Print my list</source>
         <translation>Imprimer ma liste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="93"/>
         <source>Nothing saved yet. Tap Save on a pick to add it here.</source>
         <translation>Rien de gardé pour l’instant. Touchez « Garder » sur une suggestion pour l’ajouter ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="95"/>
         <source>Saved items</source>
         <translation>Articles gardés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/saved.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/saved.py" line="96"/>
         <source>QR code of my list</source>
         <translation>Code QR de ma liste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/saved.py" line="179"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/saved.py" line="180"/>
+        <source>Remove %1 from my list</source>
+        <translation>Retirer %1 de ma liste</translation>
+    </message>
+</context>
+<context>
+    <name>Seasons</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="196"/>
+        <source>winter</source>
+        <translation>l’hiver</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="197"/>
+        <source>spring</source>
+        <translation>le printemps</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="198"/>
+        <source>summer</source>
+        <translation>l’été</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="199"/>
+        <source>autumn</source>
+        <translation>l’automne</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="25"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="26"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou inscrivez-vous pour avoir le vôtre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="28"/>
         <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
         <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>Cette carte a été remplacée. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
         <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>Nous n’avons pas pu lire ce code. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="33"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>Cela ne ressemble pas à l’un de nos codes. Merci de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="35"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="36"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Trop d’essais. Attendez une minute puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="38"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="39"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>La lecture de votre code a échoué. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="46"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="47"/>
         <source>%1 is coming.</source>
         <translation>%1 arrive.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="48"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="49"/>
         <source>We&apos;ve asked our staff; please wait here.</source>
         <translation>Nous avons prévenu notre personnel ; merci de patienter ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="49"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="50"/>
         <source>No one is free right now; please ask at the till.</source>
         <translation>Personne n&apos;est disponible pour le moment ; adressez-vous à la caisse, s&apos;il vous plaît.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="59"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="78"/>
         <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
         <extracomment>how often the kiosk asks head office whether someone took the request (ms)</extracomment>
         <translation>Nous ne pouvons pas accéder à votre profil pour le moment. Voici les suggestions du magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="114"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="141"/>
         <source>Hi %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="116"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="143"/>
         <source>Welcome! Have a look around</source>
         <translation>Bienvenue ! Faites un tour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="117"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="144"/>
         <source>Picks for you</source>
         <translation>Suggestions pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="212"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="245"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="222"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="255"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="294"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="401"/>
         <source>We have nothing quite like it right now.</source>
         <translation>Nous n’avons rien de semblable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="321"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="426"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="342"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="447"/>
         <source>My list from %1</source>
         <translation>Ma liste de %1</translation>
     </message>
@@ -1625,37 +1799,37 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Shelves</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="33"/>
+        <location filename="../../kiosk/ui/texts.py" line="34"/>
         <source>Time to restock</source>
         <translation>À racheter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="34"/>
+        <location filename="../../kiosk/ui/texts.py" line="35"/>
         <source>Goes with what you bought</source>
         <translation>Va avec vos achats</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="35"/>
+        <location filename="../../kiosk/ui/texts.py" line="36"/>
         <source>New for you</source>
         <translation>Nouveau pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="36"/>
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
         <source>Staff pick</source>
         <translation>Le choix du personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
         <source>Popular in this store</source>
         <translation>Populaire dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>In season</source>
         <translation>De saison</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
         <source>More like this</source>
         <translation>Plus comme ça</translation>
     </message>
@@ -1988,22 +2162,27 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Stock</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="62"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
+        <source>Aisle %1, bay %2</source>
+        <translation>Allée %1, emplacement %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="93"/>
         <source>Ask us if it is in stock</source>
         <translation>Demandez-nous s’il est en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="64"/>
+        <location filename="../../kiosk/ui/texts.py" line="95"/>
         <source>Not in this store</source>
         <translation>Pas dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="66"/>
+        <location filename="../../kiosk/ui/texts.py" line="97"/>
         <source>In stock, %1</source>
         <translation>En stock, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="67"/>
+        <location filename="../../kiosk/ui/texts.py" line="98"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
@@ -2011,64 +2190,78 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Themes</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="143"/>
+        <location filename="../../kiosk/ui/texts.py" line="175"/>
+        <location filename="../../kiosk/ui/texts.py" line="195"/>
         <source>Christmas</source>
         <translation>Noël</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="144"/>
+        <location filename="../../kiosk/ui/texts.py" line="176"/>
         <source>kitchen</source>
         <translation>cuisine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="145"/>
+        <location filename="../../kiosk/ui/texts.py" line="177"/>
         <source>bags</source>
         <translation>sacs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="146"/>
+        <location filename="../../kiosk/ui/texts.py" line="178"/>
         <source>candles and lights</source>
         <translation>bougies et lumières</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="147"/>
+        <location filename="../../kiosk/ui/texts.py" line="179"/>
         <source>stationery</source>
         <translation>papeterie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <location filename="../../kiosk/ui/texts.py" line="180"/>
         <source>garden</source>
         <translation>jardin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="149"/>
+        <location filename="../../kiosk/ui/texts.py" line="181"/>
         <source>home decor</source>
         <translation>décoration</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="150"/>
+        <location filename="../../kiosk/ui/texts.py" line="182"/>
         <source>party</source>
         <translation>fête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="151"/>
+        <location filename="../../kiosk/ui/texts.py" line="183"/>
         <source>toys and games</source>
         <translation>jouets et jeux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <location filename="../../kiosk/ui/texts.py" line="184"/>
         <source>jewellery</source>
         <translation>bijoux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="153"/>
+        <location filename="../../kiosk/ui/texts.py" line="185"/>
         <source>bathroom</source>
         <translation>salle de bain</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="154"/>
+        <location filename="../../kiosk/ui/texts.py" line="186"/>
         <source>storage</source>
         <translation>rangement</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="187"/>
+        <source>other gifts</source>
+        <translation>autres cadeaux</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="74"/>
+        <source>up to %1</source>
+        <translation>jusqu’à %1</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ Each reason code has a sentence template (the same table as
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -57,13 +58,43 @@ def format_price(price: Any) -> str:
     return QLocale().toCurrencyString(float(price), "£")
 
 
+def format_money(amount: Any) -> str:
+    """A round sum as people write it (£10, 10 £); pence only when there are some."""
+    value = float(amount)
+    decimals = 0 if value == int(value) else 2
+    return QLocale().toCurrencyString(value, "£", decimals)
+
+
+def budget_text(value: Any) -> str:
+    """A budget preference ("10") as the shopper reads it: "up to £10"."""
+    try:
+        amount = format_money(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return translate("Values", "up to %1").replace("%1", amount)
+
+
+_LOCATION = re.compile(r"^\s*aisle\s+(\d+)\s*,\s*bay\s+(\d+)\s*$", re.IGNORECASE)
+
+
+def location_text(location: Any) -> str:
+    """A store location ("Aisle 2, bay 8", the stock data's format) in the kiosk's
+    language; a location in any other format is shown as the store wrote it."""
+    text = str(location).strip()
+    found = _LOCATION.match(text)
+    if found is None:
+        return text
+    return translate("Stock", "Aisle %1, bay %2").replace("%1", found[1]).replace(
+        "%2", found[2])
+
+
 def stock_line(quantity: Any, location: Any) -> str:
     if quantity is None:  # the store has no stock data for it: unknown, not zero
         return translate("Stock", "Ask us if it is in stock")
     if quantity <= 0:
         return translate("Stock", "Not in this store")
     if location:
-        return translate("Stock", "In stock, %1").replace("%1", str(location))
+        return translate("Stock", "In stock, %1").replace("%1", location_text(location))
     return translate("Stock", "In stock")
 
 
@@ -114,7 +145,7 @@ def why_this(reason: Any) -> str:
                         theme=theme_name(str(data["theme"])))
         if data.get("colour"):
             return fill(translate("Reasons", "In {colour}, a colour you like."),
-                        colour=data["colour"])
+                        colour=colour_name(str(data["colour"])))
         if data.get("anchor_name"):
             return fill(translate("Reasons", "Like the {name} you bought."),
                         name=display_name(str(data["anchor_name"])))
@@ -125,7 +156,8 @@ def why_this(reason: Any) -> str:
     if code == "trending":
         return translate("Reasons", "Selling fast this week.")
     if code == "seasonal":
-        return fill(translate("Reasons", "In season: {season}."), season=data.get("season", ""))
+        return fill(translate("Reasons", "In season: {season}."),
+                    season=season_name(str(data.get("season", ""))))
     if code == "staff_pick":
         sentence = fill(translate("Reasons", "Picked for you by {name}."),
                         name=data.get("staff_name", ""))
@@ -152,5 +184,51 @@ def theme_name(theme: str) -> str:
         "jewellery_accessories": translate("Themes", "jewellery"),
         "bathroom": translate("Themes", "bathroom"),
         "storage": translate("Themes", "storage"),
+        "other": translate("Themes", "other gifts"),
     }
     return names.get(theme, theme.replace("_", " "))
+
+
+def season_name(season: str) -> str:
+    """A season of the seasonal shelf (``plugins/recommend_popular.season_of``)."""
+    names = {
+        "christmas": translate("Themes", "Christmas"),
+        "winter": translate("Seasons", "winter"),
+        "spring": translate("Seasons", "spring"),
+        "summer": translate("Seasons", "summer"),
+        "autumn": translate("Seasons", "autumn"),
+    }
+    return names.get(season, season.replace("_", " "))
+
+
+def colour_name(colour: str) -> str:
+    """A colour of the catalogue (``kiosk.catalogue.COLOURS``), as a word in a sentence."""
+    names = {
+        "red": translate("Colours", "red"), "pink": translate("Colours", "pink"),
+        "orange": translate("Colours", "orange"), "yellow": translate("Colours", "yellow"),
+        "green": translate("Colours", "green"), "blue": translate("Colours", "blue"),
+        "turquoise": translate("Colours", "turquoise"),
+        "purple": translate("Colours", "purple"), "brown": translate("Colours", "brown"),
+        "black": translate("Colours", "black"), "grey": translate("Colours", "grey"),
+        "white": translate("Colours", "white"), "ivory": translate("Colours", "ivory"),
+        "cream": translate("Colours", "cream"), "silver": translate("Colours", "silver"),
+        "gold": translate("Colours", "gold"), "copper": translate("Colours", "copper"),
+        "multicolour": translate("Colours", "many colours"),
+    }
+    return names.get(colour, colour.replace("_", " "))
+
+
+def capitalised(text: str) -> str:
+    """The first letter in capitals, the rest as it is ("up to £10" -> "Up to £10")."""
+    return text[:1].upper() + text[1:]
+
+
+def preference_value(key: str, value: str) -> str:
+    """A stated preference's value in the kiosk's language: themes, colours, budgets."""
+    if key == "theme":
+        return theme_name(value)
+    if key == "colour":
+        return colour_name(value)
+    if key == "budget":
+        return budget_text(value)
+    return value

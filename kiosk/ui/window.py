@@ -24,6 +24,7 @@ from kiosk.ui.presenters.staff_gate import StaffGatePresenter
 from kiosk.ui.presenters.training import TrainingPresenter
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.common import Screen, button, label, set_text
+from kiosk.ui.screens.farewell import FarewellScreen
 from kiosk.ui.screens.help import HelpScreen
 from kiosk.ui.screens.idle import IdleOverlay
 from kiosk.ui.screens.join import JoinScreen
@@ -95,6 +96,9 @@ class KioskWindow(QWidget):
         super().__init__()
         self.kiosk = kiosk
         self.translations = translations
+        # the store's language (or the one the kiosk was started in): every shopper's
+        # session ends with it
+        self.default_language = translations.language
         self.kiosk_mode = kiosk_mode
         self.unlocked = False
         self.setObjectName("kiosk_window")
@@ -131,13 +135,16 @@ class KioskWindow(QWidget):
         self.pin = PinScreen(self.gate)
         self.plugin_host = PluginScreenHost(kiosk)
         self.out_of_order = OutOfOrderScreen()
+        self.farewell = FarewellScreen()
+        self.farewell_pending = False
         self.screens: dict[str, Screen] = {}
         for screen in (self.attract, self.picks, self.saved, self.my_data_screen,
                        self.join_screen, self.help, self.pin, self.plugin_host,
-                       self.out_of_order):
+                       self.out_of_order, self.farewell):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen)
         self.idle_overlay = IdleOverlay(self)
+        self.idle_overlay.cover(self.stack)
         self.banner_timer = QTimer(self)
         self.banner_timer.setSingleShot(True)
         self.banner_timer.timeout.connect(self.banner.hide)
@@ -210,9 +217,11 @@ class KioskWindow(QWidget):
         self.training.progress.connect(lambda fraction, _: self.attract.show_training(fraction))
         self.training.ready.connect(self._models_ready)
         self.training.failed.connect(lambda _: self.attract.training_done())
-        self.my_data.erased.connect(lambda: self.show_banner(translate(
-            "KioskWindow", "Done. We have erased everything about you.")))
-        self.idle.warning.connect(self.idle_overlay.show_countdown)
+        # the erasure's confirmation comes after the reset, so nothing of the shopper
+        # is in memory or on screen while it is read
+        self.my_data.erased.connect(self._erased)
+        self.farewell.finished.connect(self._farewell_over)
+        self.idle.warning.connect(self._idle_warning)
         self.idle.tick.connect(self.idle_overlay.show_countdown)
         self.idle.extended.connect(self.idle_overlay.hide)
         self.idle.timed_out.connect(lambda: s.reset("idle"))
@@ -227,7 +236,7 @@ class KioskWindow(QWidget):
             name = "out_of_order"  # for good: only staff may step out, with their PIN
         screen = self.screens[name]
         self.stack.setCurrentWidget(screen)
-        if name in ("attract", "out_of_order"):
+        if name in ("attract", "out_of_order", "farewell"):
             self.idle.disarm()
         elif not self.idle.armed:
             self.idle.arm()
@@ -273,7 +282,30 @@ class KioskWindow(QWidget):
         self.banner.hide()
         for screen in self.screens.values():
             screen.clear()
+        self.restore_defaults()
+        if self.farewell_pending and self.health.damage is None:
+            self.farewell_pending = False
+            self.show_screen("farewell")
+            self.farewell.start()
+            return
+        self.farewell_pending = False
         self.show_screen("attract")
+
+    def restore_defaults(self) -> None:
+        """The next shopper starts with the store's own settings (language)."""
+        if self.translations.language != self.default_language:
+            self.set_language(self.default_language)
+
+    def _erased(self) -> None:
+        self.farewell_pending = True   # shown by _after_reset, once the shopper is gone
+
+    def _farewell_over(self) -> None:
+        if self.current() == "farewell":
+            self.show_screen("attract")
+
+    def _idle_warning(self, seconds: int) -> None:
+        self.banner.hide()    # the overlay hides the screens themselves (IdleOverlay.cover)
+        self.idle_overlay.show_countdown(seconds)
 
     def set_language(self, code: str) -> None:
         self.translations.set_language(code)

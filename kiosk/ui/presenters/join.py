@@ -12,6 +12,24 @@ from kiosk.ui.presenters.session import SessionPresenter
 translate = QCoreApplication.translate
 
 
+def what_you_get(consents: dict[str, bool]) -> str:
+    """What a shopper gets with the answers they chose (Join, and the consent question):
+    only what is true; with no consent at all, no promise of personal picks."""
+    lines = [translate("JoinPresenter", "A code to scan next time, and a list of what you "
+                       "like that you can take home.")]
+    if consents.get("personalisation"):
+        lines.append(translate("JoinPresenter", "Picks chosen for you from what you buy."))
+    else:
+        lines.append(translate("JoinPresenter", "We won't use what you buy: you see this "
+                               "store's picks for everyone."))
+    if consents.get("staff_profile"):
+        lines.append(translate("JoinPresenter", "Our staff can see your picks to help you "
+                               "in the shop."))
+    if consents.get("hq_offers"):
+        lines.append(translate("JoinPresenter", "Offers from our head office."))
+    return "\n".join("• " + line for line in lines)
+
+
 class JoinPresenter(QObject):
     enrolled = Signal(str, str)    # code, short_code
     failed = Signal(str)

@@ -13,6 +13,9 @@ __all__ = ["PURPOSES", "MyDataPresenter", "purpose_label"]
 
 translate = QCoreApplication.translate
 
+# consents that change which picks a shopper sees (staff picks need staff_profile)
+PICKS_PURPOSES = ("personalisation", "staff_profile")
+
 
 def purpose_label(purpose: str) -> str:
     labels = {
@@ -44,7 +47,9 @@ class MyDataPresenter(QObject):
     def _customer(self) -> str | None:
         return self.session.customer_id
 
-    def _run(self, op, *, reload: bool = True) -> None:
+    def _run(self, op, *, reload: bool = True, picks_change: bool = False) -> None:
+        """``op(customer_id)`` on the worker, then what we know again; ``picks_change``:
+        the change decides what the picks may use, so they are fetched again at once."""
         customer_id = self._customer()
         if customer_id is None:
             return
@@ -53,7 +58,12 @@ class MyDataPresenter(QObject):
             op(customer_id)
             return self.kiosk.privacy.what_we_know(customer_id) if reload else {}
 
-        self.session.worker.run(work, success=self._loaded, failure=self._failed)
+        def done(data: dict[str, Any]) -> None:
+            self._loaded(data)
+            if picks_change and self._customer() == customer_id:
+                self.session.refresh_picks()
+
+        self.session.worker.run(work, success=done, failure=self._failed)
 
     def _loaded(self, data: dict[str, Any]) -> None:
         if self._customer() is None:
@@ -77,10 +87,12 @@ class MyDataPresenter(QObject):
     def set_consent(self, purpose: str, granted: bool) -> None:
         code = self.session.card_code
         self._run(lambda c: self.kiosk.privacy.set_consent(c, purpose, granted, "kiosk",
-                                                           card_code=code))
+                                                           card_code=code),
+                  picks_change=purpose in PICKS_PURPOSES)
 
     def pause(self, paused: bool) -> None:
-        self._run(lambda c: self.kiosk.privacy.pause_personalisation(c, paused))
+        self._run(lambda c: self.kiosk.privacy.pause_personalisation(c, paused),
+                  picks_change=True)
 
     def erase(self) -> None:
         """Erase everything about the shopper (after the screen's confirmation)."""

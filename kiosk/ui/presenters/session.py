@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kiosk.help import HelpDesk, HelpStatus
 from kiosk.ui.presenters.shelves import Picks, ShelfView, assemble, shelf_specs
-from kiosk.ui.texts import display_name
+from kiosk.ui.texts import display_name, format_price, location_text
 from kiosk.ui.workers import Worker
 
 translate = QCoreApplication.translate
@@ -49,6 +50,29 @@ def help_message(status: HelpStatus) -> str:
     return translate("Session", "No one is free right now; please ask at the till.")
 
 
+# how long "Not for me" can be undone; it is recorded after that (or when the session ends)
+UNDO_SECONDS = 6
+SIMILAR = "more_like_this"   # where a pick of "more like this" was
+
+
+@dataclass
+class PendingNotForMe:
+    """A "Not for me" waiting for its undo time, with all it takes to record or undo it."""
+
+    sku: str
+    pick: Any
+    place: tuple[str, int] | None     # shelf key and position, to put the pick back
+    saved: bool
+    customer_id: str | None
+    session_id: str
+    timer: QTimer
+
+    def drop(self) -> None:
+        """Its timer is not needed any more."""
+        self.timer.stop()
+        self.timer.deleteLater()
+
+
 #: how often the kiosk asks head office whether someone took the request (ms)
 HELP_CHECK_EVERY_MS = 2000
 
@@ -74,6 +98,9 @@ class SessionPresenter(QObject):
     help_requested = Signal()
     help_status = Signal(str)             # what the shopper reads about their request
     popular_ready = Signal(list)          # product names for the attract loop
+    undo_offered = Signal(str, str)       # sku, product name: "Not for me" can be undone
+    undo_closed = Signal(str)             # sku: the undo is no longer offered
+    similar_ready = Signal(str, list)     # anchor sku, picks like it (more like this)
     session_reset = Signal()
     notice = Signal(str)                  # a short friendly message
 
@@ -85,11 +112,14 @@ class SessionPresenter(QObject):
         self.specs = shelf_specs(kiosk)
         self.help_desk = HelpDesk(kiosk)
         self.help_check_every_ms = HELP_CHECK_EVERY_MS
+        self.undo_seconds = UNDO_SECONDS
+        self.pending: dict[str, PendingNotForMe] = {}
         self._clear()
 
     # -- state ----------------------------------------------------------------
 
     def _clear(self) -> None:
+        self._settle_pending(record=True)   # a new scan: the last shopper meant it
         if getattr(self, "customer_id", None) is not None:
             self.kiosk.privacy.gone()
         self.customer_id: str | None = None
@@ -99,6 +129,8 @@ class SessionPresenter(QObject):
         self.picks = Picks()
         self.saved: list[Any] = []
         self.dismissed: set[str] = set()
+        self.similar: list[Any] = []          # "more like this" picks, shown apart
+        self.similar_anchor: str | None = None
         self._pending_code_customer: str | None = None
         self._pending_code: str | None = None
         # The card scanned for this session: head office's proof that the shopper
@@ -189,6 +221,12 @@ class SessionPresenter(QObject):
         self.started.emit()
         self.load_picks()
 
+    def refresh_picks(self) -> None:
+        """The shopper changed what we may use (consent, pause): their picks again, now."""
+        if self.active:
+            self.similar, self.similar_anchor = [], None
+            self.load_picks()
+
     def load_picks(self) -> None:
         customer_id, session_id = self.customer_id, self.session_id
         hidden = frozenset(self.dismissed)
@@ -245,21 +283,95 @@ class SessionPresenter(QObject):
             success=lambda _: None)
 
     def find(self, sku: str) -> Any:
-        for pick in self.picks.all_picks():
+        for pick in self.picks.all_picks() + self.similar:
             if pick.sku == sku:
                 return pick
         return None
 
     def not_for_me(self, sku: str) -> None:
-        """Gone at once from the screen, and for good (the service remembers)."""
+        """Gone at once from the screen; recorded (for good) when the undo time is over."""
+        pick = self.find(sku)
+        place = next(((shelf.key, shelf.picks.index(pick)) for shelf in self.picks.shelves
+                      if pick in shelf.picks), None)
+        if place is None and pick in self.similar:
+            place = (SIMILAR, self.similar.index(pick))
+        pending = PendingNotForMe(sku, pick, place, self.is_saved(sku),
+                                  self.customer_id, self.session_id, QTimer(self))
+        pending.timer.setSingleShot(True)
+        pending.timer.timeout.connect(lambda: self._commit_not_for_me(sku))
+        previous = self.pending.pop(sku, None)
+        if previous is not None:
+            previous.drop()
+        self.pending[sku] = pending
         self.dismissed.add(sku)
         for shelf in self.picks.shelves:
             shelf.picks = [p for p in shelf.picks if p.sku != sku]
         self.picks.shelves = [s for s in self.picks.shelves if s.picks]
         self.saved = [p for p in self.saved if p.sku != sku]
+        self.similar = [p for p in self.similar if p.sku != sku]
         self.pick_removed.emit(sku)
         self.saved_changed.emit()
-        self._feedback(sku, "not_for_me")
+        pending.timer.start(int(self.undo_seconds * 1000))
+        name = display_name(getattr(pick, "name", "") or "") if pick is not None else ""
+        self.undo_offered.emit(sku, name)
+
+    def undo_not_for_me(self, sku: str) -> None:
+        """The shopper changed their mind within the undo time: the pick comes back where
+        it was, and nothing is recorded."""
+        pending = self.pending.pop(sku, None)
+        if pending is None:
+            return
+        pending.drop()
+        self.dismissed.discard(sku)
+        if pending.pick is not None and pending.place is not None:
+            key, index = pending.place
+            if key == SIMILAR:
+                self.similar.insert(min(index, len(self.similar)), pending.pick)
+                self.similar_ready.emit(self.similar_anchor or "", list(self.similar))
+                self.undo_closed.emit(sku)
+                return
+            shelf = next((s for s in self.picks.shelves if s.key == key), None)
+            if shelf is None:
+                shelf = self._shelf_back(key)
+            shelf.picks.insert(min(index, len(shelf.picks)), pending.pick)
+            if pending.saved:
+                self.saved.append(pending.pick)
+            self.picks_ready.emit(self.picks)
+            self.saved_changed.emit()
+        self.undo_closed.emit(sku)
+
+    def _shelf_back(self, key: str) -> ShelfView:
+        """A shelf emptied by "Not for me", put back in its place among the others."""
+        order = [spec.key for _, spec in self.specs]
+        shelf = ShelfView(key, next((spec.title for _, spec in self.specs if spec.key == key),
+                                    key.replace("_", " ").capitalize()), [])
+        rank = order.index(key) if key in order else len(order)
+        at = sum(1 for s in self.picks.shelves
+                 if (order.index(s.key) if s.key in order else len(order)) <= rank)
+        self.picks.shelves.insert(at, shelf)
+        return shelf
+
+    def _commit_not_for_me(self, sku: str) -> None:
+        pending = self.pending.pop(sku, None)
+        if pending is None:
+            return
+        pending.drop()
+        if pending.session_id == self.session_id:
+            self.undo_closed.emit(sku)
+        customer_id, session_id = pending.customer_id, pending.session_id
+        self.worker.run(
+            lambda: self.kiosk.recommendations.record_feedback(customer_id, session_id, sku,
+                                                               "not_for_me"),
+            success=lambda _: None)
+
+    def _settle_pending(self, *, record: bool) -> None:
+        """At the end of a session: record what is waiting for its undo time, or (the
+        shopper erased everything) drop it."""
+        for sku in list(self.pending):
+            if record:
+                self._commit_not_for_me(sku)
+            else:
+                self.pending.pop(sku).drop()
 
     def save(self, sku: str) -> None:
         pick = self.find(sku)
@@ -278,7 +390,7 @@ class SessionPresenter(QObject):
 
     def more_like_this(self, sku: str) -> None:
         customer_id, session_id = self.customer_id, self.session_id
-        hidden = set(self.dismissed) | {p.sku for p in self.picks.all_picks()}
+        hidden = set(self.dismissed) | {p.sku for p in self.picks.all_picks()} | {sku}
         self.busy.emit(True)  # the service records the request itself
 
         def op() -> list[Any]:
@@ -294,11 +406,9 @@ class SessionPresenter(QObject):
                 self.notice.emit(translate("Session",
                                            "We have nothing quite like it right now."))
                 return
-            title = "More like this"
-            shelf = ShelfView("more_like_this", title, picks, "")
-            self.picks.shelves = [s for s in self.picks.shelves if s.key != "more_like_this"]
-            self.picks.shelves.insert(0, shelf)
-            self.picks_ready.emit(self.picks)
+            # shown apart from the shelves, so no card on them moves
+            self.similar, self.similar_anchor = picks, sku
+            self.similar_ready.emit(sku, picks)
 
         self.worker.run(op, success=done, failure=lambda e: self.busy.emit(False))
 
@@ -344,10 +454,10 @@ class SessionPresenter(QObject):
             line = f"- {display_name(pick.name)}"
             price = getattr(pick, "price", None)
             if price is not None:
-                line += f" £{float(price):.2f}"
+                line += f" {format_price(price)}"
             location = getattr(pick, "location", None)
             if location and (getattr(pick, "stock_quantity", 0) or 0) > 0:
-                line += f" ({location})"
+                line += f" ({location_text(location)})"
             lines.append(line)
         return "\n".join(lines)
 
@@ -356,11 +466,13 @@ class SessionPresenter(QObject):
     def forget(self) -> None:
         """Drop the shopper from memory without recording anything (the kiosk is out
         of order: its database must not be written any more)."""
+        self._settle_pending(record=False)
         self._clear()
         self.session_reset.emit()
 
     def reset(self, reason: str = "done") -> None:
         """Back to nobody: drop the shopper's data from memory."""
+        self._settle_pending(record=reason != "erased")
         if self.active:
             customer_id, session_id = self.customer_id, self.session_id
             self.worker.run(lambda: self.kiosk.record_event(

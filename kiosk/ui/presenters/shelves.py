@@ -32,6 +32,10 @@ class ShelfView:
 class Picks:
     shelves: list[ShelfView] = field(default_factory=list)
     fallback: bool = False    # the personal picks failed; these are the store's
+    # a known shopper whose purchases may not be used (no consent, or paused) gets the
+    # store's picks: the screen says why (``personal`` False, ``paused`` True if paused)
+    personal: bool = True
+    paused: bool = False
 
     def all_picks(self) -> list[Any]:
         return [p for shelf in self.shelves for p in shelf.picks]
@@ -56,6 +60,9 @@ def assemble(kiosk: Any, specs: list[tuple[str, ShelfSpec]], customer_id: str | 
              session_id: str, *, hidden: set[str] | frozenset[str] = frozenset()) -> Picks:
     """The shelves for a shopper (``customer_id=None``: a guest), at most MAX_CARDS picks."""
     result = Picks()
+    if customer_id is not None:
+        result.paused = kiosk.privacy.is_paused(customer_id)
+        result.personal = kiosk.privacy.consented(customer_id, "personalisation")
     try:
         from_service = _service_shelves(kiosk, customer_id, session_id)
     except ModelsNotReady:
@@ -72,7 +79,7 @@ def assemble(kiosk: Any, specs: list[tuple[str, ShelfSpec]], customer_id: str | 
         except Exception:
             log.exception("store picks failed too")
             from_service = {}
-    guest = customer_id is None or result.fallback
+    guest = customer_id is None or result.fallback or not result.personal
     candidates: list[ShelfView] = []
     known = set()
     for plugin, spec in specs:

@@ -1,4 +1,8 @@
-"""The idle warning: drawn over every screen, with "I'm still here" (WCAG 2.2.1)."""
+"""The idle warning: drawn over every screen, with "I'm still here" (WCAG 2.2.1).
+
+While it shows, the screens under it are hidden, not dimmed (``cover``): a passer-by
+reads nothing of the shopper (name, reasons, My data) during the countdown.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +40,23 @@ class IdleOverlay(Screen):
         outer.addStretch(1)
         self.stay_button.clicked.connect(self.stay)
         self.leave_button.clicked.connect(self.leave)
+        self.covered: list[QWidget] = []
         self.hide()
+
+    def cover(self, *widgets: QWidget) -> None:
+        """Hide ``widgets`` whenever the warning shows; show them again when it goes."""
+        self.covered = list(widgets)
+
+    def showEvent(self, event) -> None:
+        for widget in self.covered:
+            widget.hide()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        if not event.spontaneous():   # not merely the window being minimised
+            for widget in self.covered:
+                widget.show()
+        super().hideEvent(event)
 
     def show_countdown(self, seconds: int) -> None:
         self.seconds = seconds

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.ui.presenters.join import JoinPresenter
+from kiosk.ui.presenters.join import JoinPresenter, what_you_get
 from kiosk.ui.presenters.mydata import PURPOSES, purpose_label
 from kiosk.ui.qr import qr_image
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
@@ -22,6 +22,7 @@ class JoinScreen(Screen):
         self.presenter = presenter
         self.mode = "join"      # or "consent": a known shopper's first answer
         self.short_code = ""
+        self.chosen: dict[str, bool] = {}   # the answers given when the code was made
         page = QHBoxLayout(self)
         column = QWidget(self)
         column.setMaximumWidth(960)
@@ -51,7 +52,13 @@ class JoinScreen(Screen):
             box.setObjectName(f"join_{purpose}")
             box.setMinimumHeight(TOUCH)
             self.boxes[purpose] = box
+            box.toggled.connect(lambda _=False: self._show_promise())
             form.addWidget(box)
+        self.promise_title = label(self.form, "body")
+        self.promise = label(self.form, "hint")   # what these answers give, as they change
+        self.promise.setObjectName("join_promise")
+        form.addWidget(self.promise_title)
+        form.addWidget(self.promise)
         self.submit_button = button(self.form, "primary", "join_submit")
         form.addWidget(self.submit_button)
         outer.addWidget(self.form)
@@ -64,8 +71,10 @@ class JoinScreen(Screen):
         self.code_label = label(self.result, "short-code")
         self.code_label.setObjectName("short_code")
         self.code_hint = label(self.result, "hint")
+        self.done_promise = label(self.result, "body")   # what they chose, said once more
+        self.done_promise.setObjectName("join_done_promise")
         self.start_button = button(self.result, "primary", "start_shopping")
-        for widget in (self.code_label, self.code_hint, self.start_button):
+        for widget in (self.code_label, self.code_hint, self.done_promise, self.start_button):
             result_text.addWidget(widget)
         result_text.addStretch(1)
         result.addWidget(self.qr)
@@ -101,8 +110,17 @@ class JoinScreen(Screen):
         else:
             self.presenter.enrol(self.first_name.text(), self.consents())
 
+    def _show_promise(self) -> None:
+        self.promise_title.setText(self.tr("With these answers you get:"))
+        self.promise.setText(what_you_get(self.consents()))
+        self.promise.setAccessibleName(self.promise.text())
+        self.done_promise.setText(self.tr("What you get:") + "\n" +
+                                  what_you_get(self.chosen))
+        self.done_promise.setAccessibleName(self.done_promise.text())
+
     def _enrolled(self, code: str, short_code: str) -> None:
         self.short_code = short_code
+        self.chosen = self.consents()
         self.qr.setPixmap(QPixmap.fromImage(qr_image(code)).scaled(
             260, 260, Qt.AspectRatioMode.KeepAspectRatio))
         self.form.hide()
@@ -117,8 +135,9 @@ class JoinScreen(Screen):
             set_text(self.submit_button, self.tr("Continue"))
         else:
             self.title.setText(self.tr("Join"))
-            self.intro.setText(self.tr("Get your own code for personal picks. Your first name "
-                                       "is optional; we never need your surname."))
+            self.intro.setText(self.tr("Get your own code. You choose below what we may do "
+                                       "with it. Your first name is optional; we never need "
+                                       "your surname."))
             set_text(self.submit_button, self.tr("Join and get my code"))
         self.name_label.setText(self.tr("First name (optional)"))
         self.first_name.setAccessibleName(self.tr("First name (optional)"))
@@ -133,7 +152,8 @@ class JoinScreen(Screen):
         self.code_hint.setText(self.tr("This is your code. Take a photo of it, or type the "
                                        "short code next time."))
         self.qr.setAccessibleName(self.tr("QR code of your new loyalty code"))
-        set_text(self.start_button, self.tr("See my picks"))
+        set_text(self.start_button, self.tr("Start shopping"))
+        self._show_promise()
         set_text(self.back_button, self.tr("Back"))
 
     def clear(self) -> None:
@@ -141,6 +161,7 @@ class JoinScreen(Screen):
         for box in self.boxes.values():
             box.setChecked(False)
         self.short_code = ""
+        self.chosen = {}
         self.qr.clear()
         self.message.setText("")
         self.result.hide()

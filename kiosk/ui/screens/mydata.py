@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.presenters.mydata import PURPOSES, MyDataPresenter, purpose_label
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, page_with_header, set_text
-from kiosk.ui.texts import display_name, format_date, theme_name
+from kiosk.ui.texts import (
+    budget_text,
+    capitalised,
+    colour_name,
+    display_name,
+    format_date,
+    preference_value,
+    theme_name,
+)
 
 translate = QCoreApplication.translate
 
@@ -28,6 +36,7 @@ PREFERENCE_THEMES = ("christmas", "kitchen", "bags", "candles_lights", "statione
                      "home_decor", "party", "toys_games", "jewellery_accessories")
 COLOURS = ("red", "pink", "blue", "green", "white", "black", "gold", "silver")
 BUDGETS = ("", "5", "10", "20", "50")
+PREFERENCE_ORDER = ("theme", "colour", "budget")  # as the screen lists them
 
 
 class ChipGrid(QWidget):
@@ -231,21 +240,16 @@ class MyDataScreen(Screen):
         self.prefs_title.setText(self.tr("What I like"))
         self.themes_label.setText(self.tr("Themes"))
         for theme, toggle in self.theme_buttons.items():
-            set_text(toggle, theme_name(theme).capitalize())
+            set_text(toggle, capitalised(theme_name(theme)))
         self.colours_label.setText(self.tr("Colours"))
-        colour_names = {
-            "red": self.tr("red"), "pink": self.tr("pink"), "blue": self.tr("blue"),
-            "green": self.tr("green"), "white": self.tr("white"), "black": self.tr("black"),
-            "gold": self.tr("gold"), "silver": self.tr("silver"),
-        }
         for colour, toggle in self.colour_buttons.items():
-            set_text(toggle, colour_names[colour].capitalize())
+            set_text(toggle, capitalised(colour_name(colour)))
         self.budget_label.setText(self.tr("My budget for one item"))
         self._updating, was = True, self._updating
         current = self.budget.currentIndex()
         self.budget.clear()
         self.budget.addItems([self.tr("Any price")] + [
-            self.tr("Up to £%1").replace("%1", b) for b in BUDGETS[1:]])
+            capitalised(budget_text(b)) for b in BUDGETS[1:]])
         self.budget.setCurrentIndex(max(current, 0))
         self._updating = was
         self.budget.setAccessibleName(self.budget_label.text())
@@ -344,7 +348,9 @@ def describe(data: dict[str, Any]) -> str:
             "%1", ", ".join(recent)))
     prefs = preferences_of(data)
     if prefs:
-        liked = ", ".join(v for values in prefs.values() for v in sorted(values))
+        keys = [k for k in PREFERENCE_ORDER if k in prefs] + sorted(
+            k for k in prefs if k not in PREFERENCE_ORDER)
+        liked = ", ".join(preference_value(k, v) for k in keys for v in sorted(prefs[k]))
         lines.append(translate("MyDataScreen", "What you told us you like: %1").replace(
             "%1", liked))
     counted = {"feedback": translate("MyDataScreen", "Your reactions to picks: %1"),

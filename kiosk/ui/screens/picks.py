@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -18,15 +20,19 @@ from kiosk.ui.presenters.session import SessionPresenter
 from kiosk.ui.presenters.shelves import Picks
 from kiosk.ui.screens.card import CardFrame, plugin_card_body
 from kiosk.ui.screens.common import Screen, button, label, set_text
-from kiosk.ui.texts import shelf_title
+from kiosk.ui.texts import display_name, shelf_title
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
-CARD_WIDTH = 340
+CARD_WIDTH = 330   # 3 columns at 1080 px wide with or without a scroll bar; 2 at 1024
+# every shelf, portrait (1080×1920) or landscape (1920×1080), shows at most this many
+# columns: the same grid on every kiosk of the store, and cards wide enough for large text
+MAX_COLUMNS = 3
 
 
 class CardGrid(QWidget):
-    """Cards in as many columns as fit (1 on a phone-narrow window, up to 6).
+    """Cards in as many columns as fit (1 on a phone-narrow window, up to MAX_COLUMNS).
 
     The grid keeps its standard cards and refills them for the next shopper:
     no widgets are built, reparented or shown again for a new scan, which is
@@ -91,7 +97,7 @@ class CardGrid(QWidget):
             self.grid.removeWidget(card)
 
     def _place(self, width: int, *, force: bool = False) -> None:
-        columns = max(1, min(6, width // CARD_WIDTH))
+        columns = max(1, min(MAX_COLUMNS, width // CARD_WIDTH))
         if columns == self.columns and not force:
             return
         self.columns = columns
@@ -101,7 +107,7 @@ class CardGrid(QWidget):
                 self._unplace(card)
                 self.grid.addWidget(card, *where)
                 self.placed[id(card)] = where
-        for c in range(6):
+        for c in range(MAX_COLUMNS):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def resizeEvent(self, event) -> None:
@@ -143,8 +149,13 @@ class PicksScreen(Screen):
         self.screen_specs = list(screen_specs)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        self.header = QGridLayout()
-        self.greeting = label(self, "greeting", wrap=False)
+        # One row for everyone: the greeting takes what is left (and wraps in its own
+        # column), the buttons never move to a second row. ``self.nav`` is the row of
+        # buttons: a new header button goes there.
+        self.header = QHBoxLayout()
+        self.greeting = label(self, "greeting")
+        self.greeting.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.greeting.setMinimumWidth(120)
         self.nav = QHBoxLayout()
         self.saved_button = button(self, "secondary", "saved")
         self.my_data_button = button(self, "secondary", "my_data")
@@ -159,12 +170,16 @@ class PicksScreen(Screen):
         for widget in (self.saved_button, self.my_data_button, self.help_button,
                        *[b for _, b in self.plugin_buttons], self.done_button):
             self.nav.addWidget(widget)
-        self.narrow: bool | None = None
-        self._arrange_header(False)
+        self.header.addWidget(self.greeting, 1)
+        self.header.addLayout(self.nav)
         outer.addLayout(self.header)
         self.status = label(self, "status")
         self.status.hide()
         outer.addWidget(self.status)
+        self.note = label(self, "status")      # why these picks are not personal
+        self.note.setObjectName("picks_note")
+        self.note.hide()
+        outer.addWidget(self.note)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -188,30 +203,56 @@ class PicksScreen(Screen):
         session.saved_changed.connect(self._saved_changed)
         session.started.connect(self._loading)
         session.session_reset.connect(self.clear)
+        # drawn over the bottom of the shelves, so no card moves when they come and go
+        self.similar_panel = SimilarPanel(self)
+        self.similar_panel.closed.connect(self._close_similar)
+        self.undo_bar = UndoBar(self)
+        self.undo_bar.undo.connect(session.undo_not_for_me)
+        session.similar_ready.connect(self._show_similar)
+        session.undo_offered.connect(self.undo_bar.offer)
+        session.undo_closed.connect(self.undo_bar.withdraw)
         self.retranslate()
 
-    def _arrange_header(self, narrow: bool) -> None:
-        """Greeting and buttons side by side, or the buttons under the greeting."""
-        if narrow == self.narrow:
-            return
-        self.narrow = narrow
-        self.header.removeWidget(self.greeting)
-        self.header.removeItem(self.nav)
-        self.header.addWidget(self.greeting, 0, 0)
-        self.header.addLayout(self.nav, 1 if narrow else 0, 0 if narrow else 1,
-                              Qt.AlignmentFlag.AlignRight)
-
-    def _fit_header(self, width: int) -> None:
-        if width > 0:
-            needed = self.greeting.sizeHint().width() + self.nav.sizeHint().width() + 80
-            self._arrange_header(needed > width)
-
     def resizeEvent(self, event) -> None:
-        self._fit_header(event.size().width())
         super().resizeEvent(event)
+        self._place_overlays()
+
+    def _place_overlays(self) -> None:
+        """The similar items and the undo bar at the bottom, over the shelves."""
+        margin = 24
+        width = self.width() - 2 * margin
+        bottom = self.height() - margin // 2
+        if self.similar_panel.isVisible():
+            height = min(self.similar_panel.height_for(width), self.height() // 2)
+            self.similar_panel.setGeometry(margin, bottom - height, width, height)
+            bottom -= height + 8
+            # room to scroll the last row above the panel, only where the shelves
+            # scroll already: a scroll bar appearing now would narrow (reflow) the grid
+            if self.scroll.verticalScrollBar().maximum() > 0:
+                self.shelves_layout.setContentsMargins(0, 0, 0, height + 8)
+        else:
+            self.shelves_layout.setContentsMargins(0, 0, 0, 0)
+        if self.undo_bar.isVisible():
+            height = self.undo_bar.sizeHint().height()
+            self.undo_bar.setGeometry(margin, bottom - height, width, height)
+        for overlay in (self.similar_panel, self.undo_bar):
+            if overlay.isVisible():
+                overlay.raise_()
+
+    def _show_similar(self, anchor: str, picks: list[Any]) -> None:
+        anchor_pick = self.session.find(anchor)
+        name = display_name(anchor_pick.name) if anchor_pick is not None else ""
+        self.similar_panel.show_picks(name, picks, self._make_card)
+        self._place_overlays()
+
+    def _close_similar(self) -> None:
+        self.similar_panel.clear()
+        self._place_overlays()
 
     def retranslate(self) -> None:
         self._retranslate_header()
+        self.similar_panel.retranslate()
+        self.undo_bar.retranslate()
         for shelf in self.shelves:
             shelf.retranslate()
             for card in shelf.grid.cards:
@@ -219,6 +260,9 @@ class PicksScreen(Screen):
 
     def _retranslate_header(self) -> None:
         self.greeting.setText(self.session.greeting() if self.session.active else "")
+        self.note.setText(picks_note(self.session.picks) if self.session.active and
+                          self.session.customer_id is not None else "")
+        self.note.setVisible(bool(self.note.text()))
         self.greeting.setAccessibleName(self.greeting.text())
         set_text(self.saved_button, self.tr("My list (%1)").replace(
             "%1", str(len(self.session.saved))))
@@ -228,7 +272,6 @@ class PicksScreen(Screen):
         for spec, plugin_button in self.plugin_buttons:
             set_text(plugin_button, self.tr(spec.title))
         self.my_data_button.setVisible(self.session.customer_id is not None)
-        self._fit_header(self.width())
         if not self.session.picks.shelves and self.session.active and not self.status.text():
             self._status(self.tr("Finding your picks…"))
 
@@ -295,6 +338,8 @@ class PicksScreen(Screen):
         return [card for shelf in self.shelves for card in shelf.grid.cards]
 
     def _removed(self, sku: str) -> None:
+        self.similar_panel.take(sku)
+        self._place_overlays()
         for shelf in list(self.shelves):
             shelf.grid.take(sku)
             if not shelf.grid.cards:
@@ -302,7 +347,7 @@ class PicksScreen(Screen):
                 shelf.hide()
 
     def _saved_changed(self) -> None:
-        for card in self.cards():
+        for card in self.cards() + self.similar_panel.grid.cards:
             card.set_saved(self.session.is_saved(card.sku))
         set_text(self.saved_button, self.tr("My list (%1)").replace(
             "%1", str(len(self.session.saved))))
@@ -325,4 +370,133 @@ class PicksScreen(Screen):
         self._status("")
         self.greeting.setText("")
         self.greeting.setAccessibleName("")
+        self.similar_panel.clear()
+        self.undo_bar.withdraw()
+        self._place_overlays()
         self.retranslate()
+
+
+def picks_note(picks: Picks) -> str:
+    """What a known shopper reads when their picks are not personal, and what they get."""
+    if picks.paused:
+        return translate("PicksScreen", "Your personal picks are paused, so these are this "
+                         "store's picks for everyone. Turn them back on in My data.")
+    if not picks.personal:
+        return translate("PicksScreen", "We don't use what you buy, as you asked, so these "
+                         "are this store's picks for everyone. You can change this in My data.")
+    return ""
+
+
+class SimilarPanel(QFrame):
+    """"More like this": one row of cards over the bottom of the shelves, with a Close
+    button; the shelves' cards stay where they are, and so does the keyboard focus."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("similar_panel")
+        self.setProperty("role", "dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.anchor_name = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        top = QHBoxLayout()
+        self.title = label(self, "shelf-title")
+        self.close_button = button(self, "secondary", "close_similar")
+        top.addWidget(self.title, 1)
+        top.addWidget(self.close_button)
+        layout.addLayout(top)
+        self.grid = CardGrid(self)
+        layout.addWidget(self.grid)
+        self.close_button.clicked.connect(self.closed)
+        self.hide()
+
+    def show_picks(self, anchor_name: str, picks: list[Any], make: Any) -> None:
+        self.anchor_name = anchor_name
+        width = max(self.parentWidget().width() - 80, CARD_WIDTH)
+        self.grid.fill(list(picks)[:max(1, min(MAX_COLUMNS, width // CARD_WIDTH))], make)
+        self.retranslate()
+        self.show()
+
+    def height_for(self, width: int) -> int:
+        """The panel's height at ``width``: its title row and its cards' tallest."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        cards = self.grid.cards
+        inner = width - margins.left() - margins.right()
+        if cards:
+            spacing = self.grid.grid.spacing()
+            card_width = (inner - spacing * (len(cards) - 1)) // len(cards)
+            tallest = max(max(card.heightForWidth(card_width), card.minimumSizeHint().height())
+                          for card in cards)
+        else:
+            tallest = 0
+        top = max(self.title.sizeHint().height(), self.close_button.sizeHint().height())
+        return margins.top() + top + layout.spacing() + tallest + margins.bottom()
+
+    def take(self, sku: str) -> None:
+        self.grid.take(sku)
+        if not self.grid.cards:
+            self.clear()
+
+    def clear(self) -> None:
+        self.grid.fill([], lambda pick, card, grid: card)
+        for card in self.grid.standard_cards():
+            card.blank()
+        self.anchor_name = ""
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("PicksScreen", "More like %1").replace(
+            "%1", self.anchor_name) if self.anchor_name else
+            translate("PicksScreen", "More like this"))
+        self.title.setAccessibleName(self.title.text())
+        set_text(self.close_button, translate("PicksScreen", "Close"),
+                 translate("PicksScreen", "Close: more like this"))
+        for card in self.grid.cards:
+            card.retranslate()
+
+
+class UndoBar(QFrame):
+    """"Not for me" done: the item's name and an Undo button, for the session's undo time."""
+
+    undo = Signal(str)
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("undo_bar")
+        self.setProperty("role", "dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.sku = ""
+        self.name = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        self.text = label(self, "body")
+        self.undo_button = button(self, "primary", "undo")
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.undo_button)
+        self.undo_button.clicked.connect(lambda: self.undo.emit(self.sku))
+        self.hide()
+
+    def offer(self, sku: str, name: str) -> None:
+        self.sku, self.name = sku, name
+        self.retranslate()
+        self.show()
+        parent = self.parentWidget()
+        if isinstance(parent, PicksScreen):
+            QTimer.singleShot(0, parent._place_overlays)
+            parent._place_overlays()
+
+    def withdraw(self, sku: str = "") -> None:
+        if sku and sku != self.sku:
+            return  # an older one: the bar offers the latest
+        self.sku, self.name = "", ""
+        self.text.clear()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.text.setText(translate("PicksScreen", "Removed: %1").replace("%1", self.name)
+                          if self.name else translate("PicksScreen", "Removed."))
+        set_text(self.undo_button, translate("PicksScreen", "Undo"),
+                 translate("PicksScreen", "Undo: bring %1 back").replace("%1", self.name))

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.list_models import SavedListModel, SkuRole
 from kiosk.ui.presenters.session import SessionPresenter
@@ -36,17 +44,23 @@ class SavedScreen(Screen):
         outer, self.title, self.back_button = page_with_header(self)
         body = QHBoxLayout()
         left = QVBoxLayout()
+        # One row per saved item, each with its own Remove button: nothing to select
+        # first, and no selection colours to hide the text.
         self.model = SavedListModel(self)
-        self.list = QListView(self)
-        self.list.setModel(self.model)
-        self.list.setWordWrap(True)
+        self.list = QScrollArea(self)
+        self.list.setWidgetResizable(True)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setObjectName("saved_list")
+        holder = QWidget()
+        self.rows_layout = QVBoxLayout(holder)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.addStretch(1)
+        self.list.setWidget(holder)
+        self.rows: list[SavedRow] = []
         self.empty = label(self, "status")
-        self.remove_button = button(self, "secondary", "remove")
         left.addWidget(self.list, 1)
         left.addWidget(self.empty)
-        left.addWidget(self.remove_button)
         right = QVBoxLayout()
         self.take_title = label(self, "shelf-title")
         self.qr = QLabel(self)
@@ -64,7 +78,6 @@ class SavedScreen(Screen):
         body.addLayout(right, 2)
         outer.addLayout(body, 1)
         self.back_button.clicked.connect(self.back)
-        self.remove_button.clicked.connect(self._remove_selected)
         self.print_button.clicked.connect(self.print_list)
         session.saved_changed.connect(self.refresh)
         session.session_reset.connect(self.clear)
@@ -73,7 +86,7 @@ class SavedScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("My list"))
         set_text(self.back_button, self.tr("Back to my picks"))
-        set_text(self.remove_button, self.tr("Remove from my list"))
+        self._fill_rows()   # the rows' texts (prices, places) are in the language too
         self.take_title.setText(self.tr("Take it with you"))
         self.take_hint.setText(self.tr("Scan this with your phone's camera to keep your list."))
         set_text(self.print_button, self.tr("Print my list"))
@@ -94,13 +107,24 @@ class SavedScreen(Screen):
         else:
             self.qr.clear()
         self.print_button.setVisible(has_items and printer_available())
-        self.remove_button.setEnabled(has_items)
         self.retranslate()
 
-    def _remove_selected(self) -> None:
-        index = self.list.currentIndex()
-        if index.isValid():
-            self.session.unsave(self.model.data(index, SkuRole))
+    def _fill_rows(self) -> None:
+        """A row per item of the model; rows are reused, spare ones hidden and emptied."""
+        count = self.model.rowCount()
+        while len(self.rows) < count:
+            row = SavedRow(self.list.widget())
+            row.remove.connect(self.session.unsave)
+            self.rows_layout.insertWidget(self.rows_layout.count() - 1, row)
+            self.rows.append(row)
+        for i, row in enumerate(self.rows):
+            if i < count:
+                index = self.model.index(i)
+                row.set_item(self.model.data(index, SkuRole), self.model.data(index))
+                row.show()
+            else:
+                row.set_item("", "")
+                row.hide()
 
     def print_list(self) -> None:
         from PySide6.QtPrintSupport import QPrinter
@@ -123,3 +147,35 @@ class SavedScreen(Screen):
         self.qr.clear()
         self.model.set_picks([])
         self.retranslate()
+
+
+class SavedRow(QFrame):
+    """One saved item: its name, price and place in the store, and a Remove button."""
+
+    remove = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.sku = ""
+        self.name = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.text = label(self, "body")
+        self.text.setObjectName("saved_row_text")
+        self.remove_button: QPushButton = button(self, "secondary", "remove")
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.remove_button.clicked.connect(lambda: self.remove.emit(self.sku))
+
+    def set_item(self, sku: str, text: str) -> None:
+        self.sku = sku or ""
+        self.text.setText(text or "")
+        self.name = (text or "").split(" · ")[0]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setAccessibleName(self.text.text())
+        set_text(self.remove_button, QCoreApplication.translate("SavedScreen", "Remove"),
+                 QCoreApplication.translate("SavedScreen", "Remove %1 from my list")
+                 .replace("%1", self.name))
