@@ -976,52 +976,73 @@
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="66"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="128"/>
         <source>Keypad for the code printed on your card</source>
         <translation>Keypad for the code printed on your card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="67"/>
-        <source>No camera handy? Type the code printed under the QR code.</source>
-        <translation>No camera handy? Type the code printed under the QR code.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="69"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="133"/>
         <source>Type %1</source>
         <translation>Type %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="70"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="134"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="71"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="135"/>
         <source>Delete the last character</source>
         <translation>Delete the last character</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="72"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="136"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="73"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="137"/>
         <source>Clear the code</source>
         <translation>Clear the code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="74"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="169"/>
+        <source>Check the code and try again: one of the characters does not match the card.</source>
+        <translation>Check the code and try again: one of the characters does not match the card.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="204"/>
+        <source>Please wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Please wait %n second, then try again.</numerusform>
+            <numerusform>Please wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="206"/>
+        <source>Wait %n s</source>
+        <translation>
+            <numerusform>Wait %n s</numerusform>
+            <numerusform>Wait %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="209"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="75"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="138"/>
         <source>Use this code</source>
         <translation>Use this code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="110"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="130"/>
+        <source>No camera handy? Type the 13 characters printed under the QR code, like this: XXXX-XXXX-XXXX-X</source>
+        <translation>No camera handy? Type the 13 characters printed under the QR code, like this: XXXX-XXXX-XXXX-X</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="202"/>
         <source>Code typed so far: %1</source>
         <translation>Code typed so far: %1</translation>
     </message>
@@ -1029,17 +1050,17 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="213"/>
+        <location filename="../../kiosk/ui/window.py" line="214"/>
         <source>Done. We have erased everything about you.</source>
         <translation>Done. We have erased everything about you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="301"/>
+        <location filename="../../kiosk/ui/window.py" line="302"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="339"/>
+        <location filename="../../kiosk/ui/window.py" line="340"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
@@ -1525,99 +1546,107 @@ It tells you how to restore a backup or rebuild the database from head office.</
 </context>
 <context>
     <name>Session</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/presenters/session.py" line="26"/>
+        <source>Too many tries. Please wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many tries. Please wait %n second, then try again.</numerusform>
+            <numerusform>Too many tries. Please wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="25"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>We don&apos;t know this code. Check it, or join to get your own.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
         <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
         <translation>We don&apos;t know this code. Please check it, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="33"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>This card has been replaced. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="35"/>
         <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>We couldn&apos;t read this code. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="33"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="37"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>That doesn&apos;t look like one of our codes. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="35"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="39"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Too many tries. Please wait a minute and scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="38"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="42"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>Something went wrong reading your code. Please try again or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="46"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="50"/>
         <source>%1 is coming.</source>
         <translation>%1 is coming.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="48"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="52"/>
         <source>We&apos;ve asked our staff; please wait here.</source>
         <translation>We&apos;ve asked our staff; please wait here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="49"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="53"/>
         <source>No one is free right now; please ask at the till.</source>
         <translation>No one is free right now; please ask at the till.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="59"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="63"/>
         <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
         <extracomment>how often the kiosk asks head office whether someone took the request (ms)</extracomment>
         <translation>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="114"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="119"/>
         <source>Hi %1</source>
         <translation>Hi %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="116"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="121"/>
         <source>Welcome! Have a look around</source>
         <translation>Welcome! Have a look around</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="117"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="122"/>
         <source>Picks for you</source>
         <translation>Picks for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="212"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="220"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="222"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="230"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="294"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="302"/>
         <source>We have nothing quite like it right now.</source>
         <translation>We have nothing quite like it right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="321"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="329"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Please wave to a member of staff; the call did not go through.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="342"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="350"/>
         <source>My list from %1</source>
         <translation>My list from %1</translation>
     </message>
