@@ -365,27 +365,3 @@ def card_lines(shoppers: list[dict[str, Any]]) -> list[str]:
         lines.append(f"         long code  {shopper['code']}")
         lines.append(f"         card image {shopper['card'] or '(not written yet)'}")
     return lines + list(HOW_TO_SCAN)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m kiosk.demo DB``: print the demo store's cards (``make run`` does)."""
-    import sys
-
-    from kiosk.app import Kiosk
-    from kiosk.config import load_config
-
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1 or not Path(args[0]).exists():
-        print("usage: python -m kiosk.demo DATABASE  (a demo store built by `kiosk demo`)",
-              file=sys.stderr)
-        return 2
-    kiosk = Kiosk(load_config().with_overrides(database=args[0]))
-    try:
-        print("\n".join(card_lines(shoppers_cards(kiosk))))
-    finally:
-        kiosk.close()
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

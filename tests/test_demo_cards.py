@@ -79,15 +79,13 @@ def test_two_demo_stores_in_one_folder_keep_their_own_cards(two_stores):
 
 def test_make_run_prints_the_card_paths_and_how_to_scan(two_stores):
     folder, _ = two_stores
-    done = subprocess.run([sys.executable, "-m", "kiosk.demo", str(folder / "south.db")],
-                          env={**os.environ, "KIOSK_CONFIG": ""}, capture_output=True,
-                          text=True, timeout=120)
+    done = kiosk_cli("demo", "--db", "south.db", "--cards", cwd=folder)
     assert done.returncode == 0, done.stderr
     for name in ("anna.png", "ben.png", "chloe.png"):
-        assert str(folder / "south-cards" / name) in done.stdout
+        assert f"south-cards/{name}" in done.stdout
     assert done.stdout.count("long code  PSK") == 3
     assert "type the short code on the kiosk's keypad" in done.stdout
     assert "xdotool type --delay 5" in done.stdout
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     run_target = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    assert "-m kiosk.demo $(DEMO_DB)" in run_target
+    assert "kiosk demo --db $(DEMO_DB) --cards" in run_target
