@@ -39,13 +39,17 @@ def test_each_theme_has_its_own_drawing_that_renders(qapp, theme):
     assert len(colours) > 20, "a drawing, not a flat tile"
     # the body is painted in the theme's colour and covers a real part of the picture
     assert share_near(image, look.theme_colour(theme)) > 0.05
-    # and the outline is dark: the drawing reads on its pale tile
+    # on a pale tile, with a dark outline: the drawing reads
+    assert image.pixelColor(3, SIZE // 2).lightnessF() > 0.8
     assert any(sum(p) < 300 for p in colours)
+    # a picture of the theme, not the product's initials
+    other_name = product_pixmap(None, "JAM MAKING SET", theme, SIZE).toImage()
+    assert pixels(other_name) == pixels(image)
 
 
 def test_different_themes_give_different_drawings(qapp):
     """Drawn in one and the same colour, so only the drawings can differ."""
-    drawings = {theme: pixels(product_art.illustration(theme, "#777777", SIZE).toImage())
+    drawings = {theme: pixels(product_pixmap(None, "X", theme, SIZE, ("grey",)).toImage())
                 for theme in THEMES}
     for i, first in enumerate(THEMES):
         for second in THEMES[i + 1:]:
