@@ -79,6 +79,7 @@ def test_kiosk_pin_pad_fits(qtbot, looked, language):
             check_pad(window, [*pin.digits, pin.zero_button, pin.erase_button,
                                pin.ok_button], size)
     finally:
+        window.set_language("en")  # the app's translator outlives the window
         window.unlocked = True
         window.worker.wait()
 
@@ -94,6 +95,7 @@ def test_staff_sign_in_pad_fits(qtbot, looked, language):
             pad = window.sign_in
             check_pad(window, [*pad.digits.values(), pad.erase_button, pad.ok_button], size)
     finally:
+        window.set_language("en")
         window.close()
         window.worker.wait()
         window.help.worker.wait()
