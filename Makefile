@@ -48,6 +48,7 @@ demo: $(DEMO_DB)
 
 # With no display (a server, CI), the kiosk opens on a virtual screen (Xvfb).
 run: $(STAMP) $(DEMO_DB)
+	@$(BIN)/kiosk demo --db $(DEMO_DB) --cards
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
 	  echo "No display found: opening the kiosk on a virtual screen (Xvfb)."; \
 	  xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/kiosk run --db $(DEMO_DB) $(RUN_ARGS); \

@@ -17,13 +17,15 @@ import gzip
 import hashlib
 import io
 import os
+import tempfile
 import unicodedata
 from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.events import utcnow
-from kiosk.store import catalogue, customers, feedback, purchases
+from kiosk.store import catalogue, customers, feedback, meta, purchases
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -39,6 +41,8 @@ SIMULATED_NOTE = ("Stock levels and in-store locations are simulated (generated 
                   "product code); the source data has neither.")
 AISLES_PER_THEME = 1
 BAYS = 8
+#: the meta key holding how many days the demo store's sample dates were moved on
+DATE_SHIFT_KEY = "demo_date_shift_days"
 
 
 def default_source() -> Path:
@@ -139,14 +143,67 @@ def generate_stock(kiosk: Kiosk) -> dict[str, int]:
     return {"products": len(rows), "in_stock": in_stock, "out_of_stock": len(rows) - in_stock}
 
 
-def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
-    """Import the bundled sample, enrich it, simulate stock; return a summary.
+def sample_latest(path: str | os.PathLike[str] | None = None) -> datetime:
+    """The time of the sample's latest line."""
+    with gzip.open(path or sample_path(), "rt", encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        column = next(reader).index("ts")
+        return max(datetime.fromisoformat(row[column]) for row in reader)
 
-    Needs nothing outside the repository. Running it again changes nothing.
+
+def date_shift(kiosk: Kiosk, today: date | None = None) -> int:
+    """Days to add to every date of the sample so its latest purchase is yesterday.
+
+    Chosen once per demo store and kept in its ``meta`` table, so building the
+    store again on a later day moves nothing.
     """
+    kept = meta.get(kiosk.db, DATE_SHIFT_KEY)
+    if kept is not None:
+        return int(kept)
+    yesterday = (today or datetime.now(UTC).date()) - timedelta(days=1)
+    days = (yesterday - sample_latest().date()).days
+    with kiosk.transaction() as db:
+        meta.put(db, DATE_SHIFT_KEY, str(days))
+    return days
+
+
+def write_shifted_sample(dest: str | os.PathLike[str], days: int,
+                         source: str | os.PathLike[str] | None = None) -> Path:
+    """A copy of the sample with every ``ts`` moved on by ``days`` (the same for every
+    line, so intervals between purchases stay true)."""
+    dest = Path(dest)
+    shift = timedelta(days=days)
+    with gzip.open(source or sample_path(), "rt", encoding="utf-8", newline="") as handle, \
+            gzip.open(dest, "wt", encoding="utf-8", newline="") as out:
+        reader = csv.reader(handle)
+        writer = csv.writer(out, lineterminator="\n")
+        header = next(reader)
+        column = header.index("ts")
+        writer.writerow(header)
+        for row in reader:
+            row[column] = (datetime.fromisoformat(row[column]) + shift).isoformat()
+            writer.writerow(row)
+    return dest
+
+
+def import_shifted_sample(kiosk: Kiosk, today: date | None = None) -> Any:
+    """Import the bundled sample with its dates moved so the latest purchase is yesterday."""
     from kiosk.importer import import_file
 
-    report = import_file(kiosk, sample_path())
+    days = date_shift(kiosk, today)
+    with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as folder:
+        return import_file(kiosk, write_shifted_sample(Path(folder) / SAMPLE_NAME, days))
+
+
+def build_demo_store(kiosk: Kiosk, *, today: date | None = None) -> dict[str, Any]:
+    """Import the bundled sample, enrich it, simulate stock; return a summary.
+
+    The sample's dates (2010-2011) are moved on by whole days, the same for
+    every line, so its latest purchase is yesterday ("last bought 3 weeks
+    ago" rather than "on 28 November 2011"). Needs nothing outside the
+    repository. Running it again changes nothing.
+    """
+    report = import_shifted_sample(kiosk, today)
     stock = generate_stock(kiosk)
     shoppers = add_demo_shoppers(kiosk)
     staff = add_demo_staff(kiosk)
@@ -157,6 +214,7 @@ def build_demo_store(kiosk: Kiosk) -> dict[str, Any]:
         "store_id": kiosk.config.store_id,
         "store_name": kiosk.config.store_name,
         "sample": str(sample_path()),
+        "date_shift_days": date_shift(kiosk),
         "import": {key: getattr(report, key) for key in (
             "rows_read", "rows_kept", "skipped", "customers", "products", "invoices",
             "purchase_lines")},
@@ -197,19 +255,26 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+def cards_dir_for(database: str | os.PathLike[str]) -> Path:
+    """Where the demo cards of the store in ``database`` go: ``kiosk.db`` → ``kiosk-cards/``."""
+    path = Path(database)
+    return path.parent / f"{path.stem}-cards"
+
+
 def add_demo_shoppers(kiosk: Kiosk) -> list[dict[str, Any]]:
     """Give the richest sample customers a fictional first name, consent and a card.
 
     So a newcomer can scan or type a code at once. Their cards are saved as
-    PNG files next to the database (``cards/``), readable by this user only
-    (a card image is a loyalty code). Running it again keeps the same
-    shoppers and the same codes.
+    PNG files next to the database, in a folder named after it (``kiosk.db`` →
+    ``kiosk-cards/``, so two demo stores in one folder keep their own cards),
+    readable by this user only (a card image is a loyalty code). Running it
+    again keeps the same shoppers and the same codes.
     """
     from kiosk.identity.card_image import render_card, save_card
     from kiosk.store.files import PRIVATE_DIR, create_private_file, make_private_dir, tighten
 
     best = purchases.best_customers(kiosk.db, len(DEMO_FIRST_NAMES))
-    cards_dir = kiosk.store.path.parent / "cards"
+    cards_dir = cards_dir_for(kiosk.store.path)
     make_private_dir(cards_dir)
     tighten(cards_dir, PRIVATE_DIR)
     shoppers = []
@@ -263,3 +328,40 @@ def add_demo_clients(kiosk: Kiosk, shoppers: list[dict[str, Any]],
         saved = [sku]
     return {"noted": first, "assigned": {"customer_id": last, "to": staff},
             "saved_in_stock": {"customer_id": second, "sku": saved[0]}}
+
+
+def shoppers_cards(kiosk: Kiosk) -> list[dict[str, Any]]:
+    """The demo shoppers already in the store, with their codes and card images."""
+    shown = []
+    folder = cards_dir_for(kiosk.store.path)
+    for customer_id in purchases.best_customers(kiosk.db, len(DEMO_FIRST_NAMES)):
+        card = kiosk.identity.current_card(customer_id)
+        row = customers.get(kiosk.db, customer_id)
+        if card is None or row is None or not row[1]:
+            continue
+        image = folder / f"{_ascii(row[1]).lower()}.png"
+        shown.append({"first_name": row[1], "code": card.code, "short_code": card.short_code,
+                      "card": str(image) if image.exists() else None})
+    return shown
+
+
+HOW_TO_SCAN = (
+    "No scanner? Any of these works:",
+    "  - type the short code on the kiosk's keypad (or on the keyboard: click the keypad "
+    "first);",
+    "  - hold the card image (on a phone, or printed) in front of a camera, if the machine "
+    "has one;",
+    "  - on X11 (or the virtual screen), play a scanner: it types the long code fast and "
+    "presses Enter:",
+    "      xdotool type --delay 5 'LONG CODE' && xdotool key Return",
+)
+
+
+def card_lines(shoppers: list[dict[str, Any]]) -> list[str]:
+    """What ``make run`` prints: each shopper's codes and card image, and how to scan."""
+    lines = ["Demo shoppers (fictional first names):"]
+    for shopper in shoppers:
+        lines.append(f"  {shopper['first_name']:<6} short code {shopper['short_code']}")
+        lines.append(f"         long code  {shopper['code']}")
+        lines.append(f"         card image {shopper['card'] or '(not written yet)'}")
+    return lines + list(HOW_TO_SCAN)

@@ -36,10 +36,14 @@ def _demo_command() -> click.Command:
     @click.option("--port", type=click.IntRange(1, 65535), default=None,
                   help="With --chain: head office's port (default: the last build's, else "
                        "8700 if free, else a free one).")
+    @click.option("--cards", "cards_only", is_flag=True,
+                  help="Only print the demo shoppers' codes and card images, and how to "
+                       "scan one without a scanner (make run does).")
     @json_option
     @click.pass_context
     def demo(ctx: click.Context, db_path: str | None, make_sample: bool, source: str | None,
-             chain_dir: str | None, no_open: bool, port: int | None, as_json: bool) -> None:
+             chain_dir: str | None, no_open: bool, port: int | None, cards_only: bool,
+             as_json: bool) -> None:
         """Build the demo store from the bundled sample (safe to run again).
 
         With --chain DIR, a chain of stores instead: head office holding the
@@ -67,6 +71,17 @@ def _demo_command() -> click.Command:
             else:
                 click.echo(f"Wrote {result['path']}: {result['rows']:,} rows, "
                            f"{result['customers']} customers, {result['bytes']:,} bytes")
+            return
+        if cards_only:
+            kiosk = open_kiosk(ctx, db_path)
+            try:
+                shoppers = demo_module.shoppers_cards(kiosk)
+            finally:
+                kiosk.close()
+            if as_json:
+                echo_json(shoppers)
+            else:
+                click.echo("\n".join(demo_module.card_lines(shoppers)))
             return
         kiosk = open_kiosk(ctx, db_path)
         try:

@@ -100,10 +100,10 @@ def test_kiosk_demo_cards_and_database_are_private(tmp_path):
          "sys.argv = ['kiosk', 'demo', '--db', sys.argv[1]]; main()", str(path)],
         env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    cards = sorted((path.parent / "cards").glob("*.png"))
+    cards = sorted((path.parent / "kiosk-cards").glob("*.png"))
     assert [c.name for c in cards] == ["anna.png", "ben.png", "chloe.png"]
     assert {c.name: oct(mode(c)) for c in cards} == dict.fromkeys(
         ("anna.png", "ben.png", "chloe.png"), "0o600")
-    assert oct(mode(path.parent / "cards")) == "0o700"
+    assert oct(mode(path.parent / "kiosk-cards")) == "0o700"
     assert oct(mode(path.parent)) == "0o700"
     assert {p.name: oct(mode(p)) for p in database_files(path)} == {"kiosk.db": "0o600"}

@@ -111,10 +111,20 @@ def test_human_speed_typing_is_not_taken_and_reaches_the_screen(qtbot, screen, w
 
 
 def test_one_slow_key_inside_a_burst_breaks_it(qtbot, screen, wedge, clock):
+    """A pause longer than a scanner's stall: no code, and the scanner's keys are dropped
+    (issue 13: never typed into the screen)."""
     with qtbot.assertNotEmitted(wedge.code_scanned, wait=50):
         for i, char in enumerate("ABCDEFGHJK\r"):
-            press(screen, char, clock, 0.2 if i == 5 else 0.008)
-    assert screen.typed == "ABCDEFGHJK" and screen.entered == 1
+            press(screen, char, clock, 0.5 if i == 5 else 0.008)
+    assert screen.typed == "" and screen.entered == 1
+
+
+def test_a_scanner_that_stalls_mid_code_still_reads_and_leaks_nothing(qtbot, screen, wedge,
+                                                                       clock):
+    with qtbot.waitSignal(wedge.code_scanned, timeout=1000) as signal:
+        for i, char in enumerate(CODE + "\r"):
+            press(screen, char, clock, 0.2 if i == 7 else 0.006)
+    assert signal.args == [CODE] and screen.typed == ""
 
 
 def test_too_short_a_burst_or_a_late_enter_is_not_a_code(qtbot, screen, wedge, clock):
@@ -124,7 +134,8 @@ def test_too_short_a_burst_or_a_late_enter_is_not_a_code(qtbot, screen, wedge, c
         for char in "ABCDEFGHJK":
             press(screen, char, clock, 0.005)
         press(screen, "\r", clock, 0.5)  # Enter long after the last key
-    assert screen.typed == "ABCABCDEFGHJK" and screen.entered == 2
+    # three quick keys may be a person's; ten are a scanner's, dropped (issue 13)
+    assert screen.typed == "ABC" and screen.entered == 2
 
 
 def test_person_typing_then_a_scan(qtbot, screen, wedge, clock):
@@ -137,11 +148,19 @@ def test_person_typing_then_a_scan(qtbot, screen, wedge, clock):
     assert signal.args == [CODE] and screen.typed == "HI"
 
 
-def test_a_burst_without_enter_is_given_back_after_a_moment(qtbot, screen, wedge, clock):
-    for char in "ABCDEFGH":
+def test_a_short_quick_run_without_enter_is_given_back_after_a_moment(qtbot, screen, wedge,
+                                                                      clock):
+    for char in "AB":  # two quick keys: a person may do that
         press(screen, char, clock, 0.005)
     assert screen.typed == ""
-    qtbot.waitUntil(lambda: screen.typed == "ABCDEFGH", timeout=1000)
+    qtbot.waitUntil(lambda: screen.typed == "AB", timeout=1000)
+
+
+def test_a_scanner_burst_without_enter_is_dropped_not_typed(qtbot, screen, wedge, clock):
+    for char in "ABCDEFGH":
+        press(screen, char, clock, 0.005)
+    qtbot.waitUntil(lambda: wedge.dropped == 8, timeout=2000)
+    assert screen.typed == ""
 
 
 def test_a_focused_text_field_gets_the_scanner_text(qtbot, screen, wedge, clock):
@@ -284,7 +303,7 @@ def test_keypad_targets_names_and_entry(qtbot):
     assert keypad.ok_button.isEnabled()
     with qtbot.waitSignal(keypad.code_entered) as signal:
         keypad.ok_button.click()
-    assert signal.args == ["837HBBKCCFZ4Q"] and keypad.symbols == ""
+    assert signal.args == ["837HBBKCCFZ4Q"] and keypad.symbols == "837HBBKCCFZ4Q"  # kept
 
 
 def test_keypad_takes_a_physical_keyboard_with_folding(qtbot):

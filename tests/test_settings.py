@@ -33,14 +33,14 @@ def outbox_rows(database: Path) -> int:
 
 def test_good_values_are_read_typed_with_defaults_filled_in(config):
     kiosk = Kiosk(replace(config, plugins={"sync": {"batch_size": 500, "interval": 2},
-                                           "loyalty_card": {"max_failures": 3}}),
+                                           "loyalty_card": {"free_failures": 5}}),
                   entrypoints=False)
     try:
         sync = kiosk.config.plugin_settings("sync", SyncSettings)
         assert (sync.batch_size, sync.interval, sync.outbox_budget_mb) == (500, 2.0, 256.0)
         assert isinstance(sync.interval, float)
         assert (kiosk.sync.batch_size, kiosk.sync.budget_bytes) == (500, 256_000_000)
-        assert kiosk.identity.limiter.max_failures == 3
+        assert kiosk.identity.limiter.free_failures == 5
         assert kiosk.recommendations.budget_ms == 150
     finally:
         kiosk.close()
@@ -145,8 +145,8 @@ def test_config_show_lists_plugin_settings_with_secrets_masked(tmp_path):
     shown = json.loads(result.output)["plugins"]
     assert shown["gifts"] == {"max_price": 5.0, "api_token": "***"}
     assert shown["sync"]["batch_size"] == 300 and shown["sync"]["outbox_budget_mb"] == 256.0
-    assert shown["loyalty_card"] == {"max_failures": 5, "failure_window": 60.0,
-                                     "cooldown": 60.0}
+    assert shown["loyalty_card"] == {"free_failures": 3, "first_delay": 1.0,
+                                     "max_delay": 60.0, "quiet_period": 900.0}
     assert shown["other"]["password"] == "***"
     text = CliRunner().invoke(cli, ["--config", str(config), "config", "show"]).output
     assert "s3cret" not in text and "hunter2" not in text and "\x1b" not in text

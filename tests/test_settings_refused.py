@@ -4,7 +4,8 @@ The regressions of issue 9 item 6: ``outbox_budget_mb = -1`` deleted every
 queued event, ``batch_size = 0`` sent nothing yet reported "synced",
 ``batch_size = 20000`` had head office reject (and the kiosk quarantine)
 whole batches, ``max_failures = 0`` locked out valid cards, ``cooldown =
--100`` switched the rate limit off, wrong types gave tracebacks, and
+-100`` switched the rate limit off (now ``free_failures`` and ``max_delay``,
+issue 13), wrong types gave tracebacks, and
 ``hq_url = "http://"`` or an id with control characters were taken. Each is
 tried through the real command line (``kiosk sync --once`` in a subprocess,
 against a real head office) and through ``Kiosk(...)``, and the outbox is
@@ -47,12 +48,12 @@ BAD_VALUES = [
      "[plugins.sync] backoff_cap must be at least backoff_base (10), got 5"),
     ("[plugins.sync]\nbatch_sise = 100",
      "[plugins.sync] unknown setting 'batch_sise' (did you mean 'batch_size'?)"),
-    ("[plugins.loyalty_card]\nmax_failures = 0",
-     "[plugins.loyalty_card] max_failures must be a whole number from 3 to 1000, got 0"),
-    ("[plugins.loyalty_card]\ncooldown = -100",
-     "[plugins.loyalty_card] cooldown must be a number from 1 to 3600, got -100"),
-    ("[plugins.loyalty_card]\nmax_failures = 2.5",
-     "[plugins.loyalty_card] max_failures must be a whole number from 3 to 1000, got 2.5"),
+    ("[plugins.loyalty_card]\nfree_failures = 0",
+     "[plugins.loyalty_card] free_failures must be a whole number from 1 to 10, got 0"),
+    ("[plugins.loyalty_card]\nmax_delay = -100",
+     "[plugins.loyalty_card] max_delay must be a number from 10 to 3600, got -100"),
+    ("[plugins.loyalty_card]\nfree_failures = 2.5",
+     "[plugins.loyalty_card] free_failures must be a whole number from 1 to 10, got 2.5"),
     ("[plugins.recommend]\nbudget_ms = true",
      "[plugins.recommend] budget_ms must be a number from 10 to 5000, got True"),
     ('hq_url = "http://"', "'hq_url' must be an http:// or https:// URL with a host name"),
@@ -176,10 +177,10 @@ def test_every_command_refuses_a_bad_setting(tmp_path, args):
     args = [str(tmp_path / arg[1:-1]) if arg.startswith("{") else arg for arg in args]
     config = tmp_path / "k.toml"
     config.write_text(f'database = "{tmp_path / "k.db"}"\n[plugins.loyalty_card]\n'
-                      "cooldown = -100\n")
+                      "max_delay = -100\n")
     result = CliRunner().invoke(cli, ["--config", str(config), *args], catch_exceptions=False)
     assert result.exit_code == 1, result.output
-    assert "[plugins.loyalty_card] cooldown must be a number from 1 to 3600" in result.output
+    assert "[plugins.loyalty_card] max_delay must be a number from 10 to 3600" in result.output
     assert not (tmp_path / "k.db").exists()
 
 

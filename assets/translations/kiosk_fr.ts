@@ -18,17 +18,27 @@
         <translation>dernière visite le %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="82"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="80"/>
         <source>No one today.</source>
         <translation>Personne aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="85"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="81"/>
+        <source>No new clients this week.</source>
+        <translation>Aucun nouveau client cette semaine.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="82"/>
+        <source>Nothing back in stock for your clients today.</source>
+        <translation>Rien n’est revenu en stock pour vos clients aujourd’hui.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="88"/>
         <source>Head office is not set up or out of reach: help requests cannot be shown.</source>
         <translation>Le siège n&apos;est pas configuré ou injoignable : les demandes d&apos;aide ne peuvent pas s&apos;afficher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="88"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="91"/>
         <source>%n shopper(s) waiting for help.</source>
         <translation>
             <numerusform>%n client attend de l&apos;aide.</numerusform>
@@ -36,42 +46,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="99"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="102"/>
         <source>Today, %1</source>
         <translation>Aujourd&apos;hui, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="100"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="103"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="107"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="110"/>
         <source>This store&apos;s history ends earlier, so the list is worked out for the day after its last sale.</source>
         <translation>L&apos;historique de ce magasin s&apos;arrête plus tôt : la liste est calculée pour le lendemain de sa dernière vente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="111"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="114"/>
         <source>Lapsing: past their usual interval</source>
         <translation>En retrait : au-delà de leur rythme habituel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="112"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="115"/>
         <source>New clients this week</source>
         <translation>Nouveaux clients cette semaine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="113"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="116"/>
         <source>Saved, and back in stock</source>
         <translation>Mis de côté, et de retour en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="114"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="117"/>
         <source>Help waiting</source>
         <translation>Demandes d&apos;aide en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="117"/>
+        <location filename="../../kiosk/ui/staff/screens/advisor.py" line="120"/>
         <source>Open help requests</source>
         <translation>Ouvrir les demandes d&apos;aide</translation>
     </message>
@@ -181,47 +191,47 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="144"/>
         <source>Why this? %1</source>
         <translation>Pourquoi ? %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="147"/>
         <source>Picture of %1</source>
         <translation>Photo de %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="148"/>
         <source>Saved</source>
         <translation>Gardé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="148"/>
         <source>Save</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="149"/>
         <source>Save %1</source>
         <translation>Garder %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="151"/>
         <source>Not for me</source>
         <translation>Pas pour moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="152"/>
         <source>Not for me: %1</source>
         <translation>Pas pour moi : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="153"/>
         <source>More like this</source>
         <translation>Plus comme ça</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="154"/>
         <source>More like %1</source>
         <translation>Plus comme %1</translation>
     </message>
@@ -1122,52 +1132,73 @@
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="66"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="128"/>
         <source>Keypad for the code printed on your card</source>
         <translation>Clavier pour le code imprimé sur votre carte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="67"/>
-        <source>No camera handy? Type the code printed under the QR code.</source>
-        <translation>Pas d’appareil photo ? Tapez le code imprimé sous le code QR.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="69"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="133"/>
         <source>Type %1</source>
         <translation>Taper %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="70"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="134"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="71"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="135"/>
         <source>Delete the last character</source>
         <translation>Effacer le dernier caractère</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="72"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="136"/>
         <source>Clear</source>
         <translation>Vider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="73"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="137"/>
         <source>Clear the code</source>
         <translation>Vider le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="74"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="169"/>
+        <source>Check the code and try again: one of the characters does not match the card.</source>
+        <translation>Vérifiez le code et réessayez : un des caractères ne correspond pas à la carte.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="204"/>
+        <source>Please wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Veuillez patienter %n seconde, puis réessayez.</numerusform>
+            <numerusform>Veuillez patienter %n secondes, puis réessayez.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="206"/>
+        <source>Wait %n s</source>
+        <translation>
+            <numerusform>Attendez %n s</numerusform>
+            <numerusform>Attendez %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="209"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="75"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="138"/>
         <source>Use this code</source>
         <translation>Utiliser ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="110"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="130"/>
+        <source>No camera handy? Type the 13 characters printed under the QR code, like this: XXXX-XXXX-XXXX-X</source>
+        <translation>Pas de caméra ? Tapez les 13 caractères imprimés sous le code QR, ainsi : XXXX-XXXX-XXXX-X</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="202"/>
         <source>Code typed so far: %1</source>
         <translation>Code tapé jusqu’ici : %1</translation>
     </message>
@@ -1175,12 +1206,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="333"/>
+        <location filename="../../kiosk/ui/window.py" line="334"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="371"/>
+        <location filename="../../kiosk/ui/window.py" line="372"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
@@ -1488,23 +1519,23 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="73"/>
-        <location filename="../../kiosk/ui/screens/pin.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/pin.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/pin.py" line="78"/>
         <source>Staff PIN</source>
         <translation>Code du personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/pin.py" line="79"/>
         <source>Delete a digit</source>
         <translation>Effacer un chiffre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/pin.py" line="80"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/pin.py" line="81"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1699,99 +1730,107 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 </context>
 <context>
     <name>Session</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
+        <source>Too many tries. Please wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Trop d’essais. Veuillez patienter %n seconde, puis réessayez.</numerusform>
+            <numerusform>Trop d’essais. Veuillez patienter %n secondes, puis réessayez.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="26"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou inscrivez-vous pour avoir le vôtre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="28"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
         <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
         <translation>Nous ne connaissons pas ce code. Vérifiez-le, ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>Cette carte a été remplacée. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="36"/>
         <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
         <translation>Nous n’avons pas pu lire ce code. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="38"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>Cela ne ressemble pas à l’un de nos codes. Merci de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="36"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="40"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Trop d’essais. Attendez une minute puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="39"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="43"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>La lecture de votre code a échoué. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="47"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="51"/>
         <source>%1 is coming.</source>
         <translation>%1 arrive.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="49"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="53"/>
         <source>We&apos;ve asked our staff; please wait here.</source>
         <translation>Nous avons prévenu notre personnel ; merci de patienter ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="50"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="54"/>
         <source>No one is free right now; please ask at the till.</source>
         <translation>Personne n&apos;est disponible pour le moment ; adressez-vous à la caisse, s&apos;il vous plaît.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="78"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="87"/>
         <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
         <extracomment>how often the kiosk asks head office whether someone took the request (ms)</extracomment>
         <translation>Nous ne pouvons pas accéder à votre profil pour le moment. Voici les suggestions du magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="141"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="151"/>
         <source>Hi %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="143"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="153"/>
         <source>Welcome! Have a look around</source>
         <translation>Bienvenue ! Faites un tour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="144"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="154"/>
         <source>Picks for you</source>
         <translation>Suggestions pour vous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="245"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="258"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Vos suggestions personnelles ne sont pas encore prêtes ; voici ce qui est populaire dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="255"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="268"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Nos suggestions font une courte pause. Merci de demander à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="401"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="414"/>
         <source>We have nothing quite like it right now.</source>
         <translation>Nous n’avons rien de semblable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="426"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="439"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Faites signe à un membre du personnel ; l’appel n’est pas passé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="447"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="460"/>
         <source>My list from %1</source>
         <translation>Ma liste de %1</translation>
     </message>
@@ -1837,32 +1876,32 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="88"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="99"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="100"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="111"/>
         <source>Staff sign-in: type your PIN</source>
         <translation>Connexion du personnel : tapez votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="102"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="113"/>
         <source>Your staff PIN</source>
         <translation>Votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="103"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="114"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="104"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="115"/>
         <source>Delete a digit</source>
         <translation>Effacer un chiffre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screens/signin.py" line="105"/>
+        <location filename="../../kiosk/ui/staff/screens/signin.py" line="116"/>
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>

@@ -32,8 +32,8 @@ MESSAGES = {
              "or ask a member of staff.",
     FORGED: "We couldn't confirm this card. Please ask a member of staff.",
     MALFORMED: "That doesn't look like one of our loyalty codes. Please try again.",
-    RATE_LIMITED: "Too many tries in a short time. Please wait a minute and try again, "
-                  "or ask a member of staff.",
+    RATE_LIMITED: "Too many tries in a short time. Please wait a few seconds and try "
+                  "again, or ask a member of staff.",
     CONSENT_NEEDED: "Welcome! Before we show anything personal, please choose what we "
                     "may use your information for.",
     UNREACHABLE: "We can't reach your profile right now. Here are this store's picks.",
@@ -67,6 +67,8 @@ class Identification:
     first_name: str | None = None
     message: str = ""
     scheme: str | None = None
+    #: with ``rate_limited``: whole seconds until the kiosk takes a scan again
+    retry_after: int | None = None
 
     @property
     def ok(self) -> bool:

@@ -66,12 +66,7 @@ class IdentityService:
         self.kiosk = kiosk
         self.clock = clock
         settings = kiosk.config.plugin_settings("loyalty_card", LoyaltyCardSettings)
-        self.limiter = ScanLimiter(
-            kiosk.config.kiosk_id,
-            max_failures=settings.max_failures,
-            window=settings.failure_window,
-            cooldown=settings.cooldown,
-        )
+        self.limiter = ScanLimiter.from_settings(kiosk.config.kiosk_id, settings)
         # Signing keys by id, kept for the process. Never stale: a secret
         # never changes once written (migration 0002's triggers refuse UPDATE
         # and DELETE), and a key is kept only when read outside a transaction,
@@ -458,9 +453,10 @@ class IdentityService:
         """Who is this? Asks every identity scheme; never raises for a bad code."""
         now = self.clock()
         db = self.kiosk.db
-        if self.limiter.blocked_until(db, now) is not None:
+        wait = self.limiter.wait_seconds(db, now)
+        if wait:
             self.kiosk.record_event("scan_failed", {"status": RATE_LIMITED})
-            return identification(RATE_LIMITED)
+            return identification(RATE_LIMITED, retry_after=wait)
         text = _as_text(code)
         scheme, answer = (None, None)
         if text:
@@ -487,9 +483,9 @@ class IdentityService:
             with self.kiosk.transaction() as tx:
                 self.kiosk.record_event("scan_failed", {"status": result.status,
                                                         "scheme": scheme})
-                started = self.limiter.record_failure(tx, now)
+                delay = self.limiter.record_failure(tx, now)
             log.info("scan refused: %s%s", result.status,
-                     " (cool-down started)" if started else "")
+                     f" (next scan in {delay:g} s)" if delay else "")
             return identification(result.status, scheme=scheme)
         if result.customer_id is not None:
             self.kiosk.record_event("scan", {"status": result.status, "scheme": scheme},

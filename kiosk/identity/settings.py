@@ -2,14 +2,14 @@
 
 Declared by the built-in plugin plugins/loyalty_card.py.
 
-Failed scans are rate limited per kiosk: ``max_failures`` failures within
-``failure_window`` seconds refuse every scan for ``cooldown`` seconds. The
-ranges keep the limit a limit:
-
-- ``max_failures`` 3..1,000: at least 3, so one mistyped code (or two) does
-  not lock the kiosk for everyone (0 refused valid cards); at most 1,000.
-- ``failure_window`` 1 s..1 day, ``cooldown`` 1 s..1 hour: a cool-down of 0
-  or less switched the limit off; more than an hour locks out real shoppers.
+Failed scans at one kiosk are slowed down progressively (``ratelimit``):
+the first ``free_failures`` are free, then each failure makes the kiosk wait
+``first_delay``, twice that, four times ... up to ``max_delay`` seconds
+before the next scan; failures older than ``quiet_period`` seconds are
+forgotten. The ranges keep the limit a limit, and a rule across them refuses
+any mix that would let a guesser try more than ``MAX_GUESSES_PER_DAY`` codes
+a day at one kiosk (``ratelimit.max_guesses``; docs/security.md has the
+figures).
 """
 
 from __future__ import annotations
@@ -18,8 +18,27 @@ from typing import Annotated
 
 import msgspec
 
+#: the most failed scans a day any allowed setting lets a guesser make at one kiosk
+MAX_GUESSES_PER_DAY = 5000
+
 
 class LoyaltyCardSettings(msgspec.Struct, kw_only=True, frozen=True):
-    max_failures: Annotated[int, msgspec.Meta(ge=3, le=1000)] = 5
-    failure_window: Annotated[float, msgspec.Meta(ge=1, le=86_400)] = 60.0
-    cooldown: Annotated[float, msgspec.Meta(ge=1, le=3600)] = 60.0
+    free_failures: Annotated[int, msgspec.Meta(ge=1, le=10)] = 3
+    first_delay: Annotated[float, msgspec.Meta(ge=0.5, le=60)] = 1.0
+    max_delay: Annotated[float, msgspec.Meta(ge=10, le=3600)] = 60.0
+    quiet_period: Annotated[float, msgspec.Meta(ge=60, le=86_400)] = 900.0
+
+    def __post_init__(self) -> None:
+        from kiosk.identity.ratelimit import DAY, max_guesses
+
+        if self.max_delay < self.first_delay:
+            raise ValueError(f"max_delay ({self.max_delay:g}) must be at least first_delay "
+                             f"({self.first_delay:g})")
+        allowed = max_guesses(self.free_failures, self.first_delay, self.max_delay,
+                              self.quiet_period, DAY)
+        if allowed > MAX_GUESSES_PER_DAY:
+            raise ValueError(
+                f"free_failures, first_delay, max_delay and quiet_period together would "
+                f"let a guesser try {allowed:,} codes a day at one kiosk (at most "
+                f"{MAX_GUESSES_PER_DAY:,} allowed): raise max_delay or quiet_period, or "
+                "lower free_failures")

@@ -401,11 +401,10 @@ def count_failure(db: Database, kiosk_id: str, now: float, window: float) -> int
                       [kiosk_id]).fetchone()[0]
 
 
-def start_cooldown(db: Database, kiosk_id: str, until: float) -> None:
-    """Refuse scans until ``until``; the failures that caused it are forgotten."""
+def refuse_scans_until(db: Database, kiosk_id: str, until: float) -> None:
+    """Refuse scans until ``until``; the failures are kept (the next delay grows)."""
     db.execute(
         "INSERT INTO identity_cooldowns (kiosk_id, until) VALUES (?, ?) "
         "ON CONFLICT (kiosk_id) DO UPDATE SET until = excluded.until",
         [kiosk_id, until],
     )
-    db.execute("DELETE FROM identity_scan_failures WHERE kiosk_id = ?", [kiosk_id])

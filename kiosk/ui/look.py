@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 
-from PySide6.QtCore import QDir, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtCore import QDir
+from PySide6.QtGui import QColor, QPixmap
 
 from kiosk.assets import asset_path, assets_dir
 
@@ -54,29 +53,9 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words[:2]).upper() or "?"
 
 
-@lru_cache(maxsize=512)
-def product_pixmap(image: str | None, name: str, theme: str | None, size: int) -> QPixmap:
-    """The product's photo if there is one, else a tile: theme colour and initials.
+def product_pixmap(image: str | None, name: str, theme: str | None, size: int,
+                   colours: tuple[str, ...] = ()) -> QPixmap:
+    """The product's photo, else its theme's illustration: ``kiosk.ui.product_art``."""
+    from kiosk.ui import product_art  # it imports this module: bound on first use
 
-    Cached (GUI thread only): drawing a dozen tiles per scan shows in the latency.
-    """
-    if image:
-        photo = QPixmap(image if ":" in image or image.startswith("/") else f"images:{image}")
-        if not photo.isNull():
-            return photo.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
-                                Qt.TransformationMode.SmoothTransformation)
-    tile = QPixmap(size, size)
-    tile.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(tile)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(theme_colour(theme))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(QRectF(0, 0, size, size), size / 10, size / 10)
-    font = QFont()
-    font.setPixelSize(int(size * 0.38))
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(name))
-    painter.end()
-    return tile
+    return product_art.product_pixmap(image, name, theme, size, colours)

@@ -172,6 +172,7 @@ class KioskWindow(QWidget):
         self.camera.code_scanned.connect(self._scanned)
         keypad = scanning.KeypadWidget()
         keypad.code_entered.connect(self._scanned)
+        keypad.follow(self.session)  # counts down a rate-limit wait (issue 13, helper C)
         return keypad
 
     def _scanned(self, code: str) -> None:

@@ -19,9 +19,13 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 
-def scan_message(status: str, *, can_join: bool = True) -> str:
+def scan_message(status: str, *, can_join: bool = True, wait: int | None = None) -> str:
     """What the shopper reads when a code does not open their picks; ``can_join`` is False
-    where no loyalty scheme issues cards (Join is hidden, so it is not offered)."""
+    where no loyalty scheme issues cards (Join is hidden, so it is not offered); ``wait``:
+    the seconds the kiosk really refuses scans for (``rate_limited``)."""
+    if status == "rate_limited" and wait:  # issue 13 (helper C): the real wait, not "a minute"
+        return translate("Session", "Too many tries. Please wait %n second(s), then try "
+                         "again.", "", wait)
     messages = {
         "unknown": translate(
             "Session", "We don't know this code. Check it, or join to get your own.")
@@ -89,6 +93,7 @@ class SessionPresenter(QObject):
 
     busy = Signal(bool)
     scan_failed = Signal(str)             # a friendly message
+    scan_wait = Signal(int)               # seconds the kiosk refuses scans (rate limit)
     consent_needed = Signal()             # the shopper has not said yes or no yet
     started = Signal()                    # a personal or guest session began
     picks_ready = Signal(object)          # Picks
@@ -181,8 +186,11 @@ class SessionPresenter(QObject):
             return
         if status != "ok" or not getattr(result, "customer_id", None):
             self.busy.emit(False)
+            wait = getattr(result, "retry_after", None)
+            if wait:
+                self.scan_wait.emit(int(wait))
             self.scan_failed.emit(scan_message(
-                status, can_join=self.kiosk.identity.can_issue_cards()))
+                status, can_join=self.kiosk.identity.can_issue_cards(), wait=wait))
             return
         self._start(result.customer_id, getattr(result, "first_name", None), code)
 

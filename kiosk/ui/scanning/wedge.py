@@ -8,6 +8,13 @@ long enough, the code is emitted and the keys are swallowed; otherwise the
 held keys are delivered to where they were going, in order, so a person at a
 keyboard loses nothing.
 
+Four keys in a row, each within ``max_gap`` of the last, are no person's:
+from then on the burst is a scanner's. It may then pause for up to
+``stall_ms`` (a Bluetooth scanner's buffer, or the kiosk busy painting while
+the keys wait in the queue) and go on; and if it ends without a code, its
+keys are dropped, never typed into the keypad (they once showed there as
+"PSK0-400", the first keys of a long code, when the kiosk stalled mid-scan).
+
 The clock is injectable so tests can send synthetic key events with exact
 timing.
 """
@@ -38,6 +45,8 @@ MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock, Qt.Key.Key_Control, Qt.K
 _COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                       | Qt.KeyboardModifier.MetaModifier)
 MAX_CODE_LENGTH = 256
+# this many keys in a row, each within ``max_gap``: a scanner, never a person
+SURE_SCANNER_KEYS = 4
 
 
 def text_field_focused() -> bool:
@@ -54,19 +63,24 @@ class ScannerInputFilter(QObject):
     code_scanned = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, max_gap_ms: float = 50,
-                 min_length: int = 8, clock: Callable[[], float] = time.monotonic):
+                 min_length: int = 8, stall_ms: float = 300,
+                 clock: Callable[[], float] = time.monotonic):
         super().__init__(parent)
         self.max_gap = max_gap_ms / 1000
+        self.stall = max(stall_ms, max_gap_ms) / 1000
         self.min_length = min_length
         self.clock = clock
         self._held: list[tuple[QObject, QKeyEvent]] = []
         self._last = 0.0
         self._replaying = False
-        # A burst that stops without Enter was a person: give the keys back.
+        self.dropped = 0  # keys of scanner bursts that ended without a code
+        # A burst that stops without Enter was a person (give the keys back), or a
+        # scanner that stalled for good (drop them).
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(int(max_gap_ms * 2))
         self._timer.timeout.connect(self.release)
+        self._person_interval = int(max_gap_ms * 2)
+        self._stall_interval = int(self.stall * 1000) + int(max_gap_ms)
 
     @property
     def pending(self) -> str:
@@ -82,7 +96,8 @@ class ScannerInputFilter(QObject):
         if event.key() in MODIFIER_KEYS:
             return False
         now = self.clock()
-        quick = bool(self._held) and now - self._last < self.max_gap
+        gap = self.stall if self.sure_scanner else self.max_gap
+        quick = bool(self._held) and now - self._last < gap
         if event.key() in ENTER_KEYS:
             if quick and len(self._held) >= self.min_length:
                 code = self.pending
@@ -100,13 +115,23 @@ class ScannerInputFilter(QObject):
             self.release()
         self._held.append((_receiver(watched), _copy(event)))
         self._last = now
-        self._timer.start()
+        self._timer.start(self._stall_interval if self.sure_scanner else
+                          self._person_interval)
         return True
 
+    @property
+    def sure_scanner(self) -> bool:
+        """The held keys came too fast for a person (every one within ``max_gap``)."""
+        return len(self._held) >= SURE_SCANNER_KEYS
+
     def release(self) -> None:
-        """Deliver the held keys to their widgets: they were typed by a person."""
+        """Deliver the held keys to their widgets if a person typed them; drop a scanner's."""
         held = self._held
+        sure = self.sure_scanner
         self._forget()
+        if sure:
+            self.dropped += len(held)
+            return
         self._replaying = True
         try:
             for receiver, event in held:

@@ -63,7 +63,8 @@ class CardFrame(QFrame):
         top = QHBoxLayout()
         self.image = QLabel(self)
         self.image.setPixmap(product_pixmap(getattr(pick, "image", None), display_name(pick.name),
-                                            getattr(pick, "theme", None), IMAGE_SIZE))
+                                            getattr(pick, "theme", None), IMAGE_SIZE,
+                                            tuple(getattr(pick, "colours", ()) or ())))
         self.image.setFixedSize(IMAGE_SIZE, IMAGE_SIZE)
         top.addWidget(self.image, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
@@ -108,7 +109,8 @@ class CardFrame(QFrame):
         self.sku = str(pick.sku)
         self.saved = saved
         self.image.setPixmap(product_pixmap(getattr(pick, "image", None), display_name(pick.name),
-                                            getattr(pick, "theme", None), IMAGE_SIZE))
+                                            getattr(pick, "theme", None), IMAGE_SIZE,
+                                            tuple(getattr(pick, "colours", ()) or ())))
         self.retranslate()
 
     def blank(self) -> None:

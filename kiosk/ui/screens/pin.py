@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.presenters.staff_gate import StaffGatePresenter
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
@@ -32,6 +32,7 @@ class PinScreen(Screen):
         outer.addWidget(self.pin, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addWidget(self.message)
         pad = QGridLayout()
+        pad.setSpacing(10)
         self.digits = []
         for i, digit in enumerate("123456789"):
             digit_button = button(self, "key", f"digit_{digit}")
@@ -39,7 +40,7 @@ class PinScreen(Screen):
             digit_button.clicked.connect(lambda _=False, d=digit: self.pin.insert(d))
             pad.addWidget(digit_button, i // 3, i % 3)
             self.digits.append(digit_button)
-        zero = button(self, "key", "digit_0")
+        zero = self.zero_button = button(self, "key", "digit_0")
         set_text(zero, "0")
         zero.clicked.connect(lambda: self.pin.insert("0"))
         pad.addWidget(zero, 3, 1)
@@ -50,8 +51,11 @@ class PinScreen(Screen):
         self.ok_button.clicked.connect(self.submit)
         pad.addWidget(self.ok_button, 3, 2)
         holder = QWidget(self)
+        holder.setObjectName("pin_pad")
         holder.setLayout(pad)
-        holder.setMaximumWidth(360)
+        # as wide as its keys need (the QSS sizes them, larger text too): a fixed 360 px
+        # squeezed three 124 px keys into it, overlapping, the right column clipped
+        holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         self.back_button = button(self, "secondary", "back")
         self.back_button.clicked.connect(self.back)

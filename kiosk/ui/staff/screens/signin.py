@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
@@ -70,8 +77,12 @@ class SignInScreen(Screen):
         self.ok_button.clicked.connect(self.submit)
         pad.addWidget(self.ok_button, 3, 2)
         holder = QWidget(self)
+        holder.setObjectName("sign_in_pad")
         holder.setLayout(pad)
-        holder.setFixedWidth(460)
+        # at least 460 px, wider when its keys need it (larger text, French): a fixed
+        # width squeezed the keys until they overlapped
+        holder.setMinimumWidth(460)
+        holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
         self.pin.returnPressed.connect(self.submit)
