@@ -11,6 +11,9 @@ The plugin then reads its validated settings with
 ``kiosk.config.plugin_settings("sync", SyncSettings)``.
 
 A field annotated ``Secret`` (a text) is masked by ``kiosk config show``.
+A settings class may list keys of earlier versions in a ``REPLACED`` class
+variable (key → what took its place): such a key is refused with that text
+rather than as a typo.
 """
 
 from __future__ import annotations
@@ -56,6 +59,10 @@ def read_section(name: str, table: Mapping[str, Any] | None, kind: type[S], *,
         raise ConfigError(f"{where} must be a table of settings, got {_shown(table)}")
     fields = {f.encode_name: f for f in msgspec.structs.fields(kind)}
     unknown = sorted(set(table) - set(fields))
+    replaced: Mapping[str, str] = getattr(kind, "REPLACED", {})
+    for key in unknown:
+        if key in replaced:
+            raise ConfigError(f"{where} '{key}' is no longer a setting: {replaced[key]}")
     if unknown:
         key = unknown[0]
         close = difflib.get_close_matches(str(key), list(fields), n=1)

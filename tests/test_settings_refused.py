@@ -54,6 +54,8 @@ BAD_VALUES = [
      "[plugins.loyalty_card] max_delay must be a number from 10 to 3600, got -100"),
     ("[plugins.loyalty_card]\nfree_failures = 2.5",
      "[plugins.loyalty_card] free_failures must be a whole number from 1 to 10, got 2.5"),
+    ("[plugins.loyalty_card]\nmax_failures = 5",
+     "[plugins.loyalty_card] 'max_failures' is no longer a setting: the 60 s lock-out"),
     ("[plugins.recommend]\nbudget_ms = true",
      "[plugins.recommend] budget_ms must be a number from 10 to 5000, got True"),
     ('hq_url = "http://"', "'hq_url' must be an http:// or https:// URL with a host name"),
@@ -64,7 +66,7 @@ BAD_VALUES = [
      "'store_id' must be a text of 1 to 128 characters without control characters"),
 ]
 IDS = ["budget-1", "batch-0", "batch-20000", "batch-text", "interval-0", "cap-below-base",
-       "typo", "failures-0", "cooldown-neg", "failures-float", "budget-bool", "url-no-host",
+       "typo", "failures-0", "cooldown-neg", "failures-float", "old-lock-out", "budget-bool", "url-no-host",
        "url-space", "kiosk-id-escape", "store-id-nul"]
 
 

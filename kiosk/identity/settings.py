@@ -14,7 +14,7 @@ figures).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import msgspec
 
@@ -22,7 +22,16 @@ import msgspec
 MAX_GUESSES_PER_DAY = 5000
 
 
+_LOCK_OUT = ("the 60 s lock-out after max_failures became progressive delays: remove it and "
+             "set free_failures, first_delay, max_delay or quiet_period if the defaults do "
+             "not suit (docs/security.md)")
+
+
 class LoyaltyCardSettings(msgspec.Struct, kw_only=True, frozen=True):
+    #: settings of earlier versions, and what took their place (``kiosk.settings.read_section``)
+    REPLACED: ClassVar[dict[str, str]] = {
+        "max_failures": _LOCK_OUT, "failure_window": _LOCK_OUT, "cooldown": _LOCK_OUT}
+
     free_failures: Annotated[int, msgspec.Meta(ge=1, le=10)] = 3
     first_delay: Annotated[float, msgspec.Meta(ge=0.5, le=60)] = 1.0
     max_delay: Annotated[float, msgspec.Meta(ge=10, le=3600)] = 60.0
