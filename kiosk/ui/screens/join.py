@@ -11,6 +11,7 @@ from kiosk.ui.presenters.join import JoinPresenter
 from kiosk.ui.presenters.mydata import PURPOSES, purpose_label
 from kiosk.ui.qr import qr_image
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
+from kiosk.ui.screens.keyboard import OnScreenKeyboard
 
 
 class JoinScreen(Screen):
@@ -41,6 +42,9 @@ class JoinScreen(Screen):
         self.first_name.setMaxLength(40)
         form.addWidget(self.name_label)
         form.addWidget(self.first_name)
+        self.keyboard = OnScreenKeyboard(self.form)  # a kiosk has no keyboard
+        self.keyboard.attach(self.first_name)
+        form.addWidget(self.keyboard)
         self.where_held = label(self.form, "hint")  # where the profile lives, before consent
         self.where_held.setObjectName("where_held")
         self.where_held.setWordWrap(True)
@@ -90,6 +94,7 @@ class JoinScreen(Screen):
         self.mode = mode
         self.name_label.setVisible(mode == "join")
         self.first_name.setVisible(mode == "join")
+        self.keyboard.setVisible(mode == "join")
         self.retranslate()
 
     def consents(self) -> dict[str, bool]:
@@ -138,6 +143,7 @@ class JoinScreen(Screen):
 
     def clear(self) -> None:
         self.first_name.clear()
+        self.keyboard.reset()
         for box in self.boxes.values():
             box.setChecked(False)
         self.short_code = ""
