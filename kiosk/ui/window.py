@@ -173,6 +173,7 @@ class KioskWindow(QWidget):
         self.attract.accessibility_clicked.connect(self.accessibility_panel.open)
         self.picks.accessibility_clicked.connect(self.accessibility_panel.open)
         self.session.session_reset.connect(self.accessibility.reset)
+        self.session.session_reset.connect(self.accessibility_panel.clear)
 
     def spoken_text(self) -> str:
         """What "Read aloud" says on the current screen."""

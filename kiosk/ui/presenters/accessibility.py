@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
 from kiosk.ui.texts import display_name, format_price, stock_line, why_this
 
@@ -29,7 +29,8 @@ def spoken_text(heading: str, greeting: str = "",
                 shelves: Iterable[tuple[str, Iterable[Any]]] = ()) -> str:
     """What "Read aloud" says: the screen's heading, the greeting, then each shelf's
     title and each pick's name, price, stock and reason, one sentence each."""
-    parts = [text.strip() for text in (heading, greeting) if text and text.strip()]
+    parts = [line for text in (heading, greeting) for line in (text or "").splitlines()
+             if line.strip()]
     for title, picks in shelves:
         if title:
             parts.append(title)
@@ -67,12 +68,14 @@ class AccessibilityPresenter(QObject):
     spoke = Signal(str)   # the text handed to the speech engine
 
     def __init__(self, config: Any, apply: Callable[[str, bool], None],
-                 parent: QObject | None = None, *, engine: str | None = None):
+                 parent: QObject | None = None, *,
+                 engines: Callable[[], list[str]] = speech_engines):
         super().__init__(parent)
         self.config = config
         self.apply = apply            # apply(theme, large_text): kiosk.ui.app.apply_look
-        self.engine_name = engine     # None: the first real engine installed
+        self.engines = engines        # the engines to try, best first
         self.speech: Any = None
+        self.speech_tried = False
         self.theme = config.theme
         self.large_text = bool(config.large_text)
 
@@ -102,9 +105,8 @@ class AccessibilityPresenter(QObject):
     # -- reading aloud -------------------------------------------------------------
 
     def can_speak(self) -> bool:
-        if self.engine_name is not None:
-            return True
-        return bool(speech_engines())
+        """Whether an engine really starts here (a listed engine may lack its library)."""
+        return self._speech() is not None
 
     def speak(self, text: str) -> bool:
         """Read ``text`` aloud; False if this kiosk has no voice."""
@@ -120,21 +122,23 @@ class AccessibilityPresenter(QObject):
             self.speech.stop()
 
     def _speech(self) -> Any:
-        if self.speech is None:
-            engines = [self.engine_name] if self.engine_name else speech_engines()
-            if not engines:
-                return None
-            try:
-                from PySide6.QtTextToSpeech import QTextToSpeech
-
-                self.speech = QTextToSpeech(engines[0], self)
-            except Exception:  # no voice is better than a kiosk that stops
-                log.exception("the speech engine could not start")
-                return None
-        try:
-            from PySide6.QtCore import QLocale
-
-            self.speech.setLocale(QLocale())
-        except Exception:
-            log.warning("the speech engine has no voice for this language")
+        if not self.speech_tried:
+            self.speech_tried = True
+            self.speech = self._start_engine()
+        if self.speech is not None:
+            self.speech.setLocale(QLocale())  # the kiosk's language now
         return self.speech
+
+    def _start_engine(self) -> Any:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+
+            for name in self.engines():
+                speech = QTextToSpeech(name, self)
+                if speech.state() != QTextToSpeech.State.Error:
+                    return speech
+                log.warning("the speech engine %s did not start", name)
+                speech.deleteLater()
+        except Exception:  # no voice is better than a kiosk that stops
+            log.exception("the speech engine could not start")
+        return None
