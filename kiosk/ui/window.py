@@ -25,7 +25,7 @@ from kiosk.ui.presenters.staff_gate import StaffGatePresenter
 from kiosk.ui.presenters.training import TrainingPresenter
 from kiosk.ui.screens.accessibility import AccessibilityPanel
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.common import Screen, button, label, set_text
+from kiosk.ui.screens.common import Screen, button, label, set_text, touch_drop_downs
 from kiosk.ui.screens.help import HelpScreen
 from kiosk.ui.screens.idle import IdleOverlay
 from kiosk.ui.screens.join import JoinScreen
@@ -163,6 +163,7 @@ class KioskWindow(QWidget):
         # the left button: touch screens that send mouse events scroll too, and Qt
         # turns a real touch into the same mouse events (docs in kiosk/ui/touch.py)
         enable_touch_scrolling_within(self.stack, mouse=True)
+        touch_drop_downs(self.stack)
         from kiosk.ui.app import apply_look
 
         self.accessibility = AccessibilityPresenter(
