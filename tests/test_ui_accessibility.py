@@ -128,7 +128,7 @@ def rgba(value: str) -> tuple[float, float, float, float] | None:
 
 def over(top, bottom):
     alpha = top[3]
-    return tuple(top[i] * alpha + bottom[i] * (1 - alpha) for i in range(3)) + (1.0,)
+    return (*(top[i] * alpha + bottom[i] * (1 - alpha) for i in range(3)), 1.0)
 
 
 def background(rules, chain: list[Node]):
