@@ -20,10 +20,13 @@ def accessibility_button(parent: QWidget) -> QPushButton:
     return widget
 
 
-def retranslate_accessibility_button(widget: QPushButton) -> None:
-    set_text(widget, "Aa  " + translate("AccessibilityPanel", "Easier to read"),
+def retranslate_accessibility_button(widget: QPushButton, *, compact: bool = False) -> None:
+    """"Aa Easier to read"; ``compact``: "Aa" alone (a header with many buttons)."""
+    words = translate("AccessibilityPanel", "Easier to read")
+    set_text(widget, "Aa" if compact else f"Aa  {words}",
              translate("AccessibilityPanel",
                        "Accessibility: larger text, high contrast, read aloud"))
+    widget.setToolTip(words)
 
 
 class AccessibilityPanel(Screen):

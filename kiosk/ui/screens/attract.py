@@ -10,7 +10,15 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.look import product_pixmap
 from kiosk.ui.presenters.session import SessionPresenter
@@ -41,6 +49,9 @@ class PopularCard(QFrame):
         self.title = label(self, "loop-title")
         self.image = QLabel(self)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the picture takes the room the screen has; it never makes the screen taller
+        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.image.setMinimumSize(96, 96)
         self.name_label = label(self, "loop")
         self.price_label = label(self, "loop-price")
         self.stock_label = label(self, "loop-where")
@@ -51,7 +62,9 @@ class PopularCard(QFrame):
         for widget in (self.name_label, self.price_label, self.stock_label):
             layout.addWidget(widget)
 
-    def set_image_size(self, size: int) -> None:
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        size = max(96, min(480, self.image.width(), self.image.height()))
         if size != self.image_size:
             self.image_size = size
             self._picture()
@@ -112,7 +125,7 @@ class AttractScreen(Screen):
         self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.columns.setSpacing(32)
         page.addLayout(self.columns, 1)
-        welcome = QWidget(self)
+        self.welcome = welcome = QWidget(self)
         self.columns.addWidget(welcome, 1)
         outer = QVBoxLayout(welcome)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +163,10 @@ class AttractScreen(Screen):
         outer.addWidget(self.training_label)
         outer.addStretch(1)
         self.popular_card = PopularCard(self)
+        # only where it fits: it never makes the screen taller than the window
+        self.popular_card.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Ignored)
+        self.card_fits = True
         self.popular_card.hide()
         self.columns.addWidget(self.popular_card, 1)
         self.timer = QTimer(self)
@@ -225,8 +242,7 @@ class AttractScreen(Screen):
             return
         self.popular_card.show_pick(self.popular[self.loop_index % len(self.popular)])
         self.loop_index += 1
-        if self.popular_card.isHidden():
-            self.popular_card.show()
+        self.popular_card.setVisible(self.card_fits)
 
     def spoken_heading(self) -> str:
         """What "Read aloud" says first on this screen."""
@@ -240,9 +256,11 @@ class AttractScreen(Screen):
                      else QBoxLayout.Direction.TopToBottom)
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
-        # the picture takes what the layout leaves: about a third of the short side
-        self.popular_card.set_image_size(max(160, min(480, min(size.width(),
-                                                                size.height()) // 3)))
+        margins = self.layout().contentsMargins()
+        room = (size.height() - margins.top() - margins.bottom() - 80
+                - (0 if landscape else self.welcome.minimumSizeHint().height()))
+        self.card_fits = room >= self.popular_card.minimumSizeHint().height()
+        self.popular_card.setVisible(self.card_fits and self.popular_card.pick is not None)
         super().resizeEvent(event)
 
     def showEvent(self, event) -> None:

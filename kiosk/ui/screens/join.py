@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.presenters.join import JoinPresenter
 from kiosk.ui.presenters.mydata import PURPOSES, purpose_label
@@ -26,7 +34,17 @@ class JoinScreen(Screen):
         page = QHBoxLayout(self)
         column = QWidget(self)
         column.setMaximumWidth(960)
-        page.addWidget(column)
+        # with the on-screen keyboard the form is taller than a landscape screen: it scrolls
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        centre = QHBoxLayout(holder)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addWidget(column)
+        scroll.setWidget(holder)
+        page.addWidget(scroll)
         outer = QVBoxLayout(column)
         outer.setContentsMargins(32, 24, 32, 24)
         self.title = label(self, "headline")

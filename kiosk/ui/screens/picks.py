@@ -233,7 +233,7 @@ class PicksScreen(Screen):
         set_text(self.my_data_button, self.tr("My data"))
         set_text(self.help_button, self.tr("Ask for help"))
         set_text(self.done_button, self.tr("I'm done"))
-        retranslate_accessibility_button(self.accessibility_button)
+        retranslate_accessibility_button(self.accessibility_button, compact=True)
         for spec, plugin_button in self.plugin_buttons:
             set_text(plugin_button, self.tr(spec.title))
         self.my_data_button.setVisible(self.session.customer_id is not None)
