@@ -502,3 +502,41 @@ def test_labels_of_the_panel_are_translated(qtbot, window):
     assert texts == ["Lecture facile", "Texte plus grand", "Contraste élevé", "Fermer",
                      "Aa  Lecture facile"]
     assert isinstance(panel.title, QLabel)
+
+
+# -- readable by default, on the real screens ----------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_attract_shows_popular_products_as_large_cards(qtbot, window, kiosk, size):
+    window.resize(*size)
+    attract = window.attract
+    card = attract.popular_card
+    qtbot.wait(100)  # the layout settles
+    qtbot.waitUntil(lambda: card.isVisible() and card.pick is not None)
+    expected = [display_name(p.name) for s in kiosk.recommendations.shelves(
+        None, session_id="attract", k=12) for p in s.picks][:12]
+    assert [display_name(p.name) for p in attract.popular] == expected
+    assert card.height() >= size[1] * 0.35 and card.width() >= size[0] * 0.4
+    assert card.image.pixmap().width() >= 200
+    assert card.name_label.font().pixelSize() >= 32
+    assert card.price_label.text() == format_price(card.pick.price)
+    assert card.stock_label.text()
+    seen = {card.name_label.text()}
+    attract.timer.timeout.connect(lambda: seen.add(card.name_label.text()))
+    attract.timer.setInterval(30)
+    attract.timer.start()
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=3000)
+    assert seen <= set(expected)
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_picks_are_readable_by_default(qtbot, window, store_db, size):
+    window.resize(*size)
+    scan(qtbot, window, store_db[1].code)
+    for card in window.picks.cards():
+        assert card.name_label.font().pixelSize() >= 22
+        why = card.why_label.font()
+        assert why.pixelSize() >= 18 and not why.italic()
+        colour = card.why_label.palette().color(card.why_label.foregroundRole())
+        assert contrast((*colour.getRgb()[:3], 1.0), (255, 255, 255, 1.0)) >= 7

@@ -21,7 +21,8 @@ LAYOUTS = {
     "fr": ("azertyuiop", "qsdfghjklm", "wxcvbn'-"),
 }
 ACCENTS = "éèêàçùôîïëâ"
-KEY = 56  # px: well over the 44 px touch minimum; ten fit a portrait 768 px screen
+KEY = 56  # px: a key's height, well over the 44 px touch minimum
+KEY_WIDTH = 48  # px: at least this wide; eleven accents fit a portrait 768 px screen
 
 
 def kiosk_language() -> str:
@@ -67,10 +68,10 @@ class OnScreenKeyboard(QWidget):
         self.accents_key = self._key(self, "key_accents")
         self.accents_key.setCheckable(True)
         self.space_key = self._key(self, "key_space")
-        self.space_key.setMinimumWidth(KEY * 4)
+        self.space_key.setMinimumWidth(KEY_WIDTH * 4)
         self.backspace_key = self._key(self, "key_backspace")
         self.done_key = button(self, "primary", "key_done")
-        self.done_key.setMinimumSize(KEY * 2, KEY)
+        self.done_key.setMinimumSize(KEY_WIDTH * 2, KEY)
         self.done_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for widget in (self.shift_key, self.accents_key):
             controls.addWidget(widget)
@@ -90,7 +91,7 @@ class OnScreenKeyboard(QWidget):
 
     def _key(self, parent: QWidget, name: str) -> QPushButton:
         key = button(parent, "keyboard-key", name)
-        key.setMinimumSize(KEY, KEY)
+        key.setMinimumSize(KEY_WIDTH, KEY)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus and cursor
         return key
 
