@@ -4,33 +4,33 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="24"/>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="94"/>
         <source>Easier to read</source>
         <translation>Easier to read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="27"/>
         <source>Accessibility: larger text, high contrast, read aloud</source>
         <translation>Accessibility: larger text, high contrast, read aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="95"/>
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="96"/>
         <source>High contrast</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="97"/>
         <source>Read this screen aloud</source>
         <translation>Read this screen aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="98"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -113,32 +113,32 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="190"/>
         <source>Scan your loyalty code</source>
         <translation>Scan your loyalty code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="191"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Hold your code under the scanner, or type the short code below.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="193"/>
         <source>Just browsing</source>
         <translation>Just browsing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="194"/>
         <source>Join: get your own picks</source>
         <translation>Join: get your own picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="195"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="217"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Getting personal picks ready… %1%</translation>
     </message>
@@ -936,68 +936,68 @@
 <context>
     <name>JoinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
         <source>Before we start</source>
         <translation>Before we start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="138"/>
         <source>Choose what we may do. You can change this any time in My data.</source>
         <translation>Choose what we may do. You can change this any time in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="140"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="142"/>
         <source>Join</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="143"/>
         <source>Get your own code for personal picks. Your first name is optional; we never need your surname.</source>
         <translation>Get your own code for personal picks. Your first name is optional; we never need your surname.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="145"/>
         <source>Join and get my code</source>
         <translation>Join and get my code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="128"/>
-        <location filename="../../kiosk/ui/screens/join.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="147"/>
         <source>First name (optional)</source>
         <translation>First name (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="149"/>
         <source>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</source>
         <translation>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="154"/>
         <source>Your short code: %1</source>
         <translation>Your short code: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="156"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>This is your code. Take a photo of it, or type the short code next time.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="158"/>
         <source>QR code of your new loyalty code</source>
         <translation>QR code of your new loyalty code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="159"/>
         <source>See my picks</source>
         <translation>See my picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="160"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -1058,17 +1058,17 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="247"/>
+        <location filename="../../kiosk/ui/window.py" line="249"/>
         <source>Done. We have erased everything about you.</source>
         <translation>Done. We have erased everything about you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="335"/>
+        <location filename="../../kiosk/ui/window.py" line="337"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="375"/>
+        <location filename="../../kiosk/ui/window.py" line="377"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
@@ -1301,43 +1301,43 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="188"/>
         <source>CAPS</source>
         <extracomment>the letter rows of each language&apos;s usual keyboard</extracomment>
         <translation>CAPS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="188"/>
         <source>Capital letters (on)</source>
         <translation>Capital letters (on)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="190"/>
         <source>Capital letter</source>
         <translation>Capital letter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="191"/>
         <source>Accented letters</source>
         <translation>Accented letters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
         <source>space</source>
         <translation>space</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
         <source>Space</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="193"/>
         <source>Delete the last letter</source>
         <translation>Delete the last letter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="194"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1452,17 +1452,17 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PopularCard</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="87"/>
         <source>Popular here</source>
         <translation>Popular here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="98"/>
         <source>Picture of %1</source>
         <translation>Picture of %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="99"/>
         <source>Popular here: %1</source>
         <translation>Popular here: %1</translation>
     </message>

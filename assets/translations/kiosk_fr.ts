@@ -4,33 +4,33 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="24"/>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="94"/>
         <source>Easier to read</source>
         <translation>Lecture facile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="27"/>
         <source>Accessibility: larger text, high contrast, read aloud</source>
         <translation>Accessibilité : texte plus grand, contraste élevé, lecture à voix haute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="95"/>
         <source>Larger text</source>
         <translation>Texte plus grand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="96"/>
         <source>High contrast</source>
         <translation>Contraste élevé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="97"/>
         <source>Read this screen aloud</source>
         <translation>Lire cet écran à voix haute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="98"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -113,32 +113,32 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="190"/>
         <source>Scan your loyalty code</source>
         <translation>Scannez votre code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="191"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Présentez votre code sous le lecteur, ou tapez le code court ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="193"/>
         <source>Just browsing</source>
         <translation>Je regarde seulement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="194"/>
         <source>Join: get your own picks</source>
         <translation>Inscrivez-vous : vos propres suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="195"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="217"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Préparation de vos suggestions personnelles… %1 %</translation>
     </message>
@@ -936,68 +936,68 @@
 <context>
     <name>JoinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
         <source>Before we start</source>
         <translation>Avant de commencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="138"/>
         <source>Choose what we may do. You can change this any time in My data.</source>
         <translation>Choisissez ce que nous pouvons faire. Vous pouvez le changer à tout moment dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="140"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="142"/>
         <source>Join</source>
         <translation>S’inscrire</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="143"/>
         <source>Get your own code for personal picks. Your first name is optional; we never need your surname.</source>
         <translation>Recevez votre code pour des suggestions personnelles. Le prénom est facultatif ; nous n’avons jamais besoin de votre nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="145"/>
         <source>Join and get my code</source>
         <translation>M’inscrire et recevoir mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="128"/>
-        <location filename="../../kiosk/ui/screens/join.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="147"/>
         <source>First name (optional)</source>
         <translation>Prénom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="149"/>
         <source>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</source>
         <translation>Votre profil (votre prénom, ce que vous aimez et ces réponses) est conservé par notre siège, pour que votre code et votre profil fonctionnent dans tous nos magasins.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="154"/>
         <source>Your short code: %1</source>
         <translation>Votre code court : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="156"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>Voici votre code. Prenez-le en photo, ou tapez le code court la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="158"/>
         <source>QR code of your new loyalty code</source>
         <translation>Code QR de votre nouveau code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="159"/>
         <source>See my picks</source>
         <translation>Voir mes suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="160"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -1058,17 +1058,17 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="247"/>
+        <location filename="../../kiosk/ui/window.py" line="249"/>
         <source>Done. We have erased everything about you.</source>
         <translation>C’est fait. Nous avons effacé toutes vos données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="335"/>
+        <location filename="../../kiosk/ui/window.py" line="337"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="375"/>
+        <location filename="../../kiosk/ui/window.py" line="377"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
@@ -1301,43 +1301,43 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="188"/>
         <source>CAPS</source>
         <extracomment>the letter rows of each language&apos;s usual keyboard</extracomment>
         <translation>MAJ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="188"/>
         <source>Capital letters (on)</source>
         <translation>Majuscules (activées)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="190"/>
         <source>Capital letter</source>
         <translation>Majuscule</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="191"/>
         <source>Accented letters</source>
         <translation>Lettres accentuées</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
         <source>space</source>
         <translation>espace</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="193"/>
         <source>Delete the last letter</source>
         <translation>Effacer la dernière lettre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/keyboard.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="194"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -1452,17 +1452,17 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>PopularCard</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="87"/>
         <source>Popular here</source>
         <translation>Populaire ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="98"/>
         <source>Picture of %1</source>
         <translation>Photo de %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="99"/>
         <source>Popular here: %1</source>
         <translation>Populaire ici : %1</translation>
     </message>
