@@ -66,7 +66,10 @@ demo-chain: $(STAMP)
 	  $(BIN)/kiosk demo --chain $(DEMO_CHAIN_DIR) $(CHAIN_ARGS); \
 	fi
 
+# The shopper's screens at 3 sizes x English/French x large text, and the staff tablet's;
+# older shopper screenshots (names no longer made) are removed first.
 screenshots: $(STAMP) $(DEMO_DB)
+	rm -f $(filter-out docs/screenshots/staff-%,$(wildcard docs/screenshots/*.png))
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots --db $(DEMO_DB)
 
 # lint-imports checks the import contracts in pyproject.toml (docs/architecture-layers.md).

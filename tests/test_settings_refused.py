@@ -66,8 +66,8 @@ BAD_VALUES = [
      "'store_id' must be a text of 1 to 128 characters without control characters"),
 ]
 IDS = ["budget-1", "batch-0", "batch-20000", "batch-text", "interval-0", "cap-below-base",
-       "typo", "failures-0", "cooldown-neg", "failures-float", "old-lock-out", "budget-bool", "url-no-host",
-       "url-space", "kiosk-id-escape", "store-id-nul"]
+       "typo", "failures-0", "cooldown-neg", "failures-float", "old-lock-out", "budget-bool",
+       "url-no-host", "url-space", "kiosk-id-escape", "store-id-nul"]
 
 
 def outbox_rows(database: Path) -> int:

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AccessibilityPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="94"/>
+        <source>Easier to read</source>
+        <translation>Easier to read</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="27"/>
+        <source>Accessibility: larger text, high contrast, read aloud</source>
+        <translation>Accessibility: larger text, high contrast, read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="95"/>
+        <source>Larger text</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="96"/>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="97"/>
+        <source>Read this screen aloud</source>
+        <translation>Read this screen aloud</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="98"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>AdvisorScreen</name>
     <message numerus="yes">
         <location filename="../../kiosk/ui/staff/screens/advisor.py" line="71"/>
@@ -89,37 +123,32 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="190"/>
         <source>Scan your loyalty code</source>
         <translation>Scan your loyalty code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="191"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Hold your code under the scanner, or type the short code below.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="193"/>
         <source>Just browsing</source>
         <translation>Just browsing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="194"/>
         <source>Join: get your own picks</source>
         <translation>Join: get your own picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="195"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="96"/>
-        <source>Popular here</source>
-        <translation>Popular here</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="217"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Getting personal picks ready… %1%</translation>
     </message>
@@ -1053,78 +1082,78 @@
 <context>
     <name>JoinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="155"/>
         <source>Before we start</source>
         <translation>Before we start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="156"/>
         <source>Choose what we may do. You can change this any time in My data.</source>
         <translation>Choose what we may do. You can change this any time in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="158"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="160"/>
         <source>Join</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
         <source>With these answers you get:</source>
         <translation>With these answers you get:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="140"/>
         <source>What you get:</source>
         <translation>What you get:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="161"/>
         <source>Get your own code. You choose below what we may do with it. Your first name is optional; we never need your surname.</source>
         <translation>Get your own code. You choose below what we may do with it. Your first name is optional; we never need your surname.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="164"/>
         <source>Join and get my code</source>
         <translation>Join and get my code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="142"/>
-        <location filename="../../kiosk/ui/screens/join.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="166"/>
         <source>First name (optional)</source>
         <translation>First name (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="168"/>
         <source>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</source>
         <translation>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="173"/>
         <source>Your short code: %1</source>
         <translation>Your short code: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="175"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>This is your code. Take a photo of it, or type the short code next time.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="177"/>
         <source>QR code of your new loyalty code</source>
         <translation>QR code of your new loyalty code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="178"/>
         <source>Start shopping</source>
         <translation>Start shopping</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="180"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -1170,8 +1199,8 @@
         <location filename="../../kiosk/ui/scanning/keypad.py" line="204"/>
         <source>Please wait %n second(s), then try again.</source>
         <translation>
-            <numerusform>Please wait %n second(s), then try again.</numerusform>
-            <numerusform>Please wait %n second(s), then try again.</numerusform>
+            <numerusform>Please wait %n second, then try again.</numerusform>
+            <numerusform>Please wait %n seconds, then try again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1206,12 +1235,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="334"/>
+        <location filename="../../kiosk/ui/window.py" line="370"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="372"/>
+        <location filename="../../kiosk/ui/window.py" line="410"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
@@ -1397,6 +1426,50 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="188"/>
+        <source>CAPS</source>
+        <extracomment>the letter rows of each language&apos;s usual keyboard</extracomment>
+        <translation>CAPS</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="188"/>
+        <source>Capital letters (on)</source>
+        <translation>Capital letters (on)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="190"/>
+        <source>Capital letter</source>
+        <translation>Capital letter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="191"/>
+        <source>Accented letters</source>
+        <translation>Accented letters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
+        <source>space</source>
+        <translation>space</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="193"/>
+        <source>Delete the last letter</source>
+        <translation>Delete the last letter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="194"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>OutOfOrderScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/out_of_order.py" line="70"/>
@@ -1434,84 +1507,84 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PicksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="267"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="352"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="361"/>
         <source>My list (%1)</source>
         <translation>My list (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="277"/>
         <source>My data</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="278"/>
         <source>Ask for help</source>
         <translation>Ask for help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="279"/>
         <source>I&apos;m done</source>
         <translation>I&apos;m done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="276"/>
         <location filename="../../kiosk/ui/screens/picks.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="294"/>
         <source>Finding your picks…</source>
         <translation>Finding your picks…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="341"/>
         <source>Nothing to suggest right now. Have a look around!</source>
         <translation>Nothing to suggest right now. Have a look around!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="382"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="391"/>
         <source>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</source>
         <translation>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="394"/>
         <source>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</source>
         <translation>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="451"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="460"/>
         <source>More like %1</source>
         <translation>More like %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="453"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="462"/>
         <source>More like this</source>
         <translation>More like this</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="455"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="464"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="456"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="465"/>
         <source>Close: more like this</source>
         <translation>Close: more like this</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="499"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="508"/>
         <source>Removed: %1</source>
         <translation>Removed: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="500"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="509"/>
         <source>Removed.</source>
         <translation>Removed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="501"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="510"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="502"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="511"/>
         <source>Undo: bring %1 back</source>
         <translation>Undo: bring %1 back</translation>
     </message>
@@ -1543,14 +1616,32 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="77"/>
+        <location filename="../../kiosk/ui/window.py" line="80"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>This part of the kiosk is not available right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="82"/>
+        <location filename="../../kiosk/ui/window.py" line="86"/>
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>PopularCard</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="87"/>
+        <source>Popular here</source>
+        <translation>Popular here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="98"/>
+        <source>Picture of %1</source>
+        <translation>Picture of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="99"/>
+        <source>Popular here: %1</source>
+        <translation>Popular here: %1</translation>
     </message>
 </context>
 <context>
@@ -1734,8 +1825,8 @@ It tells you how to restore a backup or rebuild the database from head office.</
         <location filename="../../kiosk/ui/presenters/session.py" line="27"/>
         <source>Too many tries. Please wait %n second(s), then try again.</source>
         <translation>
-            <numerusform>Too many tries. Please wait %n second(s), then try again.</numerusform>
-            <numerusform>Too many tries. Please wait %n second(s), then try again.</numerusform>
+            <numerusform>Too many tries. Please wait %n second, then try again.</numerusform>
+            <numerusform>Too many tries. Please wait %n seconds, then try again.</numerusform>
         </translation>
     </message>
     <message>

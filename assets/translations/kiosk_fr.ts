@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AccessibilityPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="94"/>
+        <source>Easier to read</source>
+        <translation>Lecture facile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="27"/>
+        <source>Accessibility: larger text, high contrast, read aloud</source>
+        <translation>Accessibilité : texte plus grand, contraste élevé, lecture à voix haute</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="95"/>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="96"/>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="97"/>
+        <source>Read this screen aloud</source>
+        <translation>Lire cet écran à voix haute</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="98"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>AdvisorScreen</name>
     <message numerus="yes">
         <location filename="../../kiosk/ui/staff/screens/advisor.py" line="71"/>
@@ -89,37 +123,32 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="190"/>
         <source>Scan your loyalty code</source>
         <translation>Scannez votre code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="191"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Présentez votre code sous le lecteur, ou tapez le code court ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="193"/>
         <source>Just browsing</source>
         <translation>Je regarde seulement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="194"/>
         <source>Join: get your own picks</source>
         <translation>Inscrivez-vous : vos propres suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="195"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="96"/>
-        <source>Popular here</source>
-        <translation>Populaire ici</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="217"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Préparation de vos suggestions personnelles… %1 %</translation>
     </message>
@@ -1053,78 +1082,78 @@
 <context>
     <name>JoinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="155"/>
         <source>Before we start</source>
         <translation>Avant de commencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="156"/>
         <source>Choose what we may do. You can change this any time in My data.</source>
         <translation>Choisissez ce que nous pouvons faire. Vous pouvez le changer à tout moment dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="158"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="160"/>
         <source>Join</source>
         <translation>S’inscrire</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="137"/>
         <source>With these answers you get:</source>
         <translation>Avec ces réponses, vous avez :</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="140"/>
         <source>What you get:</source>
         <translation>Ce que vous avez :</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="161"/>
         <source>Get your own code. You choose below what we may do with it. Your first name is optional; we never need your surname.</source>
         <translation>Obtenez votre code. Choisissez ci-dessous ce que nous pouvons en faire. Votre prénom est facultatif ; nous n’avons jamais besoin de votre nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="164"/>
         <source>Join and get my code</source>
         <translation>M’inscrire et recevoir mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="142"/>
-        <location filename="../../kiosk/ui/screens/join.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="166"/>
         <source>First name (optional)</source>
         <translation>Prénom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="168"/>
         <source>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</source>
         <translation>Votre profil (votre prénom, ce que vous aimez et ces réponses) est conservé par notre siège, pour que votre code et votre profil fonctionnent dans tous nos magasins.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="173"/>
         <source>Your short code: %1</source>
         <translation>Votre code court : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="175"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>Voici votre code. Prenez-le en photo, ou tapez le code court la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="177"/>
         <source>QR code of your new loyalty code</source>
         <translation>Code QR de votre nouveau code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="178"/>
         <source>Start shopping</source>
         <translation>Commencer mes achats</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="180"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
@@ -1206,12 +1235,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="334"/>
+        <location filename="../../kiosk/ui/window.py" line="370"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="372"/>
+        <location filename="../../kiosk/ui/window.py" line="410"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
@@ -1397,6 +1426,50 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="188"/>
+        <source>CAPS</source>
+        <extracomment>the letter rows of each language&apos;s usual keyboard</extracomment>
+        <translation>MAJ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="188"/>
+        <source>Capital letters (on)</source>
+        <translation>Majuscules (activées)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="190"/>
+        <source>Capital letter</source>
+        <translation>Majuscule</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="191"/>
+        <source>Accented letters</source>
+        <translation>Lettres accentuées</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
+        <source>space</source>
+        <translation>espace</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="192"/>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="193"/>
+        <source>Delete the last letter</source>
+        <translation>Effacer la dernière lettre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/keyboard.py" line="194"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
     <name>OutOfOrderScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/out_of_order.py" line="70"/>
@@ -1434,84 +1507,84 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>PicksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="267"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="352"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="361"/>
         <source>My list (%1)</source>
         <translation>Ma liste (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="277"/>
         <source>My data</source>
         <translation>Mes données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="278"/>
         <source>Ask for help</source>
         <translation>Demander de l’aide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="279"/>
         <source>I&apos;m done</source>
         <translation>J’ai fini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="276"/>
         <location filename="../../kiosk/ui/screens/picks.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="294"/>
         <source>Finding your picks…</source>
         <translation>Nous cherchons vos suggestions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="341"/>
         <source>Nothing to suggest right now. Have a look around!</source>
         <translation>Rien à suggérer pour l’instant. Faites un tour !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="382"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="391"/>
         <source>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</source>
         <translation>Vos suggestions personnelles sont en pause : voici les suggestions du magasin pour tous. Réactivez-les dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="394"/>
         <source>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</source>
         <translation>Comme vous l’avez demandé, nous n’utilisons pas vos achats : voici les suggestions du magasin pour tous. Vous pouvez changer cela dans Mes données.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="451"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="460"/>
         <source>More like %1</source>
         <translation>Dans l’esprit de « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="453"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="462"/>
         <source>More like this</source>
         <translation>Plus comme ça</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="455"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="464"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="456"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="465"/>
         <source>Close: more like this</source>
         <translation>Fermer : plus comme ça</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="499"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="508"/>
         <source>Removed: %1</source>
         <translation>Retiré : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="500"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="509"/>
         <source>Removed.</source>
         <translation>Retiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="501"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="510"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="502"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="511"/>
         <source>Undo: bring %1 back</source>
         <translation>Annuler : remettre %1</translation>
     </message>
@@ -1543,14 +1616,32 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>PluginScreenHost</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="77"/>
+        <location filename="../../kiosk/ui/window.py" line="80"/>
         <source>This part of the kiosk is not available right now.</source>
         <translation>Cette partie de la borne n’est pas disponible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="82"/>
+        <location filename="../../kiosk/ui/window.py" line="86"/>
         <source>Back</source>
         <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>PopularCard</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="87"/>
+        <source>Popular here</source>
+        <translation>Populaire ici</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="98"/>
+        <source>Picture of %1</source>
+        <translation>Photo de %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="99"/>
+        <source>Popular here: %1</source>
+        <translation>Populaire ici : %1</translation>
     </message>
 </context>
 <context>

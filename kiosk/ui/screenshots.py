@@ -1,4 +1,8 @@
-"""Render every kiosk screen offscreen at two sizes: ``python -m kiosk.ui.screenshots OUTDIR``.
+"""Render every kiosk screen offscreen: ``python -m kiosk.ui.screenshots OUTDIR``.
+
+Each shopper's screen at 1080×1920, 768×1024 and 1920×1080, in English and
+French, with and without large text (``picks-1080x1920-fr-large.png``); the staff
+tablet's screens (``staff-*.png``, alone with ``--staff-only``).
 
 Works on a copy of the store (``--db FILE``, default: a demo store built with
 ``kiosk.demo`` into a temporary folder), so the real database is untouched.
@@ -18,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-SIZES = ((768, 1024), (1920, 1080))
+SIZES = ((1080, 1920), (768, 1024), (1920, 1080))
+LANGUAGES = ("en", "fr")
 #: the staff tablet: landscape and portrait
 STAFF_SIZES = ((1280, 800), (800, 1280))
 
@@ -45,7 +50,8 @@ def _damage_table(path: Path, table: str) -> None:
             raw.write(b"\xa5" * page_size)
 
 
-def render_out_of_order(kiosk: Any, outdir: Path, work: Path, *, sizes=SIZES) -> list[Path]:
+def render_out_of_order(kiosk: Any, outdir: Path, work: Path, *, sizes=SIZES,
+                        languages=LANGUAGES) -> list[Path]:
     """The out-of-order screen, on a damaged copy of the store."""
     from PySide6.QtWidgets import QApplication
 
@@ -60,13 +66,15 @@ def render_out_of_order(kiosk: Any, outdir: Path, work: Path, *, sizes=SIZES) ->
     written = []
     try:
         for width, height in sizes:
-            window = create_window(damaged, windowed=True, language="en")
+            window = create_window(damaged, windowed=True, language=languages[0])
             window.resize(width, height)
             window.show()
-            _settle(app, window)
-            path = outdir / f"out-of-order-{width}x{height}.png"
-            window.grab().save(str(path))
-            written.append(path)
+            for language in languages:
+                window.set_language(language)
+                _settle(app, window)
+                path = outdir / shot_name("out-of-order", width, height, language, False)
+                window.grab().save(str(path))
+                written.append(path)
             window.unlocked = True
             window.close()
             window.deleteLater()
@@ -100,65 +108,96 @@ def _settle(app, window) -> None:
     app.processEvents()
 
 
-def render_all(kiosk: Any, outdir: Path, *, sizes=SIZES) -> list[Path]:
+def shot_name(name: str, width: int, height: int, language: str, large: bool) -> str:
+    """``picks-1080x1920-fr-large.png``: screen, size, language, large text or not."""
+    return f"{name}-{width}x{height}-{language}{'-large' if large else ''}.png"
+
+
+def render_all(kiosk: Any, outdir: Path, *, sizes=SIZES, languages=LANGUAGES,
+               text_sizes=(False, True)) -> list[Path]:
+    """Every shopper's screen at each size, in each language, with and without large text."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.app import apply_look, create_window
+    from kiosk.ui.app import apply_look
 
     outdir.mkdir(parents=True, exist_ok=True)
     code = demo_shopper(kiosk)
     written: list[Path] = []
     app = QApplication.instance()
+    from kiosk.ui.app import create_window
+
     for width, height in sizes:
-        window = create_window(kiosk, windowed=True, language="en")
+        window = create_window(kiosk, windowed=True, language=languages[0])
         window.resize(width, height)
         window.show()
         _settle(app, window)
-
-        def shot(name: str, window=window, width=width, height=height) -> None:
-            _settle(app, window)
-            path = outdir / f"{name}-{width}x{height}.png"
-            window.grab().save(str(path))
-            written.append(path)
-
-        steps: list[tuple[str, Callable[[], None]]] = [
-            ("attract", lambda: None),
-            ("error-bad-code", lambda w=window: w.session.identify("NOT-A-REAL-CODE")),
-            ("picks", lambda w=window: w.session.identify(code)),
-            ("saved", lambda w=window: (
-                [c.save_button.click() for c in w.picks.cards()[:3]],
-                w.picks.saved_button.click())),
-            ("my-data", lambda w=window: w.picks.my_data_button.click()),
-            ("help", lambda w=window: (w.show_screen("help"))),
-            ("idle-warning", lambda w=window: (w.show_screen("picks"),
-                                               w.idle_overlay.show_countdown(30))),
-            ("guest", lambda w=window: (w.idle_overlay.hide(), w.session.reset(),
-                                        _settle(app, w), w.session.browse_as_guest())),
-            ("join", lambda w=window: (w.session.reset(), w._open_join())),
-            ("join-done", lambda w=window: (
-                w.join_screen.first_name.setText("Sam"),
-                w.join_screen.boxes["personalisation"].setChecked(True),
-                w.join_screen.submit())),
-            ("staff-pin", lambda w=window: (w.session.reset(), w.show_screen("pin"))),
-            ("attract-french", lambda w=window: (w.show_screen("attract"),
-                                                 w.set_language("fr"))),
-        ]
-        for name, action in steps:
-            action()
-            shot(name)
-        window.set_language("en")
-        apply_look(app, "high-contrast", False)
-        window.session.identify(code)
-        shot("picks-high-contrast")
-        apply_look(app, "default", True)
-        window.session.reset()
-        shot("attract-large-text")
-        apply_look(app, kiosk.config.theme, kiosk.config.large_text)
-        window.session.reset()
+        for language in languages:
+            for large in text_sizes:
+                written += _render_screens(app, window, kiosk, code, outdir, language, large,
+                                           (width, height))
         window.unlocked = True
         window.close()
         window.deleteLater()
         app.processEvents()
+    apply_look(app, kiosk.config.theme, kiosk.config.large_text)
+    return written
+
+
+def _render_screens(app: Any, window: Any, kiosk: Any, code: str, outdir: Path,
+                    language: str, large: bool, size: tuple[int, int]) -> list[Path]:
+    """One language and text size: every screen, from the attract screen on."""
+    width, height = size
+    if (window.width(), window.height()) != size:
+        print(f"warning: the window is {window.width()}x{window.height()}, not "
+              f"{width}x{height}: a screen does not fit", file=sys.stderr)
+    written: list[Path] = []
+    # this store's look, as if configured so: a shopper's reset keeps it
+    window.accessibility.config = kiosk.config.with_overrides(large_text=large)
+    window.session.reset()
+    window.set_language(language)
+    _settle(app, window)
+
+    def shot(name: str) -> None:
+        if window.translations.language != language:  # a reset went back to the store's
+            window.set_language(language)
+        _settle(app, window)
+        path = outdir / shot_name(name, width, height, language, large)
+        window.grab().save(str(path))
+        written.append(path)
+
+    def reset() -> None:
+        window.session.reset()
+        _settle(app, window)
+
+    steps: list[tuple[str, Callable[[], Any]]] = [
+        ("attract", lambda: None),
+        ("accessibility", window.attract.accessibility_button.click),
+        ("error-bad-code", lambda: (window.accessibility_panel.hide(),
+                                    window.session.identify("NOT-A-REAL-CODE"))),
+        ("picks", lambda: window.session.identify(code)),
+        ("saved", lambda: ([c.save_button.click() for c in window.picks.cards()[:3]],
+                           window.picks.saved_button.click())),
+        ("my-data", window.picks.my_data_button.click),
+        ("help", lambda: window.show_screen("help")),
+        ("idle-warning", lambda: (window.show_screen("picks"),
+                                  window.idle_overlay.show_countdown(30))),
+        ("guest", lambda: (window.idle_overlay.hide(), reset(),
+                           window.session.browse_as_guest())),
+        ("join", lambda: (reset(), window._open_join())),
+        ("join-done", lambda: (window.join_screen.first_name.setText("Zoë"),
+                               window.join_screen.boxes["personalisation"].setChecked(True),
+                               window.join_screen.submit())),
+        ("staff-pin", lambda: (reset(), window.show_screen("pin"))),
+    ]
+    for name, action in steps:
+        action()
+        shot(name)
+    if not large:
+        window.show_screen("attract")
+        window.session.identify(code)
+        window.accessibility.set_high_contrast(True)
+        shot("picks-high-contrast")
+    reset()
     return written
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.plugins import collect
 from kiosk.ui.i18n import Translations
+from kiosk.ui.presenters.accessibility import AccessibilityPresenter, spoken_text
 from kiosk.ui.presenters.health import HealthPresenter
 from kiosk.ui.presenters.idle import IdleMonitor
 from kiosk.ui.presenters.join import JoinPresenter
@@ -22,8 +23,9 @@ from kiosk.ui.presenters.mydata import MyDataPresenter
 from kiosk.ui.presenters.session import SessionPresenter
 from kiosk.ui.presenters.staff_gate import StaffGatePresenter
 from kiosk.ui.presenters.training import TrainingPresenter
+from kiosk.ui.screens.accessibility import AccessibilityPanel
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.common import Screen, button, label, set_text
+from kiosk.ui.screens.common import Screen, button, label, set_text, touch_drop_downs
 from kiosk.ui.screens.farewell import FarewellScreen
 from kiosk.ui.screens.help import HelpScreen
 from kiosk.ui.screens.idle import IdleOverlay
@@ -34,6 +36,7 @@ from kiosk.ui.screens.picks import PicksScreen
 from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.saved import SavedScreen
 from kiosk.ui.spec import ScreenSpec
+from kiosk.ui.touch import enable_touch_scrolling_within
 from kiosk.ui.workers import Worker
 
 translate = QCoreApplication.translate
@@ -77,6 +80,7 @@ class PluginScreenHost(Screen):
             widget.setText(self.tr("This part of the kiosk is not available right now."))
         self.content = widget
         self.layout_.insertWidget(0, widget, 1)
+        enable_touch_scrolling_within(widget, mouse=True)
 
     def retranslate(self) -> None:
         set_text(self.back_button, self.tr("Back"))
@@ -145,6 +149,7 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen)
         self.idle_overlay = IdleOverlay(self)
         self.idle_overlay.cover(self.stack)
+        self._touch_and_accessibility()
         self.banner_timer = QTimer(self)
         self.banner_timer.setSingleShot(True)
         self.banner_timer.timeout.connect(self.banner.hide)
@@ -157,6 +162,37 @@ class KioskWindow(QWidget):
         self.out_of_order.set_language(translations.language)
         self.retranslate()
         self.show_screen("attract")
+
+    # -- touch and accessibility (issue 13) -------------------------------------------
+
+    def _touch_and_accessibility(self) -> None:
+        """Drag to scroll everywhere; the accessibility panel, reset for each shopper."""
+        # the left button: touch screens that send mouse events scroll too, and Qt
+        # turns a real touch into the same mouse events (docs in kiosk/ui/touch.py)
+        enable_touch_scrolling_within(self.stack, mouse=True)
+        touch_drop_downs(self.stack)
+        from kiosk.ui.app import apply_look
+
+        self.accessibility = AccessibilityPresenter(
+            self.kiosk.config, lambda theme, large: apply_look(QApplication.instance(), theme,
+                                                               large), self)
+        self.accessibility_panel = AccessibilityPanel(self.accessibility, self,
+                                                      self.spoken_text)
+        self.attract.accessibility_clicked.connect(self.accessibility_panel.open)
+        self.picks.accessibility_clicked.connect(self.accessibility_panel.open)
+        self.session.session_reset.connect(self.accessibility.reset)
+        self.session.session_reset.connect(self.accessibility_panel.clear)
+
+    def spoken_text(self) -> str:
+        """What "Read aloud" says on the current screen."""
+        if self.current() == "picks":
+            shelves = [(shelf.title.text(), [c.pick for c in shelf.grid.cards if c.pick])
+                       for shelf in self.picks.shelves]
+            return spoken_text(self.picks.status.text() if self.picks.status.isVisible()
+                               else "", self.picks.greeting.text(), shelves)
+        popular = [self.attract.popular_card.pick] if self.attract.popular_card.pick else []
+        return spoken_text(self.attract.spoken_heading(), "",
+                           [(self.attract.popular_card.title.text(), popular)])
 
     def _scanning_widgets(self) -> QWidget | None:
         """H3's scanning widgets; every code they read goes to kiosk.identity.identify."""
@@ -361,6 +397,8 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event) -> None:
         if self.idle_overlay.isVisible():
             self.idle_overlay.setGeometry(self.rect())
+        if self.accessibility_panel.isVisible():
+            self.accessibility_panel.setGeometry(self.rect())
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -102,7 +102,7 @@ class SessionPresenter(QObject):
     saved_changed = Signal()
     help_requested = Signal()
     help_status = Signal(str)             # what the shopper reads about their request
-    popular_ready = Signal(list)          # product names for the attract loop
+    popular_ready = Signal(list)          # popular picks (Pick) for the attract loop
     undo_offered = Signal(str, str)       # sku, product name: "Not for me" can be undone
     undo_closed = Signal(str)             # sku: the undo is no longer offered
     similar_ready = Signal(str, list)     # anchor sku, picks like it (more like this)
@@ -272,12 +272,12 @@ class SessionPresenter(QObject):
         self.worker.run(op, success=done, failure=failed)
 
     def load_popular(self) -> None:
-        """Names of what is popular here, for the attract screen's loop."""
+        """What is popular here (picks: name, price, stock, where), for the attract loop."""
         session_id = "attract"
 
-        def op() -> list[str]:
+        def op() -> list[Any]:
             shelves = self.kiosk.recommendations.shelves(None, session_id=session_id, k=12)
-            return [display_name(p.name) for s in shelves for p in s.picks][:12]
+            return [p for s in shelves for p in s.picks][:12]
 
         self.worker.run(op, success=self.popular_ready.emit, failure=lambda e: None)
 

@@ -1,18 +1,102 @@
-"""Attract: the store's name, "Scan your loyalty code", a calm loop of what is popular here."""
+"""Attract: the store's name, "Scan your loyalty code", a calm loop of what is popular here.
+
+The loop shows one popular product at a time as a large card (picture, name,
+price, where it is): beside the welcome in landscape, under it in portrait.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.ui.look import product_pixmap
 from kiosk.ui.presenters.session import SessionPresenter
+from kiosk.ui.screens.accessibility import (
+    accessibility_button,
+    retranslate_accessibility_button,
+)
 from kiosk.ui.screens.common import Screen, button, label, set_text, staff_and_languages
+from kiosk.ui.texts import display_name, format_price, stock_line
 
 log = logging.getLogger(__name__)
 
-LOOP_MS = 4000
+LOOP_MS = 5000
+
+
+class PopularCard(QFrame):
+    """One popular product, large: its picture, name, price and where it is."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.setObjectName("popular_card")
+        self.pick: Any = None
+        self.image_size = 320
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 28, 28, 28)
+        layout.setSpacing(12)
+        self.title = label(self, "loop-title")
+        self.image = QLabel(self)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the picture takes the room the screen has; it never makes the screen taller
+        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.image.setMinimumSize(96, 96)
+        self.name_label = label(self, "loop")
+        self.price_label = label(self, "loop-price")
+        self.stock_label = label(self, "loop-where")
+        layout.addWidget(self.title)
+        layout.addWidget(self.image, 1)
+        for widget in (self.title, self.name_label, self.price_label, self.stock_label):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for widget in (self.name_label, self.price_label, self.stock_label):
+            layout.addWidget(widget)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        size = max(96, min(480, self.image.width(), self.image.height()))
+        if size != self.image_size:
+            self.image_size = size
+            self._picture()
+
+    def show_pick(self, pick: Any) -> None:
+        self.pick = pick
+        self._picture()
+        self.retranslate()
+
+    def _picture(self) -> None:
+        pick = self.pick
+        if pick is None:
+            self.image.clear()
+            return
+        self.image.setPixmap(product_pixmap(getattr(pick, "image", None),
+                                            display_name(pick.name),
+                                            getattr(pick, "theme", None), self.image_size))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Popular here"))
+        pick = self.pick
+        if pick is None:
+            for widget in (self.name_label, self.price_label, self.stock_label):
+                widget.clear()
+            return
+        name = display_name(pick.name)
+        self.name_label.setText(name)
+        self.price_label.setText(format_price(getattr(pick, "price", None)))
+        self.stock_label.setText(stock_line(getattr(pick, "stock_quantity", None),
+                                            getattr(pick, "location", None)))
+        self.image.setAccessibleName(self.tr("Picture of %1").replace("%1", name))
+        self.setAccessibleName(self.tr("Popular here: %1").replace("%1", name))
 
 
 class AttractScreen(Screen):
@@ -20,20 +104,31 @@ class AttractScreen(Screen):
     language_chosen = Signal(str)
     join_clicked = Signal()
     staff_clicked = Signal()
+    accessibility_clicked = Signal()
 
     def __init__(self, session: SessionPresenter, store_name: str,
                  keypad: QWidget | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.store_name = store_name
-        self.popular: list[str] = []
+        self.popular: list[Any] = []
         self.loop_index = 0
         self.training_percent: int | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(32, 24, 32, 24)
         top, self.staff_button, self.language_buttons = staff_and_languages(
             self, self.language_chosen)
-        outer.addLayout(top)
+        self.accessibility_button = accessibility_button(self)
+        top.insertWidget(2, self.accessibility_button)
+        page.addLayout(top)
+        # the welcome and the popular card: side by side in landscape, stacked in portrait
+        self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.columns.setSpacing(32)
+        page.addLayout(self.columns, 1)
+        self.welcome = welcome = QWidget(self)
+        self.columns.addWidget(welcome, 1)
+        outer = QVBoxLayout(welcome)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addStretch(1)
         self.store_label = label(self, "store-name")
         self.headline = label(self, "headline")
@@ -60,22 +155,27 @@ class AttractScreen(Screen):
         actions.addWidget(self.join_button)
         actions.addStretch(1)
         outer.addLayout(actions)
-        outer.addStretch(1)
-        self.loop_title = label(self, "loop-title")
-        self.loop_label = label(self, "loop")
         # "Getting personal picks ready… 40%" while a new store's models are trained
         self.training_label = label(self, "status")
         self.training_label.setObjectName("training_status")
+        self.training_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_label.hide()
-        for widget in (self.loop_title, self.loop_label, self.training_label):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            outer.addWidget(widget)
+        outer.addWidget(self.training_label)
+        outer.addStretch(1)
+        self.popular_card = PopularCard(self)
+        # only where it fits: it never makes the screen taller than the window
+        self.popular_card.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Ignored)
+        self.card_fits = True
+        self.popular_card.hide()
+        self.columns.addWidget(self.popular_card, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(LOOP_MS)
         self.timer.timeout.connect(self._next_popular)
         self.browse_button.clicked.connect(session.browse_as_guest)
         self.join_button.clicked.connect(self.join_clicked)
         self.staff_button.clicked.connect(self.staff_clicked)
+        self.accessibility_button.clicked.connect(self.accessibility_clicked)
         session.popular_ready.connect(self._popular_ready)
         session.scan_failed.connect(self.show_message)
         session.busy.connect(self._busy)
@@ -93,8 +193,9 @@ class AttractScreen(Screen):
         set_text(self.browse_button, self.tr("Just browsing"))
         set_text(self.join_button, self.tr("Join: get your own picks"))
         set_text(self.staff_button, self.tr("Staff"))
-        self.loop_title.setText(self.tr("Popular here") if self.popular else "")
-        for widget in (self.store_label, self.headline, self.hint, self.loop_title):
+        retranslate_accessibility_button(self.accessibility_button)
+        self.popular_card.retranslate()
+        for widget in (self.store_label, self.headline, self.hint):
             widget.setAccessibleName(widget.text())
         self._show_training()
 
@@ -129,18 +230,38 @@ class AttractScreen(Screen):
         if busy and self.isVisible():
             self.message.hide()
 
-    def _popular_ready(self, names: list[str]) -> None:
-        self.popular = names
+    def _popular_ready(self, picks: list[Any]) -> None:
+        self.popular = list(picks)
         self.loop_index = 0
         self._next_popular()
-        self.retranslate()
 
     def _next_popular(self) -> None:
         if not self.popular:
-            self.loop_label.setText("")
+            self.popular_card.show_pick(None)
+            self.popular_card.hide()
             return
-        self.loop_label.setText(self.popular[self.loop_index % len(self.popular)])
+        self.popular_card.show_pick(self.popular[self.loop_index % len(self.popular)])
         self.loop_index += 1
+        self.popular_card.setVisible(self.card_fits)
+
+    def spoken_heading(self) -> str:
+        """What "Read aloud" says first on this screen."""
+        return "\n".join(t for t in (self.store_label.text(), self.headline.text(),
+                                     self.hint.text()) if t)
+
+    def resizeEvent(self, event) -> None:
+        size = event.size()
+        landscape = size.width() > size.height()
+        direction = (QBoxLayout.Direction.LeftToRight if landscape
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+        margins = self.layout().contentsMargins()
+        room = (size.height() - margins.top() - margins.bottom() - 80
+                - (0 if landscape else self.welcome.minimumSizeHint().height()))
+        self.card_fits = room >= self.popular_card.minimumSizeHint().height()
+        self.popular_card.setVisible(self.card_fits and self.popular_card.pick is not None)
+        super().resizeEvent(event)
 
     def showEvent(self, event) -> None:
         self.session.load_popular()

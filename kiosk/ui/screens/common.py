@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.i18n import LANGUAGES
 
@@ -36,6 +45,17 @@ def button(parent: QWidget, role: str = "secondary", name: str = "") -> QPushBut
     if name:
         widget.setObjectName(name)
     return widget
+
+
+def touch_drop_downs(root: QWidget) -> None:
+    """Drop-down lists under ``root`` get items a finger can pick (at least 44 px tall).
+
+    A QComboBox draws its list with a menu-style delegate that ignores the style
+    sheet's ``::item`` sizes; the standard delegate honours them (assets/styles).
+    """
+    for combo in root.findChildren(QComboBox):
+        if type(combo.itemDelegate()) is not QStyledItemDelegate:
+            combo.setItemDelegate(QStyledItemDelegate(combo))
 
 
 def set_text(widget, text: str, accessible: str | None = None) -> None:

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.presenters.join import JoinPresenter, what_you_get
 from kiosk.ui.presenters.mydata import PURPOSES, purpose_label
 from kiosk.ui.qr import qr_image
 from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
+from kiosk.ui.screens.keyboard import OnScreenKeyboard
 
 
 class JoinScreen(Screen):
@@ -26,7 +35,17 @@ class JoinScreen(Screen):
         page = QHBoxLayout(self)
         column = QWidget(self)
         column.setMaximumWidth(960)
-        page.addWidget(column)
+        # with the on-screen keyboard the form is taller than a landscape screen: it scrolls
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        centre = QHBoxLayout(holder)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addWidget(column)
+        scroll.setWidget(holder)
+        page.addWidget(scroll)
         outer = QVBoxLayout(column)
         outer.setContentsMargins(32, 24, 32, 24)
         self.title = label(self, "headline")
@@ -42,6 +61,9 @@ class JoinScreen(Screen):
         self.first_name.setMaxLength(40)
         form.addWidget(self.name_label)
         form.addWidget(self.first_name)
+        self.keyboard = OnScreenKeyboard(self.form)  # a kiosk has no keyboard
+        self.keyboard.attach(self.first_name)
+        form.addWidget(self.keyboard)
         self.where_held = label(self.form, "hint")  # where the profile lives, before consent
         self.where_held.setObjectName("where_held")
         self.where_held.setWordWrap(True)
@@ -99,6 +121,7 @@ class JoinScreen(Screen):
         self.mode = mode
         self.name_label.setVisible(mode == "join")
         self.first_name.setVisible(mode == "join")
+        self.keyboard.setVisible(mode == "join")
         self.retranslate()
 
     def consents(self) -> dict[str, bool]:
@@ -158,6 +181,7 @@ class JoinScreen(Screen):
 
     def clear(self) -> None:
         self.first_name.clear()
+        self.keyboard.reset()
         for box in self.boxes.values():
             box.setChecked(False)
         self.short_code = ""

@@ -18,6 +18,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.presenters.session import SessionPresenter
 from kiosk.ui.presenters.shelves import Picks
+from kiosk.ui.screens.accessibility import (
+    accessibility_button,
+    retranslate_accessibility_button,
+)
 from kiosk.ui.screens.card import CardFrame, plugin_card_body
 from kiosk.ui.screens.common import Screen, button, label, set_text
 from kiosk.ui.texts import display_name, shelf_title
@@ -141,6 +145,7 @@ class PicksScreen(Screen):
     open_help = Signal()
     open_plugin_screen = Signal(str)
     done = Signal()
+    accessibility_clicked = Signal()
 
     def __init__(self, session: SessionPresenter, screen_specs: list[Any] = (),
                  parent: QWidget | None = None):
@@ -167,6 +172,9 @@ class PicksScreen(Screen):
                                           self.open_plugin_screen.emit(k))
             self.plugin_buttons.append((spec, plugin_button))
         self.done_button = button(self, "primary", "done")
+        self.accessibility_button = accessibility_button(self)  # larger text, contrast, voice
+        self.accessibility_button.clicked.connect(self.accessibility_clicked)
+        self.nav.addWidget(self.accessibility_button)
         for widget in (self.saved_button, self.my_data_button, self.help_button,
                        *[b for _, b in self.plugin_buttons], self.done_button):
             self.nav.addWidget(widget)
@@ -269,6 +277,7 @@ class PicksScreen(Screen):
         set_text(self.my_data_button, self.tr("My data"))
         set_text(self.help_button, self.tr("Ask for help"))
         set_text(self.done_button, self.tr("I'm done"))
+        retranslate_accessibility_button(self.accessibility_button, compact=True)
         for spec, plugin_button in self.plugin_buttons:
             set_text(plugin_button, self.tr(spec.title))
         self.my_data_button.setVisible(self.session.customer_id is not None)

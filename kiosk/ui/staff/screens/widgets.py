@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.screens.common import button, label, set_text
+from kiosk.ui.touch import enable_touch_scrolling
 
 #: narrower than this (px), the columns of a screen stack one above the other
 PORTRAIT_BELOW = 1000
@@ -67,6 +68,7 @@ def scrolling(parent: QWidget) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
     layout.setContentsMargins(0, 0, 8, 0)
     layout.setSpacing(12)
     area.setWidget(body)
+    enable_touch_scrolling(area)  # a tablet: drag to scroll (its fields keep mouse selection)
     return area, body, layout
 
 
