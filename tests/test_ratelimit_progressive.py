@@ -141,7 +141,7 @@ def test_the_bound_holds_for_every_timing_tried():
     ({"max_delay": 5}, "max_delay must be a number from 10 to 3600"),
     ({"quiet_period": 10}, "quiet_period must be a number from 60 to 86400"),
     ({"first_delay": 30, "max_delay": 20}, "max_delay (20) must be at least first_delay (30)"),
-    ({"max_failures": 5}, "unknown setting 'max_failures'"),
+    ({"max_failures": 5}, "'max_failures' is no longer a setting"),
 ], ids=["too-weak-together", "no-free", "tiny-cap", "short-quiet", "cap-below-first",
         "old-key"])
 def test_settings_that_would_weaken_the_limit_are_refused_naming_the_key(table, named):

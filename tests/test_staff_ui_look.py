@@ -56,6 +56,13 @@ def test_every_screen_is_touchable_named_and_fits(qtbot, staff_store, tablets, l
             for control in controls:
                 label = f"{name} {size} {control.objectName()} {control.accessibleName()!r}"
                 assert control.accessibleName().strip(), label
+                if isinstance(control, QComboBox) and control.count():
+                    control.showPopup()
+                    qtbot.waitUntil(control.view().isVisible)
+                    heights = [control.view().visualRect(control.model().index(row, 0))
+                               .height() for row in range(control.count())]
+                    control.hidePopup()
+                    assert min(heights) >= 44, (label, heights)
                 if isinstance(control.parent(), QComboBox):
                     continue    # a combo box's own text field: the combo is the target
                 assert control.height() >= 44 and control.width() >= 44, label

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from test_ui_support import open_kiosk, settle, wedge_scan, widget_texts
+from test_ui_touch import touch_tap
 
 from kiosk.recommend import Reason
 from kiosk.ui import texts
@@ -225,9 +226,10 @@ def test_more_like_this_moves_no_card_and_keeps_the_focus(qtbot, window, shopper
     scan_in(qtbot, window, shopper.code)
     qtbot.wait(20)
     before = card_places(window)
-    anchor = window.picks.cards()[1]
-    QTest.mouseClick(anchor.more_button, Qt.MouseButton.LeftButton)
-    assert window.focusWidget() is anchor.more_button
+    anchor = window.picks.cards()[0]   # inside the 800x800 offscreen screen, which a
+    # tap as a touch screen sends it must be in (drag-to-scroll sees it first)
+    touch_tap(qtbot, anchor.more_button)
+    qtbot.waitUntil(lambda: window.focusWidget() is anchor.more_button, timeout=2000)
     settle(qtbot, window)
     qtbot.wait(20)
     assert card_places(window) == before
@@ -307,9 +309,7 @@ def test_my_list_row_text_stays_readable(qtbot, window, shopper):
 
 def header_buttons(window):
     picks = window.picks
-    return [picks.nav.itemAt(i).widget() for i in range(picks.nav.count())
-            if picks.nav.itemAt(i).widget() is not None
-            and picks.nav.itemAt(i).widget().isVisible()]
+    return [widget for widget in picks.nav_buttons if widget.isVisible()]
 
 
 def assert_one_row_fully_visible(window):
@@ -348,3 +348,50 @@ def test_shopper_header_keeps_its_buttons_on_one_row(qtbot, window, shopper, siz
     qtbot.wait(20)
     assert_one_row_fully_visible(window)
     assert "Anna" in widget_texts(window.picks.greeting)[0]
+
+
+def whole(window, widget) -> bool:
+    """Shown in full: inside the window, and as wide as its text needs."""
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    inside = window.rect().contains(widget.rect().translated(top_left))
+    return inside and widget.width() >= widget.sizeHint().width()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_large_text_on_a_narrow_screen_cuts_no_button(qtbot, window, shopper, language):
+    """768 px wide with large text: the header's buttons take a row of their own (two if
+    need be) under the greeting; the attract screen's "Aa" loses its words and its two
+    actions stand one above the other. Before: "Personnel", "Français", "Mes données" cut."""
+    window.set_language(language)
+    window.resize(768, 1024)
+    window.accessibility.set_large_text(True)
+    try:
+        settle(qtbot, window)
+        qtbot.wait(20)
+        attract = window.attract
+        for widget in (attract.staff_button, attract.accessibility_button,
+                       *attract.language_buttons.values(), attract.browse_button,
+                       attract.join_button):
+            assert whole(window, widget), (widget.objectName(), widget.text())
+        scan_in(qtbot, window, shopper.code)
+        qtbot.wait(20)
+        assert window.height() == 1024, "nothing made the window taller than the screen"
+        for widget in header_buttons(window):
+            assert whole(window, widget), (widget.objectName(), widget.text())
+        greeting = window.picks.greeting
+        assert greeting.width() >= greeting.sizeHint().width() or greeting.wordWrap()
+        assert all(whole(window, b) for b in header_buttons(window))
+    finally:
+        window.accessibility.reset()
+
+
+def test_the_next_shopper_sees_the_picks_from_the_top(qtbot, window, shopper):
+    window.resize(1080, 1920)
+    scan_in(qtbot, window, shopper.code)
+    bar = window.picks.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    window.picks.done_button.click()
+    settle(qtbot, window)
+    scan_in(qtbot, window, shopper.code)
+    assert window.current() == "picks" and bar.value() == 0

@@ -114,6 +114,32 @@ def test_an_unknown_code_keeps_what_was_typed(qtbot, window):
     assert keypad.symbols == unknown
 
 
+def with_check(body: str) -> str | None:
+    """``body`` (12 symbols) with its check symbol, if that symbol is printable."""
+    check = base32.check_value(body)
+    return body + base32.ALPHABET[check] if check < 32 else None
+
+
+def test_a_real_card_number_with_a_wrong_tag_reads_like_an_unknown_code(qtbot, window,
+                                                                        store_db):
+    """A guesser must not learn that a card number exists (docs/security.md)."""
+    shopper = store_db[1]
+    card_number = shopper.short_code.replace("-", "")[:8]
+    forged = next(code for tag in ("2222", "3333", "4444", "5555", "6666", "7777")
+                  if (code := with_check(card_number + tag)) and
+                  code != shopper.short_code.replace("-", ""))
+    unknown = next(code for number in ("ZZZZZZZZ", "YYYYYYYY", "XXXXXXXX", "WWWWWWWW")
+                   if (code := with_check(number + "2222")))
+    assert window.kiosk.identity.verify(forged).status == "forged"  # no rate limit counted
+    assert window.kiosk.identity.verify(unknown).status == "unknown"
+    said = []
+    for code in (forged, unknown):
+        window.session.identify(code)
+        settle(qtbot, window)
+        said.append(window.attract.message.text())
+    assert said[0] and said[0] == said[1]
+
+
 def test_the_format_hint_stays_after_the_first_key(qtbot):
     keypad = KeypadWidget()
     qtbot.addWidget(keypad)
@@ -204,6 +230,9 @@ def test_rate_limited_keypad_counts_down_the_real_wait(qtbot, window):
     assert keypad.error_line.text() == "Please wait 2 seconds, then try again."
     assert window.attract.message.text() == "Too many tries. Please wait 2 seconds, then " \
         "try again."
+    # the message goes when the wait is over, not 8 s later
+    timer = window.attract.message_timer
+    assert timer.isActive() and timer.interval() == enforced * 1000
     assert not keypad.ok_button.isEnabled() and keypad.ok_button.text() == "Wait 2 s"
     keypad.wait_timer.timeout.emit()
     assert keypad.error_line.text() == "Please wait 1 second, then try again."
@@ -211,6 +240,8 @@ def test_rate_limited_keypad_counts_down_the_real_wait(qtbot, window):
     assert keypad.wait_left == 0 and keypad.ok_button.isEnabled()
     assert keypad.error_line.text() == ""
     assert keypad.symbols == "837HBBKCCFZ4Q"
+    qtbot.waitUntil(lambda: not window.attract.message.isVisible(), timeout=4000)
+    assert window.attract.hint.isVisible()   # back in the place the message took
 
 
 def test_the_typed_code_is_forgotten_when_the_screen_moves_on(qtbot, window):

@@ -91,6 +91,28 @@ def test_picks_scroll_by_dragging_a_finger(qtbot, window, store_db):
     assert after > before
 
 
+def touch_tap(qtbot, widget: QWidget) -> None:
+    """A finger put on ``widget`` and lifted, where it is on the screen (through the
+    window, as a touch screen's events come: drag-to-scroll sees them first)."""
+    window = widget.window()
+    point = widget.mapTo(window, widget.rect().center())
+    device = touch_screen()
+    QTest.touchEvent(window.windowHandle(), device).press(0, point).commit()
+    qtbot.wait(60)
+    QTest.touchEvent(window.windowHandle(), device).release(0, point).commit()
+
+
+def test_a_tap_on_a_card_s_button_still_works(qtbot, window, store_db):
+    """Drag to scroll must not eat taps: Save and More like this work by touch."""
+    scan(qtbot, window, store_db[1].code)
+    card = window.picks.cards()[0]
+    touch_tap(qtbot, card.save_button)
+    qtbot.waitUntil(lambda: window.session.is_saved(card.sku), timeout=3000)
+    touch_tap(qtbot, card.more_button)
+    qtbot.waitUntil(window.picks.similar_panel.isVisible, timeout=3000)
+    assert window.focusWidget() is card.more_button
+
+
 def test_my_data_scrolls_by_touch(qtbot, window, store_db):
     scan(qtbot, window, store_db[1].code)
     window.picks.my_data_button.click()

@@ -123,32 +123,32 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="200"/>
         <source>Scan your loyalty code</source>
         <translation>Scan your loyalty code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="201"/>
         <source>Hold your code under the scanner, or type the short code below.</source>
         <translation>Hold your code under the scanner, or type the short code below.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="203"/>
         <source>Just browsing</source>
         <translation>Just browsing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="194"/>
-        <source>Join: get your own picks</source>
-        <translation>Join: get your own picks</translation>
+        <location filename="../../kiosk/ui/screens/attract.py" line="204"/>
+        <source>Join: get your own code</source>
+        <translation>Join: get your own code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="205"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="242"/>
         <source>Getting personal picks ready… %1%</source>
         <translation>Getting personal picks ready… %1%</translation>
     </message>
@@ -220,47 +220,47 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="154"/>
         <source>Why this? %1</source>
         <translation>Why this? %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="157"/>
         <source>Picture of %1</source>
         <translation>Picture of %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="158"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="158"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="159"/>
         <source>Save %1</source>
         <translation>Save %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="161"/>
         <source>Not for me</source>
         <translation>Not for me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="162"/>
         <source>Not for me: %1</source>
         <translation>Not for me: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="163"/>
         <source>More like this</source>
         <translation>More like this</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/card.py" line="164"/>
         <source>More like %1</source>
         <translation>More like %1</translation>
     </message>
@@ -1161,42 +1161,42 @@
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="128"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="129"/>
         <source>Keypad for the code printed on your card</source>
         <translation>Keypad for the code printed on your card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="133"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="134"/>
         <source>Type %1</source>
         <translation>Type %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="134"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="135"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="135"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="136"/>
         <source>Delete the last character</source>
         <translation>Delete the last character</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="136"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="137"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="137"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="138"/>
         <source>Clear the code</source>
         <translation>Clear the code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="169"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="170"/>
         <source>Check the code and try again: one of the characters does not match the card.</source>
         <translation>Check the code and try again: one of the characters does not match the card.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="204"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="205"/>
         <source>Please wait %n second(s), then try again.</source>
         <translation>
             <numerusform>Please wait %n second, then try again.</numerusform>
@@ -1204,7 +1204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="206"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="207"/>
         <source>Wait %n s</source>
         <translation>
             <numerusform>Wait %n s</numerusform>
@@ -1212,22 +1212,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="209"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="210"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="138"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="139"/>
         <source>Use this code</source>
         <translation>Use this code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="130"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="131"/>
         <source>No camera handy? Type the 13 characters printed under the QR code, like this: XXXX-XXXX-XXXX-X</source>
         <translation>No camera handy? Type the 13 characters printed under the QR code, like this: XXXX-XXXX-XXXX-X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/scanning/keypad.py" line="202"/>
+        <location filename="../../kiosk/ui/scanning/keypad.py" line="203"/>
         <source>Code typed so far: %1</source>
         <translation>Code typed so far: %1</translation>
     </message>
@@ -1257,132 +1257,132 @@
 <context>
     <name>MyDataScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="242"/>
         <source>My data</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="243"/>
         <source>Back to my picks</source>
         <translation>Back to my picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="244"/>
         <source>What we know, and why</source>
         <translation>What we know, and why</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
         <source>What I like</source>
         <translation>What I like</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="248"/>
         <source>Themes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="251"/>
         <source>Colours</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="254"/>
         <source>My budget for one item</source>
         <translation>My budget for one item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="258"/>
         <source>Any price</source>
         <translation>Any price</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="263"/>
         <source>What you allow</source>
         <translation>What you allow</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="266"/>
         <source>Pause my personal picks for now</source>
         <translation>Pause my personal picks for now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="267"/>
         <source>Forget me</source>
         <translation>Forget me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="268"/>
         <source>Erase everything about me</source>
         <translation>Erase everything about me</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="269"/>
         <source>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</source>
         <translation>This deletes your purchases, likes and list from this store for good, and asks head office to do the same. Your code will stop working.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="272"/>
         <source>Yes, erase everything</source>
         <translation>Yes, erase everything</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="273"/>
         <source>No, keep my data</source>
         <translation>No, keep my data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="317"/>
         <source>A note from our staff (%1): %2</source>
         <translation>A note from our staff (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="322"/>
         <source>No member of staff has looked at your profile.</source>
         <translation>No member of staff has looked at your profile.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="327"/>
         <source>Staff looked at your profile %1 time(s), lately: %2</source>
         <translation>Staff looked at your profile %1 time(s), lately: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="337"/>
         <source>Your first name: %1</source>
         <translation>Your first name: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="344"/>
         <source>Purchases we use for your picks: %1</source>
         <translation>Purchases we use for your picks: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="347"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="354"/>
         <source>Most recently: %1</source>
         <translation>Most recently: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="354"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="361"/>
         <source>What you told us you like: %1</source>
         <translation>What you told us you like: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="363"/>
         <source>Your reactions to picks: %1</source>
         <translation>Your reactions to picks: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="364"/>
         <source>Saved items: %1</source>
         <translation>Saved items: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="358"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="365"/>
         <source>Items you said are not for you: %1</source>
         <translation>Items you said are not for you: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/mydata.py" line="368"/>
+        <location filename="../../kiosk/ui/screens/mydata.py" line="375"/>
         <source>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</source>
         <translation>We use these only to suggest things you may like, in any of our stores: your profile is kept by our head office. You can change or erase them here at any time.</translation>
     </message>
@@ -1507,84 +1507,84 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PicksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="275"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="361"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="328"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="416"/>
         <source>My list (%1)</source>
         <translation>My list (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="330"/>
         <source>My data</source>
         <translation>My data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="331"/>
         <source>Ask for help</source>
         <translation>Ask for help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="332"/>
         <source>I&apos;m done</source>
         <translation>I&apos;m done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="285"/>
-        <location filename="../../kiosk/ui/screens/picks.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="349"/>
         <source>Finding your picks…</source>
         <translation>Finding your picks…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="396"/>
         <source>Nothing to suggest right now. Have a look around!</source>
         <translation>Nothing to suggest right now. Have a look around!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="391"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="447"/>
         <source>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</source>
         <translation>Your personal picks are paused, so these are this store&apos;s picks for everyone. Turn them back on in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="394"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="450"/>
         <source>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</source>
         <translation>We don&apos;t use what you buy, as you asked, so these are this store&apos;s picks for everyone. You can change this in My data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="460"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="516"/>
         <source>More like %1</source>
         <translation>More like %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="462"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="518"/>
         <source>More like this</source>
         <translation>More like this</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="464"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="520"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="465"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="521"/>
         <source>Close: more like this</source>
         <translation>Close: more like this</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="508"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="564"/>
         <source>Removed: %1</source>
         <translation>Removed: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="509"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="565"/>
         <source>Removed.</source>
         <translation>Removed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="510"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="566"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/picks.py" line="511"/>
+        <location filename="../../kiosk/ui/screens/picks.py" line="567"/>
         <source>Undo: bring %1 back</source>
         <translation>Undo: bring %1 back</translation>
     </message>
@@ -1629,17 +1629,18 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>PopularCard</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="89"/>
         <source>Popular here</source>
+        <extracomment>how long a message about a scan stays (a &quot;please wait&quot; one: no longer than the wait)</extracomment>
         <translation>Popular here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="100"/>
         <source>Picture of %1</source>
         <translation>Picture of %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="101"/>
         <source>Popular here: %1</source>
         <translation>Popular here: %1</translation>
     </message>
@@ -1830,98 +1831,93 @@ It tells you how to restore a backup or rebuild the database from head office.</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="30"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="29"/>
         <source>We don&apos;t know this code. Check it, or join to get your own.</source>
         <translation>We don&apos;t know this code. Check it, or join to get your own.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="32"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="31"/>
         <source>We don&apos;t know this code. Please check it, or ask a member of staff.</source>
         <translation>We don&apos;t know this code. Please check it, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="34"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="35"/>
         <source>This card has been replaced. Please ask a member of staff.</source>
         <translation>This card has been replaced. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="36"/>
-        <source>We couldn&apos;t read this code. Please ask a member of staff.</source>
-        <translation>We couldn&apos;t read this code. Please ask a member of staff.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="38"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="40"/>
         <source>That doesn&apos;t look like one of our codes. Please try again.</source>
         <translation>That doesn&apos;t look like one of our codes. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="40"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="42"/>
         <source>Too many tries. Please wait a minute and scan again.</source>
         <translation>Too many tries. Please wait a minute and scan again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="43"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="45"/>
         <source>Something went wrong reading your code. Please try again or ask a member of staff.</source>
         <translation>Something went wrong reading your code. Please try again or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="51"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="53"/>
         <source>%1 is coming.</source>
         <translation>%1 is coming.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="53"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="55"/>
         <source>We&apos;ve asked our staff; please wait here.</source>
         <translation>We&apos;ve asked our staff; please wait here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="54"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="56"/>
         <source>No one is free right now; please ask at the till.</source>
         <translation>No one is free right now; please ask at the till.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="87"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="89"/>
         <source>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</source>
         <extracomment>how often the kiosk asks head office whether someone took the request (ms)</extracomment>
         <translation>We can&apos;t reach your profile right now. Here are this store&apos;s picks.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="151"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="153"/>
         <source>Hi %1</source>
         <translation>Hi %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="153"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="155"/>
         <source>Welcome! Have a look around</source>
         <translation>Welcome! Have a look around</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="154"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="156"/>
         <source>Picks for you</source>
         <translation>Picks for you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="258"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="260"/>
         <source>Your personal picks are not ready yet, so here is what is popular in this store.</source>
         <translation>Your personal picks are not ready yet, so here is what is popular in this store.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="268"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="270"/>
         <source>Our suggestions are taking a short break. Please ask a member of staff.</source>
         <translation>Our suggestions are taking a short break. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="414"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="416"/>
         <source>We have nothing quite like it right now.</source>
         <translation>We have nothing quite like it right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="439"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="441"/>
         <source>Please wave to a member of staff; the call did not go through.</source>
         <translation>Please wave to a member of staff; the call did not go through.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/session.py" line="460"/>
+        <location filename="../../kiosk/ui/presenters/session.py" line="462"/>
         <source>My list from %1</source>
         <translation>My list from %1</translation>
     </message>
@@ -2065,212 +2061,162 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>StaffTexts</name>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="27"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="28"/>
         <source>Lapsing</source>
         <translation>Lapsing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="28"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="29"/>
         <source>Recently seen</source>
         <translation>Recently seen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="29"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="30"/>
         <source>Saved, not bought</source>
         <translation>Saved, not bought</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="30"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="31"/>
         <source>High value</source>
         <translation>High value</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="38"/>
         <source>from the shopper</source>
         <translation>from the shopper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="39"/>
         <source>from staff</source>
         <translation>from staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="40"/>
         <source>inferred from what they bought</source>
         <translation>inferred from what they bought</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="46"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="47"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="47"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="48"/>
         <source>Colour</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="48"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="49"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="49"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="50"/>
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="56"/>
-        <source>red</source>
-        <translation>red</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="56"/>
-        <source>pink</source>
-        <translation>pink</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="57"/>
-        <source>blue</source>
-        <translation>blue</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="57"/>
-        <source>green</source>
-        <translation>green</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="58"/>
-        <source>white</source>
-        <translation>white</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="58"/>
-        <source>black</source>
-        <translation>black</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="59"/>
-        <source>gold</source>
-        <translation>gold</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="59"/>
-        <source>silver</source>
-        <translation>silver</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="60"/>
-        <source>many colours</source>
-        <translation>many colours</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="73"/>
-        <source>up to %1</source>
-        <translation>up to %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="81"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="63"/>
         <source>opened the profile</source>
         <translation>opened the profile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="82"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="64"/>
         <source>searched</source>
         <translation>searched</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="83"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="65"/>
         <source>wrote a note</source>
         <translation>wrote a note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="84"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="66"/>
         <source>picked an item</source>
         <translation>picked an item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="85"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="67"/>
         <source>pinned an item</source>
         <translation>pinned an item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="86"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="68"/>
         <source>hid an item</source>
         <translation>hid an item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="87"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="69"/>
         <source>changed a preference</source>
         <translation>changed a preference</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="88"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="70"/>
         <source>changed the advisor</source>
         <translation>changed the advisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="89"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="71"/>
         <source>removed a pick</source>
         <translation>removed a pick</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="90"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="72"/>
         <source>looked at the recommenders&apos; picks</source>
         <translation>looked at the recommenders&apos; picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="91"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="73"/>
         <source>sent a message</source>
         <translation>sent a message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="92"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="74"/>
         <source>scanned their card</source>
         <translation>scanned their card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="93"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="75"/>
         <source>read who opened the profile</source>
         <translation>read who opened the profile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="94"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="76"/>
         <source>signed in</source>
         <translation>signed in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="95"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="77"/>
         <source>signed out</source>
         <translation>signed out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="122"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="104"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="128"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="110"/>
         <source>stock unknown</source>
         <translation>stock unknown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="130"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="112"/>
         <source>out of stock here</source>
         <translation>out of stock here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="132"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="114"/>
         <source>%1 in stock</source>
         <translation>%1 in stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="146"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="128"/>
         <source>Aisle %1</source>
         <translation>Aisle %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="147"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="129"/>
         <source>Aisle %1, bay %2</source>
         <translation>Aisle %1, bay %2</translation>
     </message>
@@ -2278,13 +2224,13 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>StaffWindow</name>
     <message>
-        <location filename="../../kiosk/ui/staff/window.py" line="218"/>
+        <location filename="../../kiosk/ui/staff/window.py" line="219"/>
         <source>Sorry, something went wrong. Please try again.</source>
         <extracomment>screens reached from the bar, and the bar button lit for each screen</extracomment>
         <translation>Sorry, something went wrong. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/window.py" line="242"/>
+        <location filename="../../kiosk/ui/staff/window.py" line="243"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>

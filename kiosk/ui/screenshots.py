@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,16 @@ def demo_shopper(kiosk: Any) -> str:
     return kiosk.identity.issue_card(customer_id).code
 
 
+class _DaysAhead:
+    """A clock some days ahead of the real one."""
+
+    def __init__(self, days: int):
+        self.days = days
+
+    def __call__(self) -> float:
+        return time.time() + self.days * 86_400
+
+
 def _settle(app, window) -> None:
     for _ in range(3):
         window.worker.wait(60000)
@@ -169,16 +180,31 @@ def _render_screens(app: Any, window: Any, kiosk: Any, code: str, outdir: Path,
         window.session.reset()
         _settle(app, window)
 
+    def scan_shopper() -> None:
+        # the rate limit's clock a day on: every pass shows a refused code first, and
+        # those failures must not make the next pass's scan wait (kiosk.identity.ratelimit)
+        window.kiosk.identity.clock = _DaysAhead(
+            getattr(window.kiosk.identity.clock, "days", 0) + 1)
+        window.session.identify(code)
+
     steps: list[tuple[str, Callable[[], Any]]] = [
         ("attract", lambda: None),
         ("accessibility", window.attract.accessibility_button.click),
         ("error-bad-code", lambda: (window.accessibility_panel.hide(),
                                     window.session.identify("NOT-A-REAL-CODE"))),
-        ("picks", lambda: window.session.identify(code)),
-        ("saved", lambda: ([c.save_button.click() for c in window.picks.cards()[:3]],
+        ("picks", scan_shopper),
+        ("more-like-this", lambda: window.picks.cards()[1].more_button.click()),
+        ("undo", lambda: (window.picks.similar_panel.hide(),
+                          window.picks.cards()[0].not_for_me_button.click())),
+        ("saved", lambda: (window.picks.undo_bar.undo_button.click(),
+                           [c.save_button.click() for c in window.picks.cards()[:3]],
                            window.picks.saved_button.click())),
         ("my-data", window.picks.my_data_button.click),
-        ("help", lambda: window.show_screen("help")),
+        ("picks-paused", lambda: (window.my_data_screen.pause_box.click(), _settle(app, window),
+                                  window.my_data_screen.back_button.click())),
+        ("my-data-paused", window.picks.my_data_button.click),
+        ("help", lambda: (window.my_data_screen.pause_box.click(),   # picks on again
+                          _settle(app, window), window.show_screen("help"))),
         ("idle-warning", lambda: (window.show_screen("picks"),
                                   window.idle_overlay.show_countdown(30))),
         ("guest", lambda: (window.idle_overlay.hide(), reset(),
@@ -188,13 +214,16 @@ def _render_screens(app: Any, window: Any, kiosk: Any, code: str, outdir: Path,
                                window.join_screen.boxes["personalisation"].setChecked(True),
                                window.join_screen.submit())),
         ("staff-pin", lambda: (reset(), window.show_screen("pin"))),
+        # what follows an erasure (the demo shopper is needed again: not really erased)
+        ("erased", lambda: (reset(), window.my_data.erased.emit(),
+                            window.session.reset("erased"))),
     ]
     for name, action in steps:
         action()
         shot(name)
     if not large:
         window.show_screen("attract")
-        window.session.identify(code)
+        scan_shopper()
         window.accessibility.set_high_contrast(True)
         shot("picks-high-contrast")
     reset()
@@ -299,6 +328,15 @@ def render_staff(kiosk: Any, outdir: Path, *, sizes=STAFF_SIZES,
     return written
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a size is WIDTHxHEIGHT, e.g. 1080x1920; got {text!r}"
+                                         ) from None
+    return width, height
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -306,6 +344,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="a kiosk database (copied first)")
     parser.add_argument("--staff-only", action="store_true",
                         help="only the staff tablet's screens")
+    parser.add_argument("--shopper-only", action="store_true",
+                        help="only the shopper's screens (no staff tablet, no out of order)")
+    parser.add_argument("--size", action="append", type=_size, metavar="WxH",
+                        help="only this size of the shopper's screens (repeatable)")
+    parser.add_argument("--language", action="append", choices=LANGUAGES,
+                        help="only this language (repeatable)")
     args = parser.parse_args(argv)
 
     from kiosk.app import Kiosk
@@ -327,10 +371,14 @@ def main(argv: list[str] | None = None) -> int:
 
             build_demo_store(kiosk)
         try:
-            written = [] if args.staff_only else render_all(kiosk, args.outdir)
-            if not args.staff_only:
+            sizes = tuple(args.size or SIZES)
+            languages = tuple(args.language or LANGUAGES)
+            written = [] if args.staff_only else render_all(kiosk, args.outdir, sizes=sizes,
+                                                            languages=languages)
+            if not args.staff_only and not args.shopper_only:
                 written += render_out_of_order(kiosk, args.outdir, work)
-            written += render_staff(kiosk, args.outdir)
+            if not args.shopper_only:
+                written += render_staff(kiosk, args.outdir)
         finally:
             kiosk.close()
     finally:

@@ -26,15 +26,17 @@ def scan_message(status: str, *, can_join: bool = True, wait: int | None = None)
     if status == "rate_limited" and wait:  # issue 13 (helper C): the real wait, not "a minute"
         return translate("Session", "Too many tries. Please wait %n second(s), then try "
                          "again.", "", wait)
-    messages = {
-        "unknown": translate(
-            "Session", "We don't know this code. Check it, or join to get your own.")
+    unknown = translate(
+        "Session", "We don't know this code. Check it, or join to get your own.") \
         if can_join else translate(
-            "Session", "We don't know this code. Please check it, or ask a member of staff."),
+            "Session", "We don't know this code. Please check it, or ask a member of staff.")
+    messages = {
+        "unknown": unknown,
         "revoked": translate(
             "Session", "This card has been replaced. Please ask a member of staff."),
-        "forged": translate(
-            "Session", "We couldn't read this code. Please ask a member of staff."),
+        # the same words as an unknown code: a short code with a real card number and a
+        # wrong tag must not tell a guesser that the number exists (docs/security.md)
+        "forged": unknown,
         "malformed": translate(
             "Session", "That doesn't look like one of our codes. Please try again."),
         "rate_limited": translate(

@@ -70,6 +70,7 @@ class KeypadWidget(QWidget):
         self.error = ""
         self.wait_left = 0
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)   # the screen around it has its own
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
         self.display = QLabel(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -32,6 +32,8 @@ from kiosk.ui.texts import display_name, format_price, stock_line
 log = logging.getLogger(__name__)
 
 LOOP_MS = 5000
+#: how long a message about a scan stays (a "please wait" one: no longer than the wait)
+MESSAGE_SECONDS = 8
 
 
 class PopularCard(QFrame):
@@ -115,12 +117,13 @@ class AttractScreen(Screen):
         self.loop_index = 0
         self.training_percent: int | None = None
         page = QVBoxLayout(self)
-        page.setContentsMargins(32, 24, 32, 24)
+        page.setContentsMargins(32, 16, 32, 16)
         top, self.staff_button, self.language_buttons = staff_and_languages(
             self, self.language_chosen)
         self.accessibility_button = accessibility_button(self)
         top.insertWidget(2, self.accessibility_button)
         page.addLayout(top)
+        self.top = top
         # the welcome and the popular card: side by side in landscape, stacked in portrait
         self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.columns.setSpacing(32)
@@ -146,8 +149,8 @@ class AttractScreen(Screen):
             row.addWidget(keypad)
             row.addStretch(1)
             outer.addLayout(row)
-        outer.addSpacing(16)
-        actions = QHBoxLayout()
+        # side by side; one above the other where the two do not fit (large text, French)
+        self.actions = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         actions.addStretch(1)
         self.browse_button = button(self, "primary", "just_browsing")
         self.join_button = button(self, "secondary", "join")
@@ -177,6 +180,13 @@ class AttractScreen(Screen):
         self.staff_button.clicked.connect(self.staff_clicked)
         self.accessibility_button.clicked.connect(self.accessibility_clicked)
         session.popular_ready.connect(self._popular_ready)
+        # one timer: a message shown while another is up gets its full time; a "please
+        # wait" message goes when the wait is over, not later
+        self.message_timer = QTimer(self)
+        self.message_timer.setSingleShot(True)
+        self.message_timer.timeout.connect(self._hide_message)
+        self.message_seconds: int | None = None
+        session.scan_wait.connect(self._scan_wait)
         session.scan_failed.connect(self.show_message)
         session.busy.connect(self._busy)
         self.retranslate()
@@ -191,13 +201,28 @@ class AttractScreen(Screen):
         self.hint.setText(self.tr("Hold your code under the scanner, or type the short "
                                   "code below."))
         set_text(self.browse_button, self.tr("Just browsing"))
-        set_text(self.join_button, self.tr("Join: get your own picks"))
+        set_text(self.join_button, self.tr("Join: get your own code"))
         set_text(self.staff_button, self.tr("Staff"))
-        retranslate_accessibility_button(self.accessibility_button)
         self.popular_card.retranslate()
         for widget in (self.store_label, self.headline, self.hint):
             widget.setAccessibleName(widget.text())
         self._show_training()
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Every button of the top row and of the actions fully shown at this width, in
+        this language and text size: "Aa" alone, the two actions one above the other."""
+        available = self.width() - 64
+        retranslate_accessibility_button(self.accessibility_button)
+        self.top.invalidate()
+        if self.top.sizeHint().width() > available:
+            retranslate_accessibility_button(self.accessibility_button, compact=True)
+        needed = (self.browse_button.sizeHint().width() + self.join_button.sizeHint().width()
+                  + self.actions.spacing() + 16)
+        direction = (QBoxLayout.Direction.TopToBottom if needed > available
+                     else QBoxLayout.Direction.LeftToRight)
+        if self.actions.direction() != direction:
+            self.actions.setDirection(direction)
 
     def show_training(self, fraction: float) -> None:
         """The models are being trained: a discreet line with how far it has got."""
@@ -220,15 +245,25 @@ class AttractScreen(Screen):
         self.training_label.setAccessibleName(text)
         self.training_label.show()
 
+    def _scan_wait(self, seconds: int) -> None:
+        self.message_seconds = max(1, int(seconds))   # for the message that comes next
+
     def show_message(self, message: str) -> None:
+        seconds = min(MESSAGE_SECONDS, self.message_seconds or MESSAGE_SECONDS)
+        self.message_seconds = None
         self.message.setText(message)
         self.message.setAccessibleName(message)
+        self.hint.hide()   # the message takes the hint's place: nothing below moves
         self.message.show()
-        QTimer.singleShot(8000, self.message.hide)
+        self.message_timer.start(seconds * 1000)
+
+    def _hide_message(self) -> None:
+        self.message.hide()
+        self.hint.show()
 
     def _busy(self, busy: bool) -> None:
         if busy and self.isVisible():
-            self.message.hide()
+            self._hide_message()
 
     def _popular_ready(self, picks: list[Any]) -> None:
         self.popular = list(picks)
@@ -262,6 +297,12 @@ class AttractScreen(Screen):
         self.card_fits = room >= self.popular_card.minimumSizeHint().height()
         self.popular_card.setVisible(self.card_fits and self.popular_card.pick is not None)
         super().resizeEvent(event)
+        self._fit_rows()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)   # a language change retranslates, and fits the rows
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_rows()   # larger text
 
     def showEvent(self, event) -> None:
         self.session.load_popular()
@@ -275,5 +316,7 @@ class AttractScreen(Screen):
         super().hideEvent(event)
 
     def clear(self) -> None:
-        self.message.hide()
+        self.message_timer.stop()
+        self.message_seconds = None
+        self._hide_message()
         self.message.setText("")

@@ -56,10 +56,21 @@ class CardFrame(QFrame):
         self.save_button.clicked.connect(lambda: self.save_clicked.emit(self.sku))
         self.not_for_me_button.clicked.connect(lambda: self.not_for_me_clicked.emit(self.sku))
         self.more_button.clicked.connect(lambda: self.more_like_this_clicked.emit(self.sku))
+        # the button used keeps the focus (a keyboard or switch user goes on from there):
+        # drag-to-scroll replays a tap's press itself, and Qt then gives no focus
+        for kept in (self.save_button, self.more_button):
+            kept.clicked.connect(lambda _=False, b=kept: b.setFocus(
+                Qt.FocusReason.MouseFocusReason))
         self.retranslate()
 
     def _build_standard(self, layout: QVBoxLayout) -> None:
         pick = self.pick
+        # the name across the whole card: beside the picture it took four lines or more
+        # in large text, and a word-wrapped label nested that deep is not always given
+        # the height its lines need
+        self.name_label = label(self, "card-name")
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.name_label)
         top = QHBoxLayout()
         self.image = QLabel(self)
         self.image.setPixmap(product_pixmap(getattr(pick, "image", None), display_name(pick.name),
@@ -68,10 +79,9 @@ class CardFrame(QFrame):
         self.image.setFixedSize(IMAGE_SIZE, IMAGE_SIZE)
         top.addWidget(self.image, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
-        self.name_label = label(self, "card-name")
         self.price_label = label(self, "card-price")
         self.stock_label = label(self, "card-stock")
-        for widget in (self.name_label, self.price_label, self.stock_label):
+        for widget in (self.price_label, self.stock_label):
             text.addWidget(widget)
         text.addStretch(1)
         top.addLayout(text, 1)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -45,6 +47,42 @@ def button(parent: QWidget, role: str = "secondary", name: str = "") -> QPushBut
     if name:
         widget.setObjectName(name)
     return widget
+
+
+class _TapLabel(QLabel):
+    tapped = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.rect().contains(event.position().toPoint()):
+            self.tapped.emit()
+        super().mouseReleaseEvent(event)
+
+
+class CheckRow(QWidget):
+    """A check box whose text wraps (a QCheckBox's own text never does, so a long
+    consent in French or large text was cut off): the box, then a word-wrapped
+    label; a tap on the label toggles the box too. ``box`` is the QCheckBox."""
+
+    def __init__(self, parent: QWidget, name: str):
+        super().__init__(parent)
+        self.box = QCheckBox(self)
+        self.box.setObjectName(name)
+        self.box.setMinimumSize(TOUCH, TOUCH)
+        self.text = _TapLabel(self)
+        self.text.setObjectName(f"{name}_text")
+        self.text.setProperty("role", "body")
+        self.text.setWordWrap(True)
+        self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.text.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.text.tapped.connect(self.box.click)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1, Qt.AlignmentFlag.AlignVCenter)
+
+    def setText(self, text: str) -> None:
+        self.text.setText(text)
+        self.box.setAccessibleName(text)
 
 
 def touch_drop_downs(root: QWidget) -> None:

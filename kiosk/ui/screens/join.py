@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.presenters.join import JoinPresenter, what_you_get
 from kiosk.ui.presenters.mydata import PURPOSES, purpose_label
 from kiosk.ui.qr import qr_image
-from kiosk.ui.screens.common import TOUCH, Screen, button, label, set_text
+from kiosk.ui.screens.common import TOUCH, CheckRow, Screen, button, label, set_text
 from kiosk.ui.screens.keyboard import OnScreenKeyboard
 
 
@@ -69,13 +69,13 @@ class JoinScreen(Screen):
         self.where_held.setWordWrap(True)
         form.addWidget(self.where_held)
         self.boxes: dict[str, QCheckBox] = {}
+        self.box_rows: dict[str, CheckRow] = {}
         for purpose in PURPOSES:
-            box = QCheckBox(self.form)
-            box.setObjectName(f"join_{purpose}")
-            box.setMinimumHeight(TOUCH)
-            self.boxes[purpose] = box
-            box.toggled.connect(lambda _=False: self._show_promise())
-            form.addWidget(box)
+            row = CheckRow(self.form, f"join_{purpose}")
+            self.box_rows[purpose] = row
+            self.boxes[purpose] = row.box
+            row.box.toggled.connect(lambda _=False: self._show_promise())
+            form.addWidget(row)
         self.promise_title = label(self.form, "body")
         self.promise = label(self.form, "hint")   # what these answers give, as they change
         self.promise.setObjectName("join_promise")
@@ -167,8 +167,8 @@ class JoinScreen(Screen):
         self.where_held.setText(self.tr(
             "Your profile (your first name, what you like and these answers) is kept by our "
             "head office, so your code and your profile work in all our stores."))
-        for purpose, box in self.boxes.items():
-            set_text(box, purpose_label(purpose))
+        for purpose, row in self.box_rows.items():
+            row.setText(purpose_label(purpose))
         self.code_label.setText(self.short_code)
         self.code_label.setAccessibleName(self.tr("Your short code: %1").replace(
             "%1", self.short_code))

@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.presenters.mydata import PURPOSES, MyDataPresenter, purpose_label
-from kiosk.ui.screens.common import TOUCH, Screen, button, label, page_with_header, set_text
+from kiosk.ui.screens.common import (
+    TOUCH,
+    CheckRow,
+    Screen,
+    button,
+    label,
+    page_with_header,
+    set_text,
+)
 from kiosk.ui.texts import (
     budget_text,
     capitalised,
@@ -120,18 +128,17 @@ class MyDataScreen(Screen):
         self.consents_title = label(body, "shelf-title")
         add(self.consents_title)
         self.consent_boxes: dict[str, QCheckBox] = {}
+        self.consent_rows: dict[str, CheckRow] = {}
         for purpose in PURPOSES:
-            box = QCheckBox(body)
-            box.setObjectName(f"consent_{purpose}")
-            box.setMinimumHeight(TOUCH)
-            box.toggled.connect(lambda on, p=purpose: self._consent(p, on))
-            self.consent_boxes[purpose] = box
-            add(box)
-        self.pause_box = QCheckBox(body)
-        self.pause_box.setObjectName("pause")
-        self.pause_box.setMinimumHeight(TOUCH)
+            row = CheckRow(body, f"consent_{purpose}")
+            row.box.toggled.connect(lambda on, p=purpose: self._consent(p, on))
+            self.consent_rows[purpose] = row
+            self.consent_boxes[purpose] = row.box
+            add(row)
+        self.pause_row = CheckRow(body, "pause")
+        self.pause_box = self.pause_row.box
         self.pause_box.toggled.connect(self._pause)
-        add(self.pause_box)
+        add(self.pause_row)
 
         self.erase_title = label(body, "shelf-title")
         self.erase_button = button(body, "danger", "erase")
@@ -254,9 +261,9 @@ class MyDataScreen(Screen):
         self._updating = was
         self.budget.setAccessibleName(self.budget_label.text())
         self.consents_title.setText(self.tr("What you allow"))
-        for purpose, box in self.consent_boxes.items():
-            set_text(box, purpose_label(purpose))
-        set_text(self.pause_box, self.tr("Pause my personal picks for now"))
+        for purpose, row in self.consent_rows.items():
+            row.setText(purpose_label(purpose))
+        self.pause_row.setText(self.tr("Pause my personal picks for now"))
         self.erase_title.setText(self.tr("Forget me"))
         set_text(self.erase_button, self.tr("Erase everything about me"))
         self.confirm_text.setText(self.tr("This deletes your purchases, likes and list from "

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,10 +30,12 @@ from kiosk.ui.texts import display_name, shelf_title
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-CARD_WIDTH = 330   # 3 columns at 1080 px wide with or without a scroll bar; 2 at 1024
+CARD_WIDTH = 320   # 3 columns at 1080 px wide beside a 44 px scroll bar; 2 at 1024 and 768
 # every shelf, portrait (1080×1920) or landscape (1920×1080), shows at most this many
 # columns: the same grid on every kiosk of the store, and cards wide enough for large text
 MAX_COLUMNS = 3
+GREETING_MIN = 100   # px the greeting keeps beside the header's buttons (it wraps)
+NAV_SPACING = 8
 
 
 class CardGrid(QWidget):
@@ -154,14 +157,17 @@ class PicksScreen(Screen):
         self.screen_specs = list(screen_specs)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        # One row for everyone: the greeting takes what is left (and wraps in its own
-        # column), the buttons never move to a second row. ``self.nav`` is the row of
-        # buttons: a new header button goes there.
-        self.header = QHBoxLayout()
+        # One row where it fits: the greeting takes what is left (and wraps in its own
+        # column), the buttons beside it. Where they do not fit beside it (large text on
+        # a narrow screen), the greeting goes above them, and they take as many rows as
+        # they need, every one whole (``_fit_header``). ``self.nav_buttons`` are the
+        # header's buttons, in order: a new header button goes there.
+        self.header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.greeting = label(self, "greeting")
         self.greeting.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.greeting.setMinimumWidth(120)
-        self.nav = QHBoxLayout()
+        self.greeting.setMinimumWidth(GREETING_MIN)
+        self.nav = QVBoxLayout()      # rows of buttons (one, where they fit)
+        self.nav.setSpacing(NAV_SPACING)
         self.saved_button = button(self, "secondary", "saved")
         self.my_data_button = button(self, "secondary", "my_data")
         self.help_button = button(self, "secondary", "help")
@@ -174,10 +180,12 @@ class PicksScreen(Screen):
         self.done_button = button(self, "primary", "done")
         self.accessibility_button = accessibility_button(self)  # larger text, contrast, voice
         self.accessibility_button.clicked.connect(self.accessibility_clicked)
-        self.nav.addWidget(self.accessibility_button)
-        for widget in (self.saved_button, self.my_data_button, self.help_button,
-                       *[b for _, b in self.plugin_buttons], self.done_button):
-            self.nav.addWidget(widget)
+        self.nav_buttons = [self.accessibility_button, self.saved_button,
+                            self.my_data_button, self.help_button,
+                            *[b for _, b in self.plugin_buttons], self.done_button]
+        for widget in self.nav_buttons:
+            widget.setProperty("header", True)   # narrower padding (assets/styles)
+        self.nav_rows: list[list[QWidget]] = []
         self.header.addWidget(self.greeting, 1)
         self.header.addLayout(self.nav)
         outer.addLayout(self.header)
@@ -223,7 +231,52 @@ class PicksScreen(Screen):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_header()
         self._place_overlays()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_header()   # larger text
+
+    def _fit_header(self) -> None:
+        margins = self.layout().contentsMargins()
+        available = self.width() - margins.left() - margins.right()
+        shown = [b for b in self.nav_buttons if not b.isHidden()]
+        widths = [b.sizeHint().width() for b in shown]
+        one_row = sum(widths) + NAV_SPACING * max(len(shown) - 1, 0)
+        beside = one_row + GREETING_MIN + self.header.spacing() <= available
+        rows: list[list[QWidget]] = [[]]
+        used = 0
+        for widget, width in zip(shown, widths, strict=True):
+            if rows[-1] and used + NAV_SPACING + width > available:
+                rows.append([])
+                used = 0
+            used += width + (NAV_SPACING if rows[-1] else 0)
+            rows[-1].append(widget)
+        if beside:
+            rows = [shown]
+        direction = (QBoxLayout.Direction.LeftToRight if beside
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.header.direction() != direction:
+            self.header.setDirection(direction)
+        if rows == self.nav_rows:
+            return
+        while self.nav.count():
+            row_layout = self.nav.takeAt(0).layout()
+            while row_layout is not None and row_layout.count():
+                row_layout.takeAt(0)
+            if row_layout is not None:
+                row_layout.deleteLater()
+        for widgets in rows:
+            row_layout = QHBoxLayout()
+            row_layout.setSpacing(NAV_SPACING)
+            for widget in widgets:
+                row_layout.addWidget(widget)
+            if not beside:
+                row_layout.addStretch(1)
+            self.nav.addLayout(row_layout)
+        self.nav_rows = rows
 
     def _place_overlays(self) -> None:
         """The similar items and the undo bar at the bottom, over the shelves."""
@@ -281,6 +334,7 @@ class PicksScreen(Screen):
         for spec, plugin_button in self.plugin_buttons:
             set_text(plugin_button, self.tr(spec.title))
         self.my_data_button.setVisible(self.session.customer_id is not None)
+        self._fit_header()
         if not self.session.picks.shelves and self.session.active and not self.status.text():
             self._status(self.tr("Finding your picks…"))
 
@@ -290,6 +344,7 @@ class PicksScreen(Screen):
 
     def _loading(self) -> None:
         self.scroll.hide()  # the cards are refilled, not rebuilt, when the picks come
+        self.scroll.verticalScrollBar().setValue(0)   # from the top, not where the last was
         self.shelves = []
         self._status(self.tr("Finding your picks…"))
         self._retranslate_header()
@@ -370,6 +425,7 @@ class PicksScreen(Screen):
     def clear(self) -> None:
         """Forget the shopper: every card blanked (kept, hidden with the list, for reuse)."""
         self.scroll.hide()
+        self.scroll.verticalScrollBar().setValue(0)
         self.shelves = []
         for widget in self.shelf_widgets:
             if any(card.plugin_body for card in widget.grid.cards):

@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from kiosk.ui.texts import format_date, format_price, theme_name, why_this
+from kiosk.ui.texts import format_date, format_price, why_this
+from kiosk.ui.texts import preference_value as shopper_words
 
 translate = QCoreApplication.translate
 
@@ -51,29 +52,10 @@ def preference_key_name(key: str) -> str:
     return names.get(key, key.replace("_", " ").capitalize())
 
 
-def colour_name(colour: str) -> str:
-    names = {
-        "red": translate("StaffTexts", "red"), "pink": translate("StaffTexts", "pink"),
-        "blue": translate("StaffTexts", "blue"), "green": translate("StaffTexts", "green"),
-        "white": translate("StaffTexts", "white"), "black": translate("StaffTexts", "black"),
-        "gold": translate("StaffTexts", "gold"), "silver": translate("StaffTexts", "silver"),
-        "multi": translate("StaffTexts", "many colours"),
-    }
-    return names.get(colour, colour)
-
-
 def preference_value(key: str, value: str) -> str:
-    """A preference's value as staff read it (themes and colours translated)."""
-    if key == "theme":
-        return theme_name(value)
-    if key == "colour":
-        return colour_name(value)
-    if key == "budget":
-        try:
-            return translate("StaffTexts", "up to %1").replace("%1", format_price(float(value)))
-        except ValueError:
-            return value
-    return value
+    """A preference's value as staff read it: the kiosk's words (themes, colours, budgets
+    as money), so staff and shopper read the same."""
+    return shopper_words(key, value)
 
 
 def action_name(action: str) -> str:

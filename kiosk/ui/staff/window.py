@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import Translations
 from kiosk.ui.presenters.training import TrainingPresenter
-from kiosk.ui.screens.common import Screen, label
+from kiosk.ui.screens.common import Screen, label, touch_drop_downs
 from kiosk.ui.staff.presenters.advisor import AdvisorPresenter
 from kiosk.ui.staff.presenters.book import BookPresenter
 from kiosk.ui.staff.presenters.curate import CuratePresenter
@@ -86,6 +86,7 @@ class StaffWindow(QWidget):
                        self.curate_screen, self.advisor_screen, self.help_screen):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen)
+        touch_drop_downs(self)   # drop-down items a finger can pick, as on the kiosk
         self.banner_timer = QTimer(self)
         self.banner_timer.setSingleShot(True)
         self.banner_timer.timeout.connect(self.banner.hide)
