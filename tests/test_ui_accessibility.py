@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 from test_ui_support import open_kiosk, settle, wedge_scan
 
@@ -543,3 +544,18 @@ def test_picks_are_readable_by_default(qtbot, window, store_db, size):
         assert why.pixelSize() >= 18 and not why.italic()
         colour = card.why_label.palette().color(card.why_label.foregroundRole())
         assert contrast((*colour.getRgb()[:3], 1.0), (255, 255, 255, 1.0)) >= 7
+
+
+def test_a_code_typed_after_the_panel_closes_lands_on_the_keypad(qtbot, window, store_db):
+    """Found in a real window: after "Larger text" and Close, a short code typed on a
+    keyboard went nowhere (the focus stayed on the hidden panel)."""
+    window.attract.accessibility_button.click()
+    panel = window.accessibility_panel
+    panel.large_text_button.click()
+    panel.close_button.click()
+    try:
+        assert window.focusWidget() is window.attract.keypad
+        QTest.keyClicks(window.focusWidget(), "837H", delay=90)   # a person, not a scanner
+        qtbot.waitUntil(lambda: window.attract.keypad.symbols == "837H", timeout=2000)
+    finally:
+        window.accessibility.reset()

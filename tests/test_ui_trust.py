@@ -224,6 +224,9 @@ def test_join_says_what_each_choice_gives(qtbot, window, combination):
     assert screen.result.isVisible()
     done = screen.done_promise.text().splitlines()
     assert done == ["What you get:", *expected]
+    # no "choose below" once there is nothing left to choose
+    assert screen.title.text() == "Welcome! Here is your code"
+    assert not screen.intro.isVisible()
     if not personal:
         assert not any("personal picks" in t.lower() for t in widget_texts(screen))
 

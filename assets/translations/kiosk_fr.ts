@@ -1097,7 +1097,7 @@
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="163"/>
         <source>Join</source>
         <translation>S’inscrire</translation>
     </message>
@@ -1112,48 +1112,53 @@
         <translation>Ce que vous avez :</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="160"/>
+        <source>Welcome! Here is your code</source>
+        <translation>Bienvenue ! Voici votre code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/join.py" line="164"/>
         <source>Get your own code. You choose below what we may do with it. Your first name is optional; we never need your surname.</source>
         <translation>Obtenez votre code. Choisissez ci-dessous ce que nous pouvons en faire. Votre prénom est facultatif ; nous n’avons jamais besoin de votre nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="167"/>
         <source>Join and get my code</source>
         <translation>M’inscrire et recevoir mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="165"/>
-        <location filename="../../kiosk/ui/screens/join.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="170"/>
         <source>First name (optional)</source>
         <translation>Prénom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="172"/>
         <source>Your profile (your first name, what you like and these answers) is kept by our head office, so your code and your profile work in all our stores.</source>
         <translation>Votre profil (votre prénom, ce que vous aimez et ces réponses) est conservé par notre siège, pour que votre code et votre profil fonctionnent dans tous nos magasins.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="177"/>
         <source>Your short code: %1</source>
         <translation>Votre code court : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="179"/>
         <source>This is your code. Take a photo of it, or type the short code next time.</source>
         <translation>Voici votre code. Prenez-le en photo, ou tapez le code court la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="181"/>
         <source>QR code of your new loyalty code</source>
         <translation>Code QR de votre nouveau code de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="182"/>
         <source>Start shopping</source>
         <translation>Commencer mes achats</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/join.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/join.py" line="184"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>

@@ -182,6 +182,12 @@ class KioskWindow(QWidget):
         self.picks.accessibility_clicked.connect(self.accessibility_panel.open)
         self.session.session_reset.connect(self.accessibility.reset)
         self.session.session_reset.connect(self.accessibility_panel.clear)
+        self.accessibility_panel.closed.connect(self._panel_closed)
+
+    def _panel_closed(self) -> None:
+        # on the attract screen a code typed on a keyboard must land on the keypad again
+        if self.current() == "attract" and self.attract.keypad is not None:
+            self.attract.keypad.setFocus()
 
     def spoken_text(self) -> str:
         """What "Read aloud" says on the current screen."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.presenters.accessibility import AccessibilityPresenter
@@ -33,6 +33,7 @@ class AccessibilityPanel(Screen):
     """Drawn over the window; every choice applies at once and lasts for this shopper."""
 
     name = "accessibility"
+    closed = Signal()
 
     def __init__(self, presenter: AccessibilityPresenter, parent: QWidget,
                  speech_text: Callable[[], str] = lambda: ""):
@@ -64,7 +65,7 @@ class AccessibilityPanel(Screen):
         self.large_text_button.toggled.connect(presenter.set_large_text)
         self.contrast_button.toggled.connect(presenter.set_high_contrast)
         self.read_button.clicked.connect(self.read_aloud)
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self.close_panel)
         presenter.changed.connect(self._sync)
         self.speech_checked = False
         self.hide()
@@ -79,6 +80,10 @@ class AccessibilityPanel(Screen):
         self.raise_()
         self.show()
         self.close_button.setFocus()
+
+    def close_panel(self) -> None:
+        self.hide()
+        self.closed.emit()   # the window gives the focus back (the keypad, on attract)
 
     def read_aloud(self) -> None:
         self.presenter.speak(self.speech_text())

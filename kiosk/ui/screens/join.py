@@ -156,12 +156,16 @@ class JoinScreen(Screen):
             self.intro.setText(self.tr("Choose what we may do. You can change this any time "
                                        "in My data."))
             set_text(self.submit_button, self.tr("Continue"))
+        elif self.short_code:   # joined: the code, and what the answers give
+            self.title.setText(self.tr("Welcome! Here is your code"))
+            self.intro.setText("")
         else:
             self.title.setText(self.tr("Join"))
             self.intro.setText(self.tr("Get your own code. You choose below what we may do "
                                        "with it. Your first name is optional; we never need "
                                        "your surname."))
             set_text(self.submit_button, self.tr("Join and get my code"))
+        self.intro.setVisible(bool(self.intro.text()))
         self.name_label.setText(self.tr("First name (optional)"))
         self.first_name.setAccessibleName(self.tr("First name (optional)"))
         self.where_held.setText(self.tr(
