@@ -288,25 +288,15 @@ def test_readable_sizes_by_default_and_really_larger_text(theme):
 
 
 @pytest.fixture
-def kiosk(store_db):
-    instance = open_kiosk(store_db[0])
-    yield instance
-    instance.close()
+def kiosk(demo_kiosk):
+    return demo_kiosk
 
 
 @pytest.fixture
-def window(qtbot, kiosk, qapp):
-    window = create_window(kiosk, windowed=True, language="en")
-    qtbot.addWidget(window)
-    window.resize(1080, 1920)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot, window)
-    yield window
-    window.set_language("en")
-    window.unlocked = True
-    window.worker.wait()
-    qapp.setStyleSheet(stylesheet("default"))
+def window(qtbot, kiosk_window):
+    kiosk_window.resize(1080, 1920)
+    settle(qtbot, kiosk_window)
+    return kiosk_window
 
 
 def scan(qtbot, window, code: str) -> None:

@@ -8,12 +8,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from test_ui_support import open_kiosk, settle, wedge_scan, widget_texts
+from test_ui_support import settle, wedge_scan, widget_texts
 from test_ui_touch import touch_tap
 
 from kiosk.recommend import Reason
 from kiosk.ui import texts
-from kiosk.ui.app import create_window
 from kiosk.ui.screens.mydata import describe
 from kiosk.ui.texts import stock_line, why_this
 
@@ -23,29 +22,13 @@ SIZES = [(768, 1024), (1080, 1920), (1920, 1080)]
 
 
 @pytest.fixture
-def kiosk(store_db):
-    instance = open_kiosk(store_db[0])
-    yield instance
-    instance.close()
-
-
-@pytest.fixture
 def shopper(store_db):
     return store_db[1]
 
 
 @pytest.fixture
-def window(qtbot, kiosk):
-    window = create_window(kiosk, windowed=True, language="en")
-    qtbot.addWidget(window)
-    window.resize(1280, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot, window)
-    yield window
-    window.unlocked = True
-    window.worker.wait()
-    window.set_language("en")
+def window(kiosk_window):
+    return kiosk_window
 
 
 def scan_in(qtbot, window, code):

@@ -9,10 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from test_ui_support import open_kiosk, settle
+from test_ui_support import settle
 
 from kiosk.identity import base32
-from kiosk.ui.app import create_window
 from kiosk.ui.scanning import KeypadWidget, ScannerInputFilter
 
 pytest_plugins = ["test_ui_support"]
@@ -36,23 +35,10 @@ class Clock:
 
 
 @pytest.fixture
-def kiosk(store_db):
-    instance = open_kiosk(store_db[0])
-    yield instance
-    instance.close()
-
-
-@pytest.fixture
-def window(qtbot, kiosk):
-    window = create_window(kiosk, windowed=True, language="en")
-    qtbot.addWidget(window)
-    window.resize(1080, 1920)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot, window)
-    yield window
-    window.unlocked = True
-    window.worker.wait()
+def window(qtbot, kiosk_window):
+    kiosk_window.resize(1080, 1920)
+    settle(qtbot, kiosk_window)
+    return kiosk_window
 
 
 def type_on(keypad: KeypadWidget, symbols: str) -> None:

@@ -94,6 +94,48 @@ def open_kiosk(db: Path, *, extra: tuple[Any, ...] = (), **settings: Any) -> Kio
     return Kiosk(config, pm=pm)
 
 
+# -- a kiosk and its window ---------------------------------------------------------
+
+
+@pytest.fixture
+def demo_kiosk(store_db) -> Any:
+    """A kiosk on this test's copy of the demo store, closed afterwards."""
+    instance = open_kiosk(store_db[0])
+    yield instance
+    instance.close()
+
+
+def open_window(qtbot, kiosk: Kiosk, size: tuple[int, int] = (1280, 900), **options: Any):
+    """The kiosk's window, shown at ``size`` in English (``options``: create_window's)."""
+    from kiosk.ui.app import create_window
+
+    window = create_window(kiosk, windowed=True, language="en", **options)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot, window)
+    return window
+
+
+def close_window(window, qapp) -> None:
+    """Work finished, and English and the store's look back for the next test."""
+    from kiosk.ui.app import apply_look
+
+    window.set_language("en")
+    window.unlocked = True
+    window.worker.wait()
+    apply_look(qapp, window.kiosk.config.theme, window.kiosk.config.large_text)
+
+
+@pytest.fixture
+def kiosk_window(qtbot, qapp, demo_kiosk):
+    """The demo kiosk's window at 1280x900 in English (a test may resize it)."""
+    window = open_window(qtbot, demo_kiosk)
+    yield window
+    close_window(window, qapp)
+
+
 # -- driving the window ---------------------------------------------------------
 
 

@@ -60,23 +60,10 @@ def scrolled_by_touch(qtbot, area: QAbstractScrollArea) -> tuple[int, int]:
 
 
 @pytest.fixture
-def kiosk(store_db):
-    instance = open_kiosk(store_db[0])
-    yield instance
-    instance.close()
-
-
-@pytest.fixture
-def window(qtbot, kiosk):
-    window = create_window(kiosk, windowed=True, language="en")
-    qtbot.addWidget(window)
-    window.resize(1080, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot, window)
-    yield window
-    window.unlocked = True
-    window.worker.wait()
+def window(qtbot, kiosk_window):
+    kiosk_window.resize(1080, 900)
+    settle(qtbot, kiosk_window)
+    return kiosk_window
 
 
 def scan(qtbot, window, code: str) -> None:

@@ -9,9 +9,8 @@ import itertools
 import time
 
 import pytest
-from test_ui_support import open_kiosk, settle, wedge_scan, widget_texts
+from test_ui_support import open_window, settle, wedge_scan, widget_texts
 
-from kiosk.ui.app import create_window
 from kiosk.ui.presenters import join as join_presenter
 
 pytest_plugins = ["test_ui_support"]
@@ -22,10 +21,8 @@ PERSONAL_REASONS = {"buy_again", "goes_with", "similar_shoppers", "content_match
 
 
 @pytest.fixture
-def kiosk(store_db):
-    instance = open_kiosk(store_db[0])
-    yield instance
-    instance.close()
+def kiosk(demo_kiosk):
+    return demo_kiosk
 
 
 @pytest.fixture
@@ -33,22 +30,12 @@ def shopper(store_db):
     return store_db[1]
 
 
-def make_window(qtbot, kiosk, size=(1280, 900), **options):
-    window = create_window(kiosk, windowed=True, language="en", **options)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot, window)
-    return window
+make_window = open_window
 
 
 @pytest.fixture
-def window(qtbot, kiosk):
-    window = make_window(qtbot, kiosk)
-    yield window
-    window.unlocked = True
-    window.worker.wait()
+def window(kiosk_window):
+    return kiosk_window
 
 
 def scan_in(qtbot, window, code):
