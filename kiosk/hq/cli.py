@@ -596,3 +596,37 @@ def customer_show(customer_id: str, database: str, as_json: bool) -> None:
                f"{len(shown['cards']['revoked'])} revoked; events: {shown['events']:,}")
     for entry in shown["audit"]:
         click.echo(f"  {entry['at']} {entry['action']} by {entry['by']}")
+
+
+@hq.group("experiment")
+def experiment() -> None:
+    """Experiments in the stores: recommenders tested against a holdout
+    (docs/experiments.md)."""
+
+
+@experiment.command("validate")
+@click.option("--runs", default=200, show_default=True, type=click.IntRange(1, 100_000),
+              help="Simulated experiments of each kind (A/A, and with the effect).")
+@click.option("--effect", default=0.05, show_default=True, type=click.FloatRange(-0.9, 10),
+              help="The true relative effect injected into the treatment arm.")
+@click.option("--shoppers", default=2000, show_default=True,
+              type=click.IntRange(20, 1_000_000), help="Shoppers in each simulated experiment.")
+@click.option("--seed", default=0, show_default=True, type=int)
+@json_option
+def experiment_validate(runs: int, effect: float, shoppers: int, seed: int,
+                        as_json: bool) -> None:
+    """Check the analysis on simulated shoppers, with the real assignment and statistics:
+    A/A false positives, interval coverage and power."""
+    from kiosk.experiments.simulate import validate
+
+    found = validate(runs, effect, shoppers=shoppers, seed=seed)
+    if as_json:
+        echo_json(found)
+        return
+    click.echo(f"{runs} A/A and {runs} experiments with a {effect:+.1%} effect, "
+               f"{shoppers:,} shoppers each ({found['method']} intervals):")
+    click.echo(f"  A/A called significant at 5%: {found['aa_false_positive_rate']:.1%} "
+               "(should be about 5%)")
+    click.echo(f"  95% intervals containing the true effect: {found['ci_coverage']:.1%} "
+               "(should be about 95%)")
+    click.echo(f"  power (the effect found): {found['power']:.1%}")
