@@ -62,8 +62,7 @@ def test_reason_values_are_translated(window, language, reason, expected):
     ("fr", "Aisle 2, bay 8", "En stock, Allée 2, emplacement 8"),
     ("fr", "aisle 12 , bay 3", "En stock, Allée 12, emplacement 3"),
     ("fr", "Back room, shelf B", "En stock, Back room, shelf B"),   # unknown format: as is
-    ("fr", "Aisle 4", "En stock, Allée 4"),     # an aisle without a bay (staff read it too)
-], ids=["en", "fr", "fr-spaced", "fr-unknown-format", "fr-aisle-only"])
+], ids=["en", "fr", "fr-spaced", "fr-unknown-format"])
 def test_store_locations_are_translated(window, language, location, expected):
     window.set_language(language)
     assert stock_line(5, location) == expected

@@ -5,7 +5,7 @@
     <name>AccessibilityPanel</name>
     <message>
         <location filename="../../kiosk/ui/screens/accessibility.py" line="25"/>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="94"/>
         <source>Easier to read</source>
         <translation>Easier to read</translation>
     </message>
@@ -15,22 +15,22 @@
         <translation>Accessibility: larger text, high contrast, read aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="95"/>
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="96"/>
         <source>High contrast</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="97"/>
         <source>Read this screen aloud</source>
         <translation>Read this screen aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="98"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -289,92 +289,92 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="209"/>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
         <source>red</source>
         <translation>red</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="209"/>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
         <source>pink</source>
         <translation>pink</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="210"/>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
         <source>orange</source>
         <translation>orange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="210"/>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
         <source>yellow</source>
         <translation>yellow</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <location filename="../../kiosk/ui/texts.py" line="209"/>
         <source>green</source>
         <translation>green</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <location filename="../../kiosk/ui/texts.py" line="209"/>
         <source>blue</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="212"/>
+        <location filename="../../kiosk/ui/texts.py" line="210"/>
         <source>turquoise</source>
         <translation>turquoise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
         <source>purple</source>
         <translation>purple</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
         <source>brown</source>
         <translation>brown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="212"/>
         <source>black</source>
         <translation>black</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="212"/>
         <source>grey</source>
         <translation>grey</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
         <source>white</source>
         <translation>white</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
         <source>ivory</source>
         <translation>ivory</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
         <source>cream</source>
         <translation>cream</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
         <source>silver</source>
         <translation>silver</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="217"/>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
         <source>gold</source>
         <translation>gold</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="217"/>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
         <source>copper</source>
         <translation>copper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="218"/>
+        <location filename="../../kiosk/ui/texts.py" line="216"/>
         <source>many colours</source>
         <translation>many colours</translation>
     </message>
@@ -1240,12 +1240,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="376"/>
+        <location filename="../../kiosk/ui/window.py" line="370"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Sorry, something went wrong. Please try again, or ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="416"/>
+        <location filename="../../kiosk/ui/window.py" line="410"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Personal Shopper</translation>
@@ -1653,98 +1653,98 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
-        <location filename="../../kiosk/ui/texts.py" line="172"/>
+        <location filename="../../kiosk/ui/texts.py" line="104"/>
+        <location filename="../../kiosk/ui/texts.py" line="170"/>
         <source>Suggested for you.</source>
         <translation>Suggested for you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="121"/>
+        <location filename="../../kiosk/ui/texts.py" line="119"/>
         <source>You have bought this before. Time to restock?</source>
         <translation>You have bought this before. Time to restock?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="123"/>
+        <location filename="../../kiosk/ui/texts.py" line="121"/>
         <source>Goes with something you bought.</source>
         <translation>Goes with something you bought.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="125"/>
+        <location filename="../../kiosk/ui/texts.py" line="123"/>
         <source>In season now.</source>
         <translation>In season now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="127"/>
+        <location filename="../../kiosk/ui/texts.py" line="125"/>
         <source>Picked for you by our staff.</source>
         <translation>Picked for you by our staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="129"/>
+        <location filename="../../kiosk/ui/texts.py" line="127"/>
         <source>More like something you liked.</source>
         <translation>More like something you liked.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="133"/>
+        <location filename="../../kiosk/ui/texts.py" line="131"/>
         <source>You buy this about every {days} days; last time on {date}.</source>
         <translation>You buy this about every {days} days; last time on {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="136"/>
+        <location filename="../../kiosk/ui/texts.py" line="134"/>
         <source>You bought this on {date}. Time to restock?</source>
         <translation>You bought this on {date}. Time to restock?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="139"/>
+        <location filename="../../kiosk/ui/texts.py" line="137"/>
         <source>Goes with the {name} you bought on {date}.</source>
         <translation>Goes with the {name} you bought on {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="143"/>
+        <location filename="../../kiosk/ui/texts.py" line="141"/>
         <source>Shoppers who buy what you buy also like this.</source>
         <translation>Shoppers who buy what you buy also like this.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="146"/>
+        <location filename="../../kiosk/ui/texts.py" line="144"/>
         <source>You like {theme} things.</source>
         <translation>You like {theme} things.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="149"/>
+        <location filename="../../kiosk/ui/texts.py" line="147"/>
         <source>In {colour}, a colour you like.</source>
         <translation>In {colour}, a colour you like.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <location filename="../../kiosk/ui/texts.py" line="150"/>
         <source>Like the {name} you bought.</source>
         <translation>Like the {name} you bought.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="154"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>Like other things you have chosen.</source>
         <translation>Like other things you have chosen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="156"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>Popular in this store over the last {days} days.</source>
         <translation>Popular in this store over the last {days} days.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="159"/>
+        <location filename="../../kiosk/ui/texts.py" line="157"/>
         <source>Selling fast this week.</source>
         <translation>Selling fast this week.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="161"/>
+        <location filename="../../kiosk/ui/texts.py" line="159"/>
         <source>In season: {season}.</source>
         <translation>In season: {season}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="164"/>
+        <location filename="../../kiosk/ui/texts.py" line="162"/>
         <source>Picked for you by {name}.</source>
         <translation>Picked for you by {name}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="170"/>
+        <location filename="../../kiosk/ui/texts.py" line="168"/>
         <source>Like the {name} you asked about.</source>
         <translation>Like the {name} you asked about.</translation>
     </message>
@@ -1805,22 +1805,22 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Seasons</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="198"/>
+        <location filename="../../kiosk/ui/texts.py" line="196"/>
         <source>winter</source>
         <translation>winter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="199"/>
+        <location filename="../../kiosk/ui/texts.py" line="197"/>
         <source>spring</source>
         <translation>spring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="200"/>
+        <location filename="../../kiosk/ui/texts.py" line="198"/>
         <source>summer</source>
         <translation>summer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="201"/>
+        <location filename="../../kiosk/ui/texts.py" line="199"/>
         <source>autumn</source>
         <translation>autumn</translation>
     </message>
@@ -2066,154 +2066,164 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>StaffTexts</name>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="26"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="28"/>
         <source>Lapsing</source>
         <translation>Lapsing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="27"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="29"/>
         <source>Recently seen</source>
         <translation>Recently seen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="28"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="30"/>
         <source>Saved, not bought</source>
         <translation>Saved, not bought</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="29"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="31"/>
         <source>High value</source>
         <translation>High value</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="36"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="38"/>
         <source>from the shopper</source>
         <translation>from the shopper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="39"/>
         <source>from staff</source>
         <translation>from staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="40"/>
         <source>inferred from what they bought</source>
         <translation>inferred from what they bought</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="45"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="47"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="46"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="48"/>
         <source>Colour</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="47"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="49"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="48"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="50"/>
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="61"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="63"/>
         <source>opened the profile</source>
         <translation>opened the profile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="62"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="64"/>
         <source>searched</source>
         <translation>searched</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="63"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="65"/>
         <source>wrote a note</source>
         <translation>wrote a note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="64"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="66"/>
         <source>picked an item</source>
         <translation>picked an item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="65"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="67"/>
         <source>pinned an item</source>
         <translation>pinned an item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="66"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="68"/>
         <source>hid an item</source>
         <translation>hid an item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="67"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="69"/>
         <source>changed a preference</source>
         <translation>changed a preference</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="68"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="70"/>
         <source>changed the advisor</source>
         <translation>changed the advisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="69"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="71"/>
         <source>removed a pick</source>
         <translation>removed a pick</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="70"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="72"/>
         <source>looked at the recommenders&apos; picks</source>
         <translation>looked at the recommenders&apos; picks</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="71"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="73"/>
         <source>sent a message</source>
         <translation>sent a message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="72"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="74"/>
         <source>scanned their card</source>
         <translation>scanned their card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="73"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="75"/>
         <source>read who opened the profile</source>
         <translation>read who opened the profile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="74"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="76"/>
         <source>signed in</source>
         <translation>signed in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="75"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="77"/>
         <source>signed out</source>
         <translation>signed out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="104"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="108"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="110"/>
         <source>stock unknown</source>
         <translation>stock unknown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="112"/>
         <source>out of stock here</source>
         <translation>out of stock here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="112"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="114"/>
         <source>%1 in stock</source>
         <translation>%1 in stock</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="128"/>
+        <source>Aisle %1</source>
+        <translation>Aisle %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="129"/>
+        <source>Aisle %1, bay %2</source>
+        <translation>Aisle %1, bay %2</translation>
     </message>
 </context>
 <context>
@@ -2233,32 +2243,27 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Stock</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="88"/>
-        <source>Aisle %1</source>
-        <translation>Aisle %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="89"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
         <source>Aisle %1, bay %2</source>
         <translation>Aisle %1, bay %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="95"/>
+        <location filename="../../kiosk/ui/texts.py" line="93"/>
         <source>Ask us if it is in stock</source>
         <translation>Ask us if it is in stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="97"/>
+        <location filename="../../kiosk/ui/texts.py" line="95"/>
         <source>Not in this store</source>
         <translation>Not in this store</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="99"/>
+        <location filename="../../kiosk/ui/texts.py" line="97"/>
         <source>In stock, %1</source>
         <translation>In stock, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="100"/>
+        <location filename="../../kiosk/ui/texts.py" line="98"/>
         <source>In stock</source>
         <translation>In stock</translation>
     </message>
@@ -2266,68 +2271,68 @@ It tells you how to restore a backup or rebuild the database from head office.</
 <context>
     <name>Themes</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="177"/>
-        <location filename="../../kiosk/ui/texts.py" line="197"/>
+        <location filename="../../kiosk/ui/texts.py" line="175"/>
+        <location filename="../../kiosk/ui/texts.py" line="195"/>
         <source>Christmas</source>
         <translation>Christmas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="178"/>
+        <location filename="../../kiosk/ui/texts.py" line="176"/>
         <source>kitchen</source>
         <translation>kitchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="179"/>
+        <location filename="../../kiosk/ui/texts.py" line="177"/>
         <source>bags</source>
         <translation>bags</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="180"/>
+        <location filename="../../kiosk/ui/texts.py" line="178"/>
         <source>candles and lights</source>
         <translation>candles and lights</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="181"/>
+        <location filename="../../kiosk/ui/texts.py" line="179"/>
         <source>stationery</source>
         <translation>stationery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="182"/>
+        <location filename="../../kiosk/ui/texts.py" line="180"/>
         <source>garden</source>
         <translation>garden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="183"/>
+        <location filename="../../kiosk/ui/texts.py" line="181"/>
         <source>home decor</source>
         <translation>home decor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="184"/>
+        <location filename="../../kiosk/ui/texts.py" line="182"/>
         <source>party</source>
         <translation>party</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="185"/>
+        <location filename="../../kiosk/ui/texts.py" line="183"/>
         <source>toys and games</source>
         <translation>toys and games</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="186"/>
+        <location filename="../../kiosk/ui/texts.py" line="184"/>
         <source>jewellery</source>
         <translation>jewellery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="187"/>
+        <location filename="../../kiosk/ui/texts.py" line="185"/>
         <source>bathroom</source>
         <translation>bathroom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="188"/>
+        <location filename="../../kiosk/ui/texts.py" line="186"/>
         <source>storage</source>
         <translation>storage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="189"/>
+        <location filename="../../kiosk/ui/texts.py" line="187"/>
         <source>other gifts</source>
         <translation>other gifts</translation>
     </message>

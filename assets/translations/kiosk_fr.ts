@@ -5,7 +5,7 @@
     <name>AccessibilityPanel</name>
     <message>
         <location filename="../../kiosk/ui/screens/accessibility.py" line="25"/>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="94"/>
         <source>Easier to read</source>
         <translation>Lecture facile</translation>
     </message>
@@ -15,22 +15,22 @@
         <translation>Accessibilité : texte plus grand, contraste élevé, lecture à voix haute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="95"/>
         <source>Larger text</source>
         <translation>Texte plus grand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="96"/>
         <source>High contrast</source>
         <translation>Contraste élevé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="97"/>
         <source>Read this screen aloud</source>
         <translation>Lire cet écran à voix haute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/accessibility.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/accessibility.py" line="98"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -289,92 +289,92 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="209"/>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
         <source>red</source>
         <translation>rouge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="209"/>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
         <source>pink</source>
         <translation>rose</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="210"/>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
         <source>orange</source>
         <translation>orange</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="210"/>
+        <location filename="../../kiosk/ui/texts.py" line="208"/>
         <source>yellow</source>
         <translation>jaune</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <location filename="../../kiosk/ui/texts.py" line="209"/>
         <source>green</source>
         <translation>vert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <location filename="../../kiosk/ui/texts.py" line="209"/>
         <source>blue</source>
         <translation>bleu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="212"/>
+        <location filename="../../kiosk/ui/texts.py" line="210"/>
         <source>turquoise</source>
         <translation>turquoise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
         <source>purple</source>
         <translation>violet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="213"/>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
         <source>brown</source>
         <translation>marron</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="212"/>
         <source>black</source>
         <translation>noir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="214"/>
+        <location filename="../../kiosk/ui/texts.py" line="212"/>
         <source>grey</source>
         <translation>gris</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
         <source>white</source>
         <translation>blanc</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <location filename="../../kiosk/ui/texts.py" line="213"/>
         <source>ivory</source>
         <translation>ivoire</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
         <source>cream</source>
         <translation>crème</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="216"/>
+        <location filename="../../kiosk/ui/texts.py" line="214"/>
         <source>silver</source>
         <translation>argenté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="217"/>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
         <source>gold</source>
         <translation>doré</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="217"/>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
         <source>copper</source>
         <translation>cuivré</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="218"/>
+        <location filename="../../kiosk/ui/texts.py" line="216"/>
         <source>many colours</source>
         <translation>multicolore</translation>
     </message>
@@ -1240,12 +1240,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="376"/>
+        <location filename="../../kiosk/ui/window.py" line="370"/>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff.</source>
         <translation>Désolé, un problème est survenu. Réessayez ou demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="416"/>
+        <location filename="../../kiosk/ui/window.py" line="410"/>
         <location filename="../../kiosk/ui/app.py" line="109"/>
         <source>Personal Shopper</source>
         <translation>Conseiller personnel</translation>
@@ -1653,98 +1653,98 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="106"/>
-        <location filename="../../kiosk/ui/texts.py" line="172"/>
+        <location filename="../../kiosk/ui/texts.py" line="104"/>
+        <location filename="../../kiosk/ui/texts.py" line="170"/>
         <source>Suggested for you.</source>
         <translation>Suggéré pour vous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="121"/>
+        <location filename="../../kiosk/ui/texts.py" line="119"/>
         <source>You have bought this before. Time to restock?</source>
         <translation>Vous l’avez déjà acheté. Besoin d’en reprendre ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="123"/>
+        <location filename="../../kiosk/ui/texts.py" line="121"/>
         <source>Goes with something you bought.</source>
         <translation>Va avec un article que vous avez acheté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="125"/>
+        <location filename="../../kiosk/ui/texts.py" line="123"/>
         <source>In season now.</source>
         <translation>De saison en ce moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="127"/>
+        <location filename="../../kiosk/ui/texts.py" line="125"/>
         <source>Picked for you by our staff.</source>
         <translation>Choisi pour vous par notre équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="129"/>
+        <location filename="../../kiosk/ui/texts.py" line="127"/>
         <source>More like something you liked.</source>
         <translation>Dans l’esprit d’un article que vous avez aimé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="133"/>
+        <location filename="../../kiosk/ui/texts.py" line="131"/>
         <source>You buy this about every {days} days; last time on {date}.</source>
         <translation>Vous l’achetez environ tous les {days} jours ; la dernière fois le {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="136"/>
+        <location filename="../../kiosk/ui/texts.py" line="134"/>
         <source>You bought this on {date}. Time to restock?</source>
         <translation>Acheté le {date}. Besoin d’en reprendre ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="139"/>
+        <location filename="../../kiosk/ui/texts.py" line="137"/>
         <source>Goes with the {name} you bought on {date}.</source>
         <translation>Va avec l’article « {name} » acheté le {date}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="143"/>
+        <location filename="../../kiosk/ui/texts.py" line="141"/>
         <source>Shoppers who buy what you buy also like this.</source>
         <translation>Les clients qui achètent comme vous aiment aussi ceci.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="146"/>
+        <location filename="../../kiosk/ui/texts.py" line="144"/>
         <source>You like {theme} things.</source>
         <translation>Vous aimez le thème : {theme}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="149"/>
+        <location filename="../../kiosk/ui/texts.py" line="147"/>
         <source>In {colour}, a colour you like.</source>
         <translation>En {colour}, une couleur que vous aimez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <location filename="../../kiosk/ui/texts.py" line="150"/>
         <source>Like the {name} you bought.</source>
         <translation>Comme le produit « {name} » que vous avez acheté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="154"/>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
         <source>Like other things you have chosen.</source>
         <translation>Dans l’esprit de ce que vous avez choisi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="156"/>
+        <location filename="../../kiosk/ui/texts.py" line="154"/>
         <source>Popular in this store over the last {days} days.</source>
         <translation>Populaire dans ce magasin ces {days} derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="159"/>
+        <location filename="../../kiosk/ui/texts.py" line="157"/>
         <source>Selling fast this week.</source>
         <translation>Se vend vite cette semaine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="161"/>
+        <location filename="../../kiosk/ui/texts.py" line="159"/>
         <source>In season: {season}.</source>
         <translation>De saison : {season}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="164"/>
+        <location filename="../../kiosk/ui/texts.py" line="162"/>
         <source>Picked for you by {name}.</source>
         <translation>Choisi pour vous par {name}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="170"/>
+        <location filename="../../kiosk/ui/texts.py" line="168"/>
         <source>Like the {name} you asked about.</source>
         <translation>Comme l’article « {name} » qui vous intéressait.</translation>
     </message>
@@ -1805,22 +1805,22 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Seasons</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="198"/>
+        <location filename="../../kiosk/ui/texts.py" line="196"/>
         <source>winter</source>
         <translation>l’hiver</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="199"/>
+        <location filename="../../kiosk/ui/texts.py" line="197"/>
         <source>spring</source>
         <translation>le printemps</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="200"/>
+        <location filename="../../kiosk/ui/texts.py" line="198"/>
         <source>summer</source>
         <translation>l’été</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="201"/>
+        <location filename="../../kiosk/ui/texts.py" line="199"/>
         <source>autumn</source>
         <translation>l’automne</translation>
     </message>
@@ -2066,154 +2066,164 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>StaffTexts</name>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="26"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="28"/>
         <source>Lapsing</source>
         <translation>En retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="27"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="29"/>
         <source>Recently seen</source>
         <translation>Vus récemment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="28"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="30"/>
         <source>Saved, not bought</source>
         <translation>Mis de côté, pas achetés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="29"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="31"/>
         <source>High value</source>
         <translation>Meilleurs clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="36"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="38"/>
         <source>from the shopper</source>
         <translation>du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="39"/>
         <source>from staff</source>
         <translation>du personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="40"/>
         <source>inferred from what they bought</source>
         <translation>déduit des achats</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="45"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="47"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="46"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="48"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="47"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="49"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="48"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="50"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="61"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="63"/>
         <source>opened the profile</source>
         <translation>a ouvert le profil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="62"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="64"/>
         <source>searched</source>
         <translation>a cherché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="63"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="65"/>
         <source>wrote a note</source>
         <translation>a écrit une note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="64"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="66"/>
         <source>picked an item</source>
         <translation>a choisi un article</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="65"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="67"/>
         <source>pinned an item</source>
         <translation>a épinglé un article</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="66"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="68"/>
         <source>hid an item</source>
         <translation>a masqué un article</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="67"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="69"/>
         <source>changed a preference</source>
         <translation>a modifié une préférence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="68"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="70"/>
         <source>changed the advisor</source>
         <translation>a changé le conseiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="69"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="71"/>
         <source>removed a pick</source>
         <translation>a retiré un choix</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="70"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="72"/>
         <source>looked at the recommenders&apos; picks</source>
         <translation>a regardé les recommandations</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="71"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="73"/>
         <source>sent a message</source>
         <translation>a envoyé un message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="72"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="74"/>
         <source>scanned their card</source>
         <translation>a scanné sa carte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="73"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="75"/>
         <source>read who opened the profile</source>
         <translation>a lu qui a ouvert le profil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="74"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="76"/>
         <source>signed in</source>
         <translation>s&apos;est connecté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="75"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="77"/>
         <source>signed out</source>
         <translation>s&apos;est déconnecté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="102"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="104"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="108"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="110"/>
         <source>stock unknown</source>
         <translation>stock inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="110"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="112"/>
         <source>out of stock here</source>
         <translation>en rupture ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/texts.py" line="112"/>
+        <location filename="../../kiosk/ui/staff/texts.py" line="114"/>
         <source>%1 in stock</source>
         <translation>%1 en stock</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="128"/>
+        <source>Aisle %1</source>
+        <translation>Allée %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/texts.py" line="129"/>
+        <source>Aisle %1, bay %2</source>
+        <translation>Allée %1, travée %2</translation>
     </message>
 </context>
 <context>
@@ -2233,32 +2243,27 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Stock</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="88"/>
-        <source>Aisle %1</source>
-        <translation>Allée %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="89"/>
+        <location filename="../../kiosk/ui/texts.py" line="87"/>
         <source>Aisle %1, bay %2</source>
         <translation>Allée %1, emplacement %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="95"/>
+        <location filename="../../kiosk/ui/texts.py" line="93"/>
         <source>Ask us if it is in stock</source>
         <translation>Demandez-nous s’il est en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="97"/>
+        <location filename="../../kiosk/ui/texts.py" line="95"/>
         <source>Not in this store</source>
         <translation>Pas dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="99"/>
+        <location filename="../../kiosk/ui/texts.py" line="97"/>
         <source>In stock, %1</source>
         <translation>En stock, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="100"/>
+        <location filename="../../kiosk/ui/texts.py" line="98"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
@@ -2266,68 +2271,68 @@ La commande indique comment restaurer une sauvegarde ou reconstruire la base dep
 <context>
     <name>Themes</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="177"/>
-        <location filename="../../kiosk/ui/texts.py" line="197"/>
+        <location filename="../../kiosk/ui/texts.py" line="175"/>
+        <location filename="../../kiosk/ui/texts.py" line="195"/>
         <source>Christmas</source>
         <translation>Noël</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="178"/>
+        <location filename="../../kiosk/ui/texts.py" line="176"/>
         <source>kitchen</source>
         <translation>cuisine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="179"/>
+        <location filename="../../kiosk/ui/texts.py" line="177"/>
         <source>bags</source>
         <translation>sacs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="180"/>
+        <location filename="../../kiosk/ui/texts.py" line="178"/>
         <source>candles and lights</source>
         <translation>bougies et lumières</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="181"/>
+        <location filename="../../kiosk/ui/texts.py" line="179"/>
         <source>stationery</source>
         <translation>papeterie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="182"/>
+        <location filename="../../kiosk/ui/texts.py" line="180"/>
         <source>garden</source>
         <translation>jardin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="183"/>
+        <location filename="../../kiosk/ui/texts.py" line="181"/>
         <source>home decor</source>
         <translation>décoration</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="184"/>
+        <location filename="../../kiosk/ui/texts.py" line="182"/>
         <source>party</source>
         <translation>fête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="185"/>
+        <location filename="../../kiosk/ui/texts.py" line="183"/>
         <source>toys and games</source>
         <translation>jouets et jeux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="186"/>
+        <location filename="../../kiosk/ui/texts.py" line="184"/>
         <source>jewellery</source>
         <translation>bijoux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="187"/>
+        <location filename="../../kiosk/ui/texts.py" line="185"/>
         <source>bathroom</source>
         <translation>salle de bain</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="188"/>
+        <location filename="../../kiosk/ui/texts.py" line="186"/>
         <source>storage</source>
         <translation>rangement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="189"/>
+        <location filename="../../kiosk/ui/texts.py" line="187"/>
         <source>other gifts</source>
         <translation>autres cadeaux</translation>
     </message>

@@ -74,18 +74,16 @@ def budget_text(value: Any) -> str:
     return translate("Values", "up to %1").replace("%1", amount)
 
 
-_LOCATION = re.compile(r"^\s*aisle\s+(\d+)\s*(?:,\s*bay\s+(\d+)\s*)?$", re.IGNORECASE)
+_LOCATION = re.compile(r"^\s*aisle\s+(\d+)\s*,\s*bay\s+(\d+)\s*$", re.IGNORECASE)
 
 
 def location_text(location: Any) -> str:
-    """A store location ("Aisle 2, bay 8" or "Aisle 2", the stock data's format) in the
-    kiosk's language; a location in any other format is shown as the store wrote it."""
-    text = str(location or "").strip()
+    """A store location ("Aisle 2, bay 8", the stock data's format) in the kiosk's
+    language; a location in any other format is shown as the store wrote it."""
+    text = str(location).strip()
     found = _LOCATION.match(text)
     if found is None:
         return text
-    if found[2] is None:
-        return translate("Stock", "Aisle %1").replace("%1", found[1])
     return translate("Stock", "Aisle %1, bay %2").replace("%1", found[1]).replace(
         "%2", found[2])
 

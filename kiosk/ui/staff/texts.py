@@ -6,11 +6,12 @@ shown through Qt translation like every other string.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from kiosk.ui.texts import format_date, format_price, location_text, why_this
+from kiosk.ui.texts import format_date, format_price, why_this
 from kiosk.ui.texts import preference_value as shopper_words
 
 translate = QCoreApplication.translate
@@ -18,6 +19,7 @@ translate = QCoreApplication.translate
 PREFERENCE_KEYS = ("theme", "colour", "budget", "size")
 THEMES = ("christmas", "kitchen", "bags", "candles_lights", "stationery", "garden",
           "home_decor", "party", "toys_games", "jewellery_accessories", "bathroom", "storage")
+_LOCATION = re.compile(r"aisle (\d+)(?:, bay (\d+))?", re.IGNORECASE)
 COLOURS = ("red", "pink", "blue", "green", "white", "black", "gold", "silver")
 
 
@@ -108,6 +110,20 @@ def stock_text(stock: Any, location: Any) -> str:
         return translate("StaffTexts", "stock unknown")
     if stock <= 0:
         return translate("StaffTexts", "out of stock here")
-    where = location_text(location)   # the kiosk's words for places
+    where = location_name(location)
     text = translate("StaffTexts", "%1 in stock").replace("%1", str(stock))
     return f"{text}, {where}" if where else text
+
+
+def location_name(location: Any) -> str:
+    """A shelf location ("Aisle 4, bay 2") in the current language; others as they are."""
+    if not location:
+        return ""
+    text = str(location).strip()
+    found = _LOCATION.fullmatch(text)
+    if found is None:
+        return text
+    aisle, bay = found.group(1), found.group(2)
+    if bay is None:
+        return translate("StaffTexts", "Aisle %1").replace("%1", aisle)
+    return translate("StaffTexts", "Aisle %1, bay %2").replace("%1", aisle).replace("%2", bay)
